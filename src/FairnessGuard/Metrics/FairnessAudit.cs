@@ -1,0 +1,123 @@
+using MathNet.Numerics.Statistics;
+
+namespace FairnessGuard.Metrics;
+
+/// <summary>Computes a <see cref="FairnessReport{TGroup}"/>: every demographic-parity measure of a set of outputs at once.</summary>
+public static class FairnessAudit
+{
+    /// <summary>Audits <paramref name="outputs"/> grouped by <paramref name="groups"/>.</summary>
+    /// <typeparam name="TGroup">The group key type.</typeparam>
+    /// <param name="outputs">The model outputs; NaN and ±∞ are left out and counted.</param>
+    /// <param name="groups">The group of each output (same length).</param>
+    /// <param name="options">Threshold, confidence, quantile levels; defaults when null.</param>
+    /// <returns>The report.</returns>
+    public static FairnessReport<TGroup> Evaluate<TGroup>(ReadOnlySpan<double> outputs, ReadOnlySpan<TGroup> groups, FairnessAuditOptions? options = null)
+        where TGroup : notnull
+        => Evaluate(GroupedOutputs<TGroup>.Create(outputs, groups), options);
+
+    /// <summary>Audits outputs already partitioned by group.</summary>
+    /// <typeparam name="TGroup">The group key type.</typeparam>
+    /// <param name="data">The grouped outputs.</param>
+    /// <param name="options">Threshold, confidence, quantile levels; defaults when null.</param>
+    /// <returns>The report.</returns>
+    public static FairnessReport<TGroup> Evaluate<TGroup>(GroupedOutputs<TGroup> data, FairnessAuditOptions? options = null)
+        where TGroup : notnull
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new FairnessAuditOptions();
+        options.Validate();
+
+        var k = data.Groups.Count;
+        var pooled = data.PooledArray;
+        var reports = new GroupReport<TGroup>[k];
+        for (var g = 0; g < k; g++)
+        {
+            var sorted = data.SortedArray(g);
+            var quantiles = new double[options.QuantileLevels.Count];
+            for (var q = 0; q < quantiles.Length; q++)
+            {
+                quantiles[q] = sorted.Length == 0 ? double.NaN : SortedArrayStatistics.QuantileCustom(sorted, options.QuantileLevels[q], QuantileDefinition.R7);
+            }
+
+            reports[g] = new GroupReport<TGroup>(
+                data.Groups[g],
+                sorted.Length,
+                pooled.Length == 0 ? 0 : sorted.Length / (double)pooled.Length,
+                sorted.Length == 0 ? double.NaN : ArrayStatistics.Mean(sorted),
+                quantiles,
+                KsDistance.Compute(sorted, pooled),
+                WassersteinDistance.W1(sorted, pooled),
+                options.Threshold is { } t ? SelectionRates.Rate(sorted, t) : null);
+        }
+
+        // KS unfairness over all pairs; its DKW bound splits δ over all k groups so the max is valid.
+        double maxKs = 0, maxBound = 0;
+        (TGroup, TGroup)? pair = null;
+        for (var a = 0; a < k; a++)
+        {
+            for (var b = a + 1; b < k; b++)
+            {
+                var ks = KsDistance.Compute(data.Sorted(a), data.Sorted(b));
+                if (pair is null || ks > maxKs)
+                {
+                    maxKs = ks;
+                    pair = (data.Groups[a], data.Groups[b]);
+                }
+
+                var na = data.Sorted(a).Length;
+                var nb = data.Sorted(b).Length;
+                if (na > 0 && nb > 0)
+                {
+                    maxBound = Math.Max(maxBound, DkwBound.KsLowerBound(ks, na, nb, options.Confidence, Math.Max(k, 2)));
+                }
+            }
+        }
+
+        return new FairnessReport<TGroup>(reports, options.QuantileLevels, data.NonFiniteCount, maxKs, pair, maxBound, options.Confidence, options.Threshold, MaxMmd(data, options));
+    }
+
+    private static double MaxMmd<TGroup>(GroupedOutputs<TGroup> data, FairnessAuditOptions options)
+        where TGroup : notnull
+    {
+        if (options.MmdSampleCap < 2 || data.Groups.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        var random = new Random(options.Seed);
+        var samples = new double[data.Groups.Count][];
+        for (var g = 0; g < samples.Length; g++)
+        {
+            samples[g] = Subsample(data.SortedArray(g), options.MmdSampleCap, random);
+        }
+
+        var max = double.NaN;
+        for (var a = 0; a < samples.Length; a++)
+        {
+            for (var b = a + 1; b < samples.Length; b++)
+            {
+                if (samples[a].Length < 2 || samples[b].Length < 2)
+                {
+                    continue;
+                }
+
+                var mmd = MmdDistance.UnbiasedSquared(samples[a], samples[b], MmdDistance.MedianHeuristic(samples[a], samples[b]));
+                max = double.IsNaN(max) ? mmd : Math.Max(max, mmd);
+            }
+        }
+
+        return max;
+    }
+
+    private static double[] Subsample(double[] values, int cap, Random random)
+    {
+        if (values.Length <= cap)
+        {
+            return values;
+        }
+
+        var copy = (double[])values.Clone();
+        random.Shuffle(copy);
+        return copy[..cap];
+    }
+}

@@ -1,0 +1,113 @@
+namespace FairnessGuard.Metrics;
+
+/// <summary>
+/// Outputs partitioned by group and sorted, the shape every exact metric and the exact barycenter fit
+/// work on. Non-finite outputs (NaN, ±∞) are left out and counted: they carry no rank.
+/// </summary>
+/// <typeparam name="TGroup">The group key: any type with value equality (a string, an enum, a tuple for intersections).</typeparam>
+public sealed class GroupedOutputs<TGroup>
+    where TGroup : notnull
+{
+    private readonly TGroup[] _groups;
+    private readonly double[][] _sorted;
+    private readonly double[] _pooled;
+    private readonly Dictionary<TGroup, int> _index;
+
+    private GroupedOutputs(TGroup[] groups, double[][] sorted, double[] pooled, Dictionary<TGroup, int> index, int nonFinite)
+    {
+        _groups = groups;
+        _sorted = sorted;
+        _pooled = pooled;
+        _index = index;
+        NonFiniteCount = nonFinite;
+    }
+
+    /// <summary>The groups, in order of first appearance.</summary>
+    public IReadOnlyList<TGroup> Groups => _groups;
+
+    /// <summary>The number of outputs left out because they were NaN or infinite.</summary>
+    public int NonFiniteCount { get; }
+
+    /// <summary>The number of finite outputs over all groups.</summary>
+    public int Count => _pooled.Length;
+
+    /// <summary>All finite outputs, sorted ascending.</summary>
+    public ReadOnlySpan<double> PooledSorted => _pooled;
+
+    /// <summary>Partitions <paramref name="outputs"/> by <paramref name="groups"/> (same length).</summary>
+    /// <param name="outputs">The model outputs.</param>
+    /// <param name="groups">The group of each output.</param>
+    /// <param name="comparer">Equality of group keys; the default comparer when null.</param>
+    /// <exception cref="ArgumentException">The spans differ in length, or a group key is null.</exception>
+    public static GroupedOutputs<TGroup> Create(ReadOnlySpan<double> outputs, ReadOnlySpan<TGroup> groups, IEqualityComparer<TGroup>? comparer = null)
+    {
+        if (outputs.Length != groups.Length)
+        {
+            throw new ArgumentException($"outputs has {outputs.Length} rows but groups has {groups.Length}; they must be the same length.", nameof(groups));
+        }
+
+        var index = new Dictionary<TGroup, int>(comparer);
+        var lists = new List<List<double>>();
+        var order = new List<TGroup>();
+        var nonFinite = 0;
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            var group = groups[i];
+            if (group is null)
+            {
+                throw new ArgumentException($"The group key at row {i} is null; every row needs a group.", nameof(groups));
+            }
+
+            if (!index.TryGetValue(group, out var g))
+            {
+                g = order.Count;
+                index.Add(group, g);
+                order.Add(group);
+                lists.Add([]);
+            }
+
+            if (double.IsFinite(outputs[i]))
+            {
+                lists[g].Add(outputs[i]);
+            }
+            else
+            {
+                nonFinite++;
+            }
+        }
+
+        var sorted = new double[lists.Count][];
+        var total = 0;
+        for (var g = 0; g < lists.Count; g++)
+        {
+            sorted[g] = [.. lists[g]];
+            Array.Sort(sorted[g]);
+            total += sorted[g].Length;
+        }
+
+        var pooled = new double[total];
+        var offset = 0;
+        foreach (var values in sorted)
+        {
+            values.CopyTo(pooled, offset);
+            offset += values.Length;
+        }
+
+        Array.Sort(pooled);
+        return new GroupedOutputs<TGroup>([.. order], sorted, pooled, index, nonFinite);
+    }
+
+    /// <summary>The finite outputs of the group at <paramref name="groupIndex"/>, sorted ascending.</summary>
+    /// <param name="groupIndex">An index into <see cref="Groups"/>.</param>
+    public ReadOnlySpan<double> Sorted(int groupIndex) => _sorted[groupIndex];
+
+    /// <summary>The index of <paramref name="group"/> in <see cref="Groups"/>, or −1 when it was not seen.</summary>
+    /// <param name="group">The group key.</param>
+    public int IndexOf(TGroup group) => _index.TryGetValue(group, out var g) ? g : -1;
+
+    internal double[] SortedArray(int groupIndex) => _sorted[groupIndex];
+
+    internal double[] PooledArray => _pooled;
+
+    internal Dictionary<TGroup, int> IndexMap => _index;
+}
