@@ -17,24 +17,12 @@ public static class KsDistance
             return 0;
         }
 
-        // Right-continuous step CDFs: the supremum is reached just after a data point, so walking the
-        // merged distinct values and comparing both CDFs there is exact (ties consumed together).
-        double na = sortedA.Length, nb = sortedB.Length, max = 0;
-        int i = 0, j = 0;
-        while (i < sortedA.Length && j < sortedB.Length)
+        // Right-continuous step CDFs reach their supremum gap at a data point, ties consumed together.
+        double max = 0;
+        var walk = new CdfPairWalk(sortedA, sortedB);
+        while (walk.MoveNext())
         {
-            var t = Math.Min(sortedA[i], sortedB[j]);
-            while (i < sortedA.Length && sortedA[i] <= t)
-            {
-                i++;
-            }
-
-            while (j < sortedB.Length && sortedB[j] <= t)
-            {
-                j++;
-            }
-
-            max = Math.Max(max, Math.Abs((i / na) - (j / nb)));
+            max = Math.Max(max, Math.Abs(walk.FirstCdf - walk.SecondCdf));
         }
 
         return max;

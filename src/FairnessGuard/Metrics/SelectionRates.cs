@@ -20,40 +20,15 @@ public static class SelectionRates
             return 0;
         }
 
-        // First index with value >= threshold.
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < threshold)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return (sorted.Length - lo) / (double)sorted.Length;
+        var below = Correction.EmpiricalDistribution.CountBelow(sorted, threshold);
+        return (sorted.Length - below) / (double)sorted.Length;
     }
 
     /// <summary>The DP difference: the largest minus the smallest rate (0 = parity).</summary>
     /// <param name="rates">The selection rate of each group.</param>
     public static double Difference(ReadOnlySpan<double> rates)
     {
-        if (rates.IsEmpty)
-        {
-            return 0;
-        }
-
-        double min = rates[0], max = rates[0];
-        foreach (var r in rates)
-        {
-            min = Math.Min(min, r);
-            max = Math.Max(max, r);
-        }
-
+        var (min, max) = Range(rates);
         return max - min;
     }
 
@@ -64,18 +39,19 @@ public static class SelectionRates
     /// <param name="rates">The selection rate of each group.</param>
     public static double Ratio(ReadOnlySpan<double> rates)
     {
-        if (rates.IsEmpty)
-        {
-            return 1;
-        }
-
-        double min = rates[0], max = rates[0];
-        foreach (var r in rates)
-        {
-            min = Math.Min(min, r);
-            max = Math.Max(max, r);
-        }
-
+        var (min, max) = Range(rates);
         return max == 0 ? 1 : min / max;
+    }
+
+    private static (double Min, double Max) Range(ReadOnlySpan<double> rates)
+    {
+        double min = 0, max = 0;
+        for (var i = 0; i < rates.Length; i++)
+        {
+            min = i == 0 ? rates[i] : Math.Min(min, rates[i]);
+            max = i == 0 ? rates[i] : Math.Max(max, rates[i]);
+        }
+
+        return (min, max);
     }
 }

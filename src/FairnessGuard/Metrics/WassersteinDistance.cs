@@ -17,30 +17,16 @@ public static class WassersteinDistance
             return 0;
         }
 
-        double na = sortedA.Length, nb = sortedB.Length, sum = 0;
-        int i = 0, j = 0;
-        var t = Math.Min(sortedA[0], sortedB[0]);
-        while (i < sortedA.Length || j < sortedB.Length)
+        // Both CDFs are constant on [position, next): integrate the gap piece by piece.
+        double sum = 0;
+        var walk = new CdfPairWalk(sortedA, sortedB);
+        while (walk.MoveNext())
         {
-            while (i < sortedA.Length && sortedA[i] <= t)
+            var next = walk.NextPosition;
+            if (double.IsFinite(next))
             {
-                i++;
+                sum += Math.Abs(walk.FirstCdf - walk.SecondCdf) * (next - walk.Position);
             }
-
-            while (j < sortedB.Length && sortedB[j] <= t)
-            {
-                j++;
-            }
-
-            if (i == sortedA.Length && j == sortedB.Length)
-            {
-                break;
-            }
-
-            // Both CDFs are constant on [t, next): integrate the gap over that interval.
-            var next = Math.Min(i < sortedA.Length ? sortedA[i] : double.PositiveInfinity, j < sortedB.Length ? sortedB[j] : double.PositiveInfinity);
-            sum += Math.Abs((i / na) - (j / nb)) * (next - t);
-            t = next;
         }
 
         return sum;
