@@ -1,0 +1,137 @@
+namespace FairnessGuard.Sketches;
+
+/// <summary>
+/// An immutable sorted snapshot of a <see cref="QuantileSketch"/>: its distinct retained values in ascending
+/// order, each with the exact total weight of retained items at or below it. Equal values are collapsed
+/// into one entry, so <see cref="Values"/> is strictly increasing and every entry is an atom of the estimated
+/// distribution. Queries are binary searches and allocate nothing; the view is safe to share across threads.
+/// </summary>
+public sealed class SortedView
+{
+    private readonly double[] _values;
+    private readonly long[] _cumulativeWeights;
+    private readonly int _length;
+
+    private SortedView(double[] values, long[] cumulativeWeights, int length, long totalWeight)
+    {
+        _values = values;
+        _cumulativeWeights = cumulativeWeights;
+        _length = length;
+        TotalWeight = totalWeight;
+    }
+
+    /// <summary>Distinct retained values, strictly ascending.</summary>
+    public ReadOnlySpan<double> Values => _values.AsSpan(0, _length);
+
+    /// <summary><c>CumulativeWeights[i]</c> is the total weight of items <c>&lt;= Values[i]</c>; strictly increasing.</summary>
+    public ReadOnlySpan<long> CumulativeWeights => _cumulativeWeights.AsSpan(0, _length);
+
+    /// <summary>Total weight: the sketch's <see cref="QuantileSketch.Count"/> when the view was taken.</summary>
+    public long TotalWeight { get; }
+
+    internal long EstimatedBytes =>
+        HeapSize.Object((2 * 8) + 8 + 4) + HeapSize.Array(_values.Length, sizeof(double)) + HeapSize.Array(_cumulativeWeights.Length, sizeof(long));
+
+    /// <summary>Fraction of weight <c>&lt;= value</c>, in [0, 1]; 0 when empty.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
+    public double GetRank(double value) => RankAt(CountAtMost(value) - 1);
+
+    /// <summary>Fraction of weight <c>&lt; value</c> (the left limit F(y−)), in [0, 1]; 0 when empty.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
+    public double GetRankExclusive(double value)
+    {
+        ValidateValue(value);
+        return RankAt(SortedSearch.CountBelow(Values, value) - 1);
+    }
+
+    /// <summary>The smallest value whose <see cref="GetRank"/> is at least <paramref name="rank"/>; NaN when empty.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is NaN or outside [0, 1].</exception>
+    public double GetQuantile(double rank)
+    {
+        ValidateRank(rank);
+        if (_length == 0)
+        {
+            return double.NaN;
+        }
+
+        // Compare with the same division GetRank uses, so GetQuantile(GetRank(x)) lands on the same entry.
+        int lo = 0, hi = _length - 1;
+        while (lo < hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            if (_cumulativeWeights[mid] / (double)TotalWeight >= rank)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return _values[lo];
+    }
+
+    internal static void ValidateRank(double rank)
+    {
+        if (!(rank >= 0 && rank <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rank), rank, "rank must be in [0, 1].");
+        }
+    }
+
+    /// <summary>Builds the view from a packed level stack (level h has weight 2^h).</summary>
+    internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight)
+    {
+        var count = packedItems.Length;
+        var values = new double[count];
+        var weights = new long[count];
+        var offset = levels[0];
+        for (var level = 0; level < levels.Length - 1; level++)
+        {
+            for (var i = levels[level]; i < levels[level + 1]; i++)
+            {
+                values[i - offset] = packedItems[i - offset];
+                weights[i - offset] = 1L << level;
+            }
+        }
+
+        Array.Sort(values, weights);
+
+        // Collapse ties in place and accumulate: entry i ends up holding the weight of everything <= values[i].
+        var length = 0;
+        long cumulative = 0;
+        for (var i = 0; i < count; i++)
+        {
+            cumulative += weights[i];
+            if (length > 0 && values[length - 1] == values[i])
+            {
+                weights[length - 1] = cumulative;
+            }
+            else
+            {
+                values[length] = values[i];
+                weights[length] = cumulative;
+                length++;
+            }
+        }
+
+        return new SortedView(values, weights, length, totalWeight);
+    }
+
+    private static void ValidateValue(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "Cannot rank NaN.");
+        }
+    }
+
+    private int CountAtMost(double value)
+    {
+        ValidateValue(value);
+        return SortedSearch.CountAtMost(Values, value);
+    }
+
+    private double RankAt(int index) => index < 0 ? 0 : _cumulativeWeights[index] / (double)TotalWeight;
+}
