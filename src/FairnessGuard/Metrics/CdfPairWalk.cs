@@ -1,31 +1,47 @@
 namespace FairnessGuard.Metrics;
 
 /// <summary>
-/// Walks the distinct values of two sorted samples in order, giving both right-continuous empirical CDFs
-/// at each. Exact two-sample distances (KS, W1) are functionals of this walk: both CDFs are constant
-/// between consecutive positions.
+/// Walks the distinct values of two sorted samples in order, giving both right-continuous CDFs at each.
+/// A sample is either plain sorted values (each of weight one, ties allowed) or a sketch's distinct values
+/// with cumulative weights. Exact two-sample distances (KS, W1) are functionals of this walk: both CDFs are
+/// constant between consecutive positions.
 /// </summary>
 internal ref struct CdfPairWalk
 {
     private readonly ReadOnlySpan<double> _a;
+    private readonly ReadOnlySpan<long> _aCumulative;
+    private readonly double _aTotal;
     private readonly ReadOnlySpan<double> _b;
+    private readonly ReadOnlySpan<long> _bCumulative;
+    private readonly double _bTotal;
     private int _i;
     private int _j;
 
+    /// <summary>Walks two plain sorted samples.</summary>
     public CdfPairWalk(ReadOnlySpan<double> sortedA, ReadOnlySpan<double> sortedB)
+        : this(sortedA, default, sortedA.Length, sortedB, default, sortedB.Length)
     {
-        _a = sortedA;
-        _b = sortedB;
+    }
+
+    /// <summary>Walks two weighted samples (empty cumulative spans mean unit weights).</summary>
+    public CdfPairWalk(ReadOnlySpan<double> a, ReadOnlySpan<long> aCumulative, double aTotal, ReadOnlySpan<double> b, ReadOnlySpan<long> bCumulative, double bTotal)
+    {
+        _a = a;
+        _aCumulative = aCumulative;
+        _aTotal = aTotal;
+        _b = b;
+        _bCumulative = bCumulative;
+        _bTotal = bTotal;
     }
 
     /// <summary>The current distinct value.</summary>
     public double Position { get; private set; }
 
     /// <summary>F_a at <see cref="Position"/>.</summary>
-    public readonly double FirstCdf => _i / (double)_a.Length;
+    public readonly double FirstCdf => Cdf(_i, _aCumulative, _aTotal);
 
     /// <summary>F_b at <see cref="Position"/>.</summary>
-    public readonly double SecondCdf => _j / (double)_b.Length;
+    public readonly double SecondCdf => Cdf(_j, _bCumulative, _bTotal);
 
     /// <summary>The next distinct value after <see cref="Position"/>, or +∞ at the end.</summary>
     public readonly double NextPosition => Math.Min(
@@ -53,4 +69,7 @@ internal ref struct CdfPairWalk
 
         return true;
     }
+
+    private static double Cdf(int consumed, ReadOnlySpan<long> cumulative, double total) =>
+        cumulative.IsEmpty ? consumed / total : consumed == 0 ? 0 : cumulative[consumed - 1] / total;
 }

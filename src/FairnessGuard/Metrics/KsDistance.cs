@@ -17,9 +17,32 @@ public static class KsDistance
             return 0;
         }
 
-        // Right-continuous step CDFs reach their supremum gap at a data point, ties consumed together.
+        return Compute(new CdfPairWalk(sortedA, sortedB));
+    }
+
+    /// <summary>The KS distance between the distributions two sketches estimate (exact for their sorted views).</summary>
+    /// <param name="a">The first view.</param>
+    /// <param name="b">The second view.</param>
+    /// <returns>A value in [0, 1]; 0 when either is empty.</returns>
+    public static double Compute(Sketches.SortedView a, Sketches.SortedView b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.TotalWeight == 0 || b.TotalWeight == 0
+            ? 0
+            : Compute(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, b.Values, b.CumulativeWeights, b.TotalWeight));
+    }
+
+    /// <summary>KS between a sketch view and a pooled weighted sample.</summary>
+    internal static double Compute(Sketches.SortedView a, Monitoring.PooledDistribution pool) =>
+        a.TotalWeight == 0 || pool.Total == 0
+            ? 0
+            : Compute(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, pool.Values, pool.Cumulative, pool.Total));
+
+    // Right-continuous step CDFs reach their supremum gap at a data point, ties consumed together.
+    private static double Compute(CdfPairWalk walk)
+    {
         double max = 0;
-        var walk = new CdfPairWalk(sortedA, sortedB);
         while (walk.MoveNext())
         {
             max = Math.Max(max, Math.Abs(walk.FirstCdf - walk.SecondCdf));

@@ -17,9 +17,32 @@ public static class WassersteinDistance
             return 0;
         }
 
-        // Both CDFs are constant on [position, next): integrate the gap piece by piece.
+        return W1(new CdfPairWalk(sortedA, sortedB));
+    }
+
+    /// <summary>The W1 distance between the distributions two sketches estimate (exact for their sorted views).</summary>
+    /// <param name="a">The first view.</param>
+    /// <param name="b">The second view.</param>
+    /// <returns>A non-negative distance; 0 when either is empty.</returns>
+    public static double W1(Sketches.SortedView a, Sketches.SortedView b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.TotalWeight == 0 || b.TotalWeight == 0
+            ? 0
+            : W1(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, b.Values, b.CumulativeWeights, b.TotalWeight));
+    }
+
+    /// <summary>W1 between a sketch view and a pooled weighted sample.</summary>
+    internal static double W1(Sketches.SortedView a, Monitoring.PooledDistribution pool) =>
+        a.TotalWeight == 0 || pool.Total == 0
+            ? 0
+            : W1(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, pool.Values, pool.Cumulative, pool.Total));
+
+    // Both CDFs are constant on [position, next): integrate the gap piece by piece.
+    private static double W1(CdfPairWalk walk)
+    {
         double sum = 0;
-        var walk = new CdfPairWalk(sortedA, sortedB);
         while (walk.MoveNext())
         {
             var next = walk.NextPosition;

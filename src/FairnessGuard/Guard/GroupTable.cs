@@ -1,0 +1,99 @@
+namespace FairnessGuard;
+
+/// <summary>
+/// The groups a guard has seen. Reads are lock-free lookups in an immutable dictionary published by
+/// reference; a new group copies it under a lock (rare). Keys beyond the cap share the overflow group, so
+/// made-up keys cannot exhaust memory; a null key maps to the unknown group.
+/// </summary>
+internal sealed class GroupTable<TGroup>
+    where TGroup : notnull
+{
+    private readonly ParityGuardOptions _options;
+    private readonly int _stripeCount;
+    private readonly object _addLock = new();
+    private readonly Action<GroupState> _onOverflow;
+    private Dictionary<TGroup, GroupState> _byKey = [];
+    private GroupState[] _all = [];
+    private GroupState? _overflow;
+    private GroupState? _unknown;
+
+    public GroupTable(ParityGuardOptions options, int stripeCount, Action<GroupState> onOverflow)
+    {
+        _options = options;
+        _stripeCount = stripeCount;
+        _onOverflow = onOverflow;
+    }
+
+    /// <summary>Every group state, by slot.</summary>
+    public GroupState[] All => Volatile.Read(ref _all);
+
+    /// <summary>The number of distinct real keys tracked (overflow and unknown not counted).</summary>
+    public int KeyCount => Volatile.Read(ref _byKey).Count;
+
+    /// <summary>The keyed groups, for snapshots.</summary>
+    public IReadOnlyDictionary<TGroup, GroupState> ByKey => Volatile.Read(ref _byKey);
+
+    /// <summary>The overflow group, once a key beyond the cap has been seen.</summary>
+    public GroupState? Overflow => Volatile.Read(ref _overflow);
+
+    /// <summary>The unknown group, once a null key has been seen.</summary>
+    public GroupState? Unknown => Volatile.Read(ref _unknown);
+
+    public GroupState Resolve(TGroup? group)
+    {
+        if (group is null)
+        {
+            return Volatile.Read(ref _unknown) ?? AddSpecial(ref _unknown, _options.UnknownGroupLabel);
+        }
+
+        return Volatile.Read(ref _byKey).TryGetValue(group, out var state) ? state : Add(group);
+    }
+
+    /// <summary>Gets or creates the group for a key (snapshot restore).</summary>
+    public GroupState ResolveSpecial(bool overflow) =>
+        overflow ? Overflow ?? AddSpecial(ref _overflow, _options.OverflowGroupLabel) : Unknown ?? AddSpecial(ref _unknown, _options.UnknownGroupLabel);
+
+    private GroupState Add(TGroup group)
+    {
+        lock (_addLock)
+        {
+            if (_byKey.TryGetValue(group, out var existing))
+            {
+                return existing;
+            }
+
+            if (_byKey.Count >= _options.MaxGroups)
+            {
+                var isNew = _overflow is null;
+                var overflow = ResolveSpecial(overflow: true);
+                if (isNew)
+                {
+                    _onOverflow(overflow);
+                }
+
+                return overflow;
+            }
+
+            var state = NewState(group.ToString() ?? string.Empty);
+            var copy = new Dictionary<TGroup, GroupState>(_byKey) { [group] = state };
+            Volatile.Write(ref _byKey, copy);
+            return state;
+        }
+    }
+
+    private GroupState AddSpecial(ref GroupState? field, string label)
+    {
+        lock (_addLock)
+        {
+            return field ??= NewState(label);
+        }
+    }
+
+    // Caller holds _addLock.
+    private GroupState NewState(string label)
+    {
+        var state = new GroupState(label, _all.Length, _options, _stripeCount);
+        Volatile.Write(ref _all, [.. _all, state]);
+        return state;
+    }
+}

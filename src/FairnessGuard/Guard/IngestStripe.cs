@@ -1,0 +1,45 @@
+namespace FairnessGuard;
+
+/// <summary>
+/// One thread's share of a group's intake: counters and a small buffer of (ranked raw, returned) pairs,
+/// guarded by its own lock. Threads are spread over stripes, so concurrent callers of one group rarely
+/// share a lock; the buffer is drained into the group's sketches once it is full.
+/// </summary>
+internal sealed class IngestStripe
+{
+    public const int BufferSize = 32;
+
+    public readonly double[] Ranked = new double[BufferSize];
+    public readonly double[] Returned = new double[BufferSize];
+    public int Pending;
+
+    // Counters, written under the stripe's lock, read without it (64-bit reads are atomic).
+    public long Predictions;
+    public long Corrections;
+    public long WarmUpPassThroughs;
+    public long MonitorPassThroughs;
+    public long NonFinite;
+
+    private ulong _random;
+
+    public IngestStripe(ulong seed) => _random = seed;
+
+    /// <summary>A uniform draw in [0, 1) from this stripe's SplitMix64 stream (caller holds the lock).</summary>
+    public double NextUniform()
+    {
+        _random += 0x9E3779B97F4A7C15UL;
+        var z = _random;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (z >> 11) * (1.0 / (1UL << 53));
+    }
+
+    /// <summary>Buffers one pair; true when the buffer is now full and must be drained.</summary>
+    public bool Append(double ranked, double returned)
+    {
+        Ranked[Pending] = ranked;
+        Returned[Pending] = returned;
+        return ++Pending == BufferSize;
+    }
+}

@@ -1,0 +1,245 @@
+using FairnessGuard.Correction;
+using FairnessGuard.Monitoring;
+using FairnessGuard.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FairnessGuard;
+
+/// <summary>
+/// Enforces demographic parity of a stream of model outputs, one call at a time, by online
+/// Wasserstein-barycenter correction <c>y' = Σ p_s' Q_s'(F_s(y))</c> estimated from the stream with bounded
+/// memory; measures parity of raw and returned outputs and reports violations.
+/// </summary>
+/// <remarks>
+/// <para>Each group's raw outputs feed a mergeable quantile sketch; a monotone map per group is rebuilt from
+/// the sketches now and then (<see cref="ParityGuardOptions.RebuildEvery"/>, <see cref="ParityGuardOptions.RebuildInterval"/>)
+/// and published atomically, so <see cref="Apply(double, TGroup)"/> is one binary search and one
+/// interpolation, takes no shared lock and allocates nothing.</para>
+/// <para>Never breaks the caller: an unexpected failure inside the guard returns the raw output, logs and counts it.</para>
+/// </remarks>
+/// <typeparam name="TGroup">The group key (an enum, a string, a tuple for intersectional groups).</typeparam>
+public sealed partial class ParityGuard<TGroup> : IDisposable
+    where TGroup : notnull
+{
+    private const int MaxStripes = 16;
+
+    private readonly ParityGuardOptions _options;
+    private readonly GroupTable<TGroup> _table;
+    private readonly ILogger _logger;
+    private readonly GuardMetrics _metrics;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly object _rebuildLock = new();
+    private readonly bool _monitorOnly;
+    private readonly double _strength;
+    private readonly double _jitter;
+    private BarycenterMap _map = BarycenterMap.Empty;
+    private GuardReport _lastReport;
+    private long _pendingSamples;
+    private long _lastRebuildTimestamp;
+    private int _rebuildQueued;
+    private long _faults;
+    private long _loggedNonFinite;
+    private DateTimeOffset? _lastViolationAt;
+
+    /// <summary>Creates a guard; the options are validated and must not change afterwards.</summary>
+    /// <param name="options">The settings; defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the exception names it.</exception>
+    public ParityGuard(ParityGuardOptions? options = null)
+    {
+        _options = options ?? new ParityGuardOptions();
+        _options.Validate();
+        _monitorOnly = _options.Mode == PolicyMode.Monitor;
+        _strength = _options.Strength;
+        _jitter = _options.TieJitter;
+        _logger = _options.LoggerFactory?.CreateLogger("FairnessGuard.ParityGuard") ?? NullLogger.Instance;
+        var stripes = Math.Clamp((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount), 1, MaxStripes);
+        _table = new GroupTable<TGroup>(_options, stripes, _ => GuardLog.GroupCapReached(_logger, _options.PolicyName, _options.MaxGroups, _options.OverflowGroupLabel));
+        _lastReport = GuardReport.Empty(_options, _options.TimeProvider.GetUtcNow());
+        _lastRebuildTimestamp = _options.TimeProvider.GetTimestamp();
+        _metrics = new GuardMetrics(_options.PolicyName, Totals, () => (_lastReport.RawKs, _lastReport.ReturnedKs, _lastReport.ReturnedKsLowerBound));
+    }
+
+    /// <summary>The guard's settings.</summary>
+    public ParityGuardOptions Options => _options;
+
+    /// <summary>The report computed at the last map rebuild (cheap; see <see cref="GetReport"/> for a fresh one).</summary>
+    public GuardReport LastReport => Volatile.Read(ref _lastReport);
+
+    /// <summary>The version of the map in use; 0 before the first rebuild.</summary>
+    public long MapVersion => Volatile.Read(ref _map).Version;
+
+    /// <summary>Whether outputs are being corrected: at least two groups are warmed up and the policy enforces.</summary>
+    public bool IsCorrecting => !_monitorOnly && Volatile.Read(ref _map).ActiveGroups >= 2;
+
+    /// <summary>
+    /// Returns the output to give the caller for a raw model output of <paramref name="group"/>: corrected
+    /// toward the barycenter once the group is in play, else unchanged. Records the output for monitoring.
+    /// </summary>
+    /// <param name="output">The raw model output. NaN and ±∞ are returned unchanged, counted, and never measured.</param>
+    /// <param name="group">The output's group; null is tracked as the unknown group.</param>
+    /// <returns>The output to return.</returns>
+    public double Apply(double output, TGroup? group)
+    {
+        try
+        {
+            var state = _table.Resolve(group);
+            var stripe = state.StripeForCurrentThread();
+            lock (stripe)
+            {
+                stripe.Predictions++;
+                if (!double.IsFinite(output))
+                {
+                    stripe.NonFinite++;
+                    return output;
+                }
+
+                // Uniform noise inside ±jitter·(|y| + 1e-6) spreads atoms over their rank interval.
+                var u = stripe.NextUniform();
+                var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * _jitter * (Math.Abs(output) + 1e-6));
+                double result;
+                if (_monitorOnly)
+                {
+                    result = output;
+                    stripe.MonitorPassThroughs++;
+                }
+                else if (Volatile.Read(ref _map).TryMap(state.Slot, ranked, u, out var fair))
+                {
+                    result = _strength == 1 ? fair : ((1 - _strength) * output) + (_strength * fair);
+                    stripe.Corrections++;
+                }
+                else
+                {
+                    result = output;
+                    stripe.WarmUpPassThroughs++;
+                }
+
+                if (stripe.Append(ranked, result))
+                {
+                    state.Drain(stripe);
+                    OnDrained();
+                }
+
+                return result;
+            }
+        }
+        catch (Exception ex)
+        {
+            Interlocked.Increment(ref _faults);
+            GuardLog.GuardFault(_logger, ex, _options.PolicyName);
+            return output;
+        }
+    }
+
+    /// <summary>Corrects a batch through the guard, row by row in order (the same path as single calls).</summary>
+    /// <param name="outputs">Raw outputs.</param>
+    /// <param name="groups">The group of each output.</param>
+    /// <param name="destination">Where the returned outputs go; may be the same memory as <paramref name="outputs"/>.</param>
+    /// <exception cref="ArgumentException">The spans' lengths do not fit; nothing is written.</exception>
+    public void Apply(ReadOnlySpan<double> outputs, ReadOnlySpan<TGroup?> groups, Span<double> destination)
+    {
+        if (groups.Length != outputs.Length || destination.Length < outputs.Length)
+        {
+            throw new ArgumentException($"outputs ({outputs.Length}), groups ({groups.Length}) and destination ({destination.Length}) must fit: groups as long as outputs, destination at least as long.", nameof(destination));
+        }
+
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            destination[i] = Apply(outputs[i], groups[i]);
+        }
+    }
+
+    /// <summary>
+    /// Classification: corrects the score, then thresholds it. Equal score distributions give equal
+    /// selection rates at every threshold.
+    /// </summary>
+    /// <param name="score">The raw score.</param>
+    /// <param name="group">The score's group.</param>
+    /// <param name="threshold">Selected when the corrected score is at or above it.</param>
+    /// <returns>The decision.</returns>
+    public bool Decide(double score, TGroup? group, double threshold) => Apply(score, group) >= threshold;
+
+    /// <summary>Moves every buffered sample into the sketches (before a snapshot, a report or a test check).</summary>
+    public void Flush()
+    {
+        foreach (var state in _table.All)
+        {
+            state.Flush();
+        }
+    }
+
+    /// <summary>Flushes and rebuilds the map now, on the calling thread.</summary>
+    public void RebuildNow()
+    {
+        Flush();
+        Rebuild();
+    }
+
+    /// <summary>Flushes and measures parity now (does not change the map).</summary>
+    /// <returns>The report.</returns>
+    public GuardReport GetReport()
+    {
+        Flush();
+        var (report, _) = Evaluate(Volatile.Read(ref _map));
+        return report;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_disposed.IsCancellationRequested)
+        {
+            _disposed.Cancel();
+            _metrics.Dispose();
+        }
+    }
+
+    private void OnDrained()
+    {
+        var pending = Interlocked.Add(ref _pendingSamples, IngestStripe.BufferSize);
+        var due = pending >= _options.RebuildEvery
+            || (_options.RebuildInterval is { } interval && _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRebuildTimestamp)) >= interval);
+        if (!due || Interlocked.CompareExchange(ref _rebuildQueued, 1, 0) != 0)
+        {
+            return;
+        }
+
+        if (_options.BackgroundRebuild)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static guard => guard.RunQueuedRebuild(), this, preferLocal: false);
+        }
+        else
+        {
+            RunQueuedRebuild();
+        }
+    }
+
+    private void RunQueuedRebuild()
+    {
+        try
+        {
+            Rebuild();
+        }
+        finally
+        {
+            Volatile.Write(ref _rebuildQueued, 0);
+        }
+    }
+
+    private GuardTotals Totals()
+    {
+        long predictions = 0, corrections = 0, warm = 0, monitor = 0, nonFinite = 0;
+        var all = _table.All;
+        foreach (var state in all)
+        {
+            var c = state.Counters();
+            predictions += c.Predictions;
+            corrections += c.Corrections;
+            warm += c.WarmUpPassThroughs;
+            monitor += c.MonitorPassThroughs;
+            nonFinite += c.NonFinite;
+        }
+
+        return new GuardTotals(predictions, corrections, warm, monitor, nonFinite, Interlocked.Read(ref _faults), all.Length);
+    }
+}

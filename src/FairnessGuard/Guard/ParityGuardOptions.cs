@@ -1,0 +1,139 @@
+using FairnessGuard.Monitoring;
+using Microsoft.Extensions.Logging;
+
+namespace FairnessGuard;
+
+/// <summary>
+/// Settings of a <see cref="ParityGuard{TGroup}"/>, validated once when the guard is built: an invalid value
+/// fails construction with an exception that names the option.
+/// </summary>
+public sealed class ParityGuardOptions
+{
+    /// <summary>The policy's name in logs, metrics and violations. Default "demographic-parity".</summary>
+    public string PolicyName { get; set; } = "demographic-parity";
+
+    /// <summary>The guarded method (e.g. "LoanModel.Score"), reported with violations; optional.</summary>
+    public string? MethodName { get; set; }
+
+    /// <summary><see cref="PolicyMode.Enforce"/> corrects outputs; <see cref="PolicyMode.Monitor"/> only measures.</summary>
+    public PolicyMode Mode { get; set; } = PolicyMode.Enforce;
+
+    /// <summary>The strength λ in [0, 1]: the output is <c>(1 − λ)·y + λ·y'</c>. Default 1 (full parity).</summary>
+    public double Strength { get; set; } = 1.0;
+
+    /// <summary>The largest acceptable KS gap, in (0, 1); a violation needs its confidence lower bound above it. Default 0.05.</summary>
+    public double Tolerance { get; set; } = DemographicParityAttribute.DefaultTolerance;
+
+    /// <summary>The confidence of the violation test's lower bound, in (0, 1). Default 0.95.</summary>
+    public double Confidence { get; set; } = 0.95;
+
+    /// <summary>Samples a group needs before its outputs are corrected (and before it joins the barycenter). Default 200.</summary>
+    public int WarmUp { get; set; } = DemographicParityAttribute.DefaultWarmUp;
+
+    /// <summary>The <c>k</c> of each group's raw-output sketch: rank error ≈ 3.26/k at 99 %, memory ≈ 24·k bytes. Default 1,000.</summary>
+    public int SketchK { get; set; } = 1000;
+
+    /// <summary>The <c>k</c> of the monitor's sketch of returned outputs per group. Default 200.</summary>
+    public int MonitorSketchK { get; set; } = 200;
+
+    /// <summary>Knots per group in the barycenter map (rank resolution 1/(K−1)). Default 512.</summary>
+    public int Knots { get; set; } = 512;
+
+    /// <summary>Rebuild the map after this many new samples (over all groups). Default 1,024.</summary>
+    public int RebuildEvery { get; set; } = 1024;
+
+    /// <summary>Also rebuild when this much time has passed and new samples arrived; null = count only. Default 5 s.</summary>
+    public TimeSpan? RebuildInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Drift horizon in samples per group: a group's distribution covers its last H to 2H samples (two
+    /// rotating sketches), so old outputs age out. Null (the default) keeps everything.
+    /// </summary>
+    public long? HorizonSamples { get; set; }
+
+    /// <summary>The most distinct groups tracked; further keys share <see cref="OverflowGroupLabel"/>. Default 1,024.</summary>
+    public int MaxGroups { get; set; } = 1024;
+
+    /// <summary>The label of the group that collects keys beyond <see cref="MaxGroups"/>. Default "(overflow)".</summary>
+    public string OverflowGroupLabel { get; set; } = "(overflow)";
+
+    /// <summary>The label of the group that collects null keys. Default "(unknown)".</summary>
+    public string UnknownGroupLabel { get; set; } = "(unknown)";
+
+    /// <summary>
+    /// Relative amplitude of the uniform noise that breaks ties inside atoms (Chzhen et al. 2020): a value y
+    /// is ranked as <c>y ± TieJitter·(|y| + 10⁻⁶)</c>. 0 disables it. Default 10⁻⁹.
+    /// </summary>
+    public double TieJitter { get; set; } = 1e-9;
+
+    /// <summary>Decision thresholds at which the monitor reports selection rates per group.</summary>
+    public IReadOnlyList<double> Thresholds { get; set; } = [];
+
+    /// <summary>The shortest time between two violations of this policy. Default 1 minute.</summary>
+    public TimeSpan ViolationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Seed of the sketches' coin flips and the jitter. Same seed and same single-threaded input, same outputs.</summary>
+    public ulong Seed { get; set; } = 0x5EED;
+
+    /// <summary>Rebuild maps on the thread pool (default) or inline on the call that triggers it (deterministic replays).</summary>
+    public bool BackgroundRebuild { get; set; } = true;
+
+    /// <summary>Where log events go; none when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Where violations are written besides the log; a failing sink never breaks a prediction.</summary>
+    public IList<IViolationSink> Sinks { get; } = [];
+
+    /// <summary>The clock (tests use a fake one). Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        Require(!string.IsNullOrWhiteSpace(PolicyName), nameof(PolicyName), PolicyName, "must not be empty");
+        Require(Strength is >= 0 and <= 1, nameof(Strength), Strength, "must be in [0, 1]");
+        Require(Tolerance is > 0 and < 1, nameof(Tolerance), Tolerance, "must be in (0, 1)");
+        Require(Confidence is > 0 and < 1, nameof(Confidence), Confidence, "must be in (0, 1)");
+        Require(WarmUp >= 1, nameof(WarmUp), WarmUp, "must be at least 1");
+        Require(SketchK is >= Sketches.QuantileSketch.MinK and <= Sketches.QuantileSketch.MaxK, nameof(SketchK), SketchK, $"must be in [{Sketches.QuantileSketch.MinK}, {Sketches.QuantileSketch.MaxK}]");
+        Require(MonitorSketchK is >= Sketches.QuantileSketch.MinK and <= Sketches.QuantileSketch.MaxK, nameof(MonitorSketchK), MonitorSketchK, $"must be in [{Sketches.QuantileSketch.MinK}, {Sketches.QuantileSketch.MaxK}]");
+        Require(Knots is >= 2 and <= 1 << 16, nameof(Knots), Knots, "must be in [2, 65536]");
+        Require(RebuildEvery >= 1, nameof(RebuildEvery), RebuildEvery, "must be at least 1");
+        Require(RebuildInterval is null || RebuildInterval > TimeSpan.Zero, nameof(RebuildInterval), RebuildInterval, "must be positive or null");
+        Require(HorizonSamples is null || HorizonSamples >= WarmUp, nameof(HorizonSamples), HorizonSamples, $"must be null or at least WarmUp ({WarmUp})");
+        Require(MaxGroups is >= 2 and <= 1 << 20, nameof(MaxGroups), MaxGroups, "must be in [2, 1048576]");
+        Require(!string.IsNullOrEmpty(OverflowGroupLabel), nameof(OverflowGroupLabel), OverflowGroupLabel, "must not be empty");
+        Require(!string.IsNullOrEmpty(UnknownGroupLabel), nameof(UnknownGroupLabel), UnknownGroupLabel, "must not be empty");
+        Require(OverflowGroupLabel != UnknownGroupLabel, nameof(UnknownGroupLabel), UnknownGroupLabel, "must differ from OverflowGroupLabel");
+        Require(TieJitter is >= 0 and < 1e-3, nameof(TieJitter), TieJitter, "must be in [0, 0.001)");
+        Require(ViolationInterval >= TimeSpan.Zero, nameof(ViolationInterval), ViolationInterval, "must not be negative");
+        Require(Thresholds is not null, nameof(Thresholds), null, "must not be null");
+        foreach (var t in Thresholds!)
+        {
+            Require(double.IsFinite(t), nameof(Thresholds), t, "must all be finite");
+        }
+
+        Require(TimeProvider is not null, nameof(TimeProvider), null, "must not be null");
+        foreach (var sink in Sinks)
+        {
+            Require(sink is not null, nameof(Sinks), null, "must not contain null");
+        }
+    }
+
+    /// <summary>
+    /// A hash of the options that shape the stored state (sketch sizes, horizon, overflow labels): a snapshot
+    /// taken under different values cannot be restored. Strength, mode and thresholds do not count.
+    /// </summary>
+    internal ulong StateShapeHash()
+    {
+        var text = $"v1|{SketchK}|{MonitorSketchK}|{HorizonSamples}|{MaxGroups}|{OverflowGroupLabel}|{UnknownGroupLabel}";
+        return Sketches.Fnv1a64.Hash(System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    private static void Require(bool ok, string option, object? value, string rule)
+    {
+        if (!ok)
+        {
+            throw new ArgumentOutOfRangeException(option, value, $"ParityGuardOptions.{option} {rule} (got {value ?? "null"}).");
+        }
+    }
+}
