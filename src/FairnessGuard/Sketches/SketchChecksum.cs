@@ -8,8 +8,9 @@ namespace FairnessGuard.Sketches;
 /// little-endian words with a rotation, <c>h = rotl((h ^ word) * prime, 31)</c>, then the tail bytes one at a
 /// time. For a fixed input each step is a bijection of <c>h</c> (xor, multiplication by an odd number,
 /// rotation), so changing any single word or byte always changes the result: every corruption confined to
-/// one 8-byte word is detected. The rotation carries high bits back down, which plain FNV-1a never does,
-/// so two sign-bit flips cannot cancel. Word steps keep it near 1 ns per 8 bytes.
+/// one 8-byte word is detected. The rotation carries high bits back down (a multiplication only moves them
+/// up), so flips of high bits in different words, such as two sign bits, do not simply cancel. Word steps
+/// keep it near 1 ns per 8 bytes.
 /// </summary>
 internal static class SketchChecksum
 {

@@ -98,6 +98,9 @@ public class QuantileSketchSerializationTests
         AssertRejected(Mutate(valid, b => b[0] ^= 0xFF), "magic");
         AssertRejected(Mutate(valid, b => b[VersionOffset] = 2, restamp: true), "version 2");
         AssertRejected(Mutate(valid, b => b[^9] ^= 1), "checksum");
+
+        // Sign bits of the last two items (the top byte of each little-endian double).
+        AssertRejected(Mutate(valid, b => { b[^9] ^= 0x80; b[^17] ^= 0x80; }), "checksum");
     }
 
     [Fact]
