@@ -7,7 +7,7 @@ namespace FairnessGuard.Sketches;
 /// <summary>
 /// The serialised form (docs/sketch.md), little-endian: magic "FGQS", version, level count, k, min k,
 /// reserved, count, generator state, min, max, compaction variance, one uint32 size per level, the items level
-/// by level, and an FNV-1a 64 checksum of everything before it.
+/// by level, and a 64-bit checksum (SketchChecksum) of everything before it.
 /// </summary>
 public sealed partial class QuantileSketch
 {
@@ -62,7 +62,7 @@ public sealed partial class QuantileSketch
 
     /// <summary>Recomputes the trailing checksum in place (tests use it to build blobs that fail later checks).</summary>
     internal static void StampChecksum(Span<byte> bytes) =>
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes[^ChecksumSize..], Fnv1a64.Hash(bytes[..^ChecksumSize]));
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[^ChecksumSize..], SketchChecksum.Compute(bytes[..^ChecksumSize]));
 
     private void Write(Span<byte> destination)
     {
@@ -169,7 +169,7 @@ public sealed partial class QuantileSketch
                 return $"the level sizes announce {retained} items, which needs {directory + (8 * retained) + ChecksumSize} bytes, but there are {bytes.Length} (truncated or padded).";
             }
 
-            if (BinaryPrimitives.ReadUInt64LittleEndian(bytes[^ChecksumSize..]) != Fnv1a64.Hash(bytes[..^ChecksumSize]))
+            if (BinaryPrimitives.ReadUInt64LittleEndian(bytes[^ChecksumSize..]) != SketchChecksum.Compute(bytes[..^ChecksumSize]))
             {
                 return "the checksum does not match (the bytes are corrupted).";
             }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FairnessGuard.Sketches;
 
 /// <summary>
@@ -80,23 +82,32 @@ public sealed class SortedView
         }
     }
 
-    /// <summary>Builds the view from a packed level stack (level h has weight 2^h).</summary>
+    /// <summary>
+    /// Builds the view from a packed level stack (level h has weight 2^h). Levels 1 and up are already
+    /// sorted, so they are merged into a run growing from the end of the output, smallest levels first
+    /// (O(k) work in all, as the sizes grow geometrically); only level 0 is sorted, in a pooled scratch
+    /// buffer so that the sketch itself is never reordered by a read.
+    /// </summary>
     internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight)
     {
         var count = packedItems.Length;
         var values = new double[count];
         var weights = new long[count];
         var offset = levels[0];
-        for (var level = 0; level < levels.Length - 1; level++)
+        var runStart = count;
+        for (var level = 1; level < levels.Length - 1; level++)
         {
-            for (var i = levels[level]; i < levels[level + 1]; i++)
-            {
-                values[i - offset] = packedItems[i - offset];
-                weights[i - offset] = 1L << level;
-            }
+            var run = packedItems[(levels[level] - offset)..(levels[level + 1] - offset)];
+            MergeIntoRun(run, 1L << level, values, weights, ref runStart);
         }
 
-        Array.Sort(values, weights);
+        var level0 = packedItems[..(levels[1] - offset)];
+        var scratch = ArrayPool<double>.Shared.Rent(Math.Max(level0.Length, 1));
+        var sorted = scratch.AsSpan(0, level0.Length);
+        level0.CopyTo(sorted);
+        sorted.Sort();
+        MergeIntoRun(sorted, 1, values, weights, ref runStart);
+        ArrayPool<double>.Shared.Return(scratch);
 
         // Collapse ties in place and accumulate: entry i ends up holding the weight of everything <= values[i].
         var length = 0;
@@ -117,6 +128,33 @@ public sealed class SortedView
         }
 
         return new SortedView(values, weights, length, totalWeight);
+    }
+
+    /// <summary>
+    /// Merges an ascending <paramref name="run"/> of equal <paramref name="weight"/> with the sorted run at
+    /// <c>[runStart, end)</c> of the output, writing from <c>runStart - run.Length</c>. The write position
+    /// never passes the read position of the existing run, and once <paramref name="run"/> is used up the
+    /// rest of the existing run is already in place.
+    /// </summary>
+    private static void MergeIntoRun(ReadOnlySpan<double> run, long weight, double[] values, long[] weights, ref int runStart)
+    {
+        var output = runStart - run.Length;
+        int i = 0, j = runStart;
+        for (var o = output; i < run.Length; o++)
+        {
+            if (j < values.Length && values[j] < run[i])
+            {
+                values[o] = values[j];
+                weights[o] = weights[j++];
+            }
+            else
+            {
+                values[o] = run[i++];
+                weights[o] = weight;
+            }
+        }
+
+        runStart = output;
     }
 
     private static void ValidateValue(double value)
