@@ -94,5 +94,5 @@ public sealed partial class ParityGuard<TGroup>
         codec ?? BuiltInKeyCodec.For<TGroup>()
         ?? throw new NotSupportedException($"Group keys of type {typeof(TGroup)} have no built-in snapshot codec; pass an IGroupKeyCodec<{typeof(TGroup).Name}>.");
 
-    private static ulong KeyTypeHash() => Sketches.Fnv1a64.Hash(System.Text.Encoding.UTF8.GetBytes(typeof(TGroup).FullName ?? typeof(TGroup).Name));
+    private static ulong KeyTypeHash() => Sketches.SketchChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(typeof(TGroup).FullName ?? typeof(TGroup).Name));
 }

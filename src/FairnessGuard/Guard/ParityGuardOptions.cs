@@ -126,7 +126,7 @@ public sealed class ParityGuardOptions
     internal ulong StateShapeHash()
     {
         var text = $"v1|{SketchK}|{MonitorSketchK}|{HorizonSamples}|{MaxGroups}|{OverflowGroupLabel}|{UnknownGroupLabel}";
-        return Sketches.Fnv1a64.Hash(System.Text.Encoding.UTF8.GetBytes(text));
+        return Sketches.SketchChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(text));
     }
 
     private static void Require(bool ok, string option, object? value, string rule)

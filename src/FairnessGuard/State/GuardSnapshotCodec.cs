@@ -8,7 +8,7 @@ namespace FairnessGuard.State;
 /// The versioned byte format of a guard's state. Layout (little-endian):
 /// <c>"FGGS"</c> · version (1 byte) · options shape hash (8) · key type hash (8) · group count (4) ·
 /// per group: kind (1: 0 keyed, 1 overflow, 2 unknown) · key length (4) + key bytes · 5 counters (8 each) ·
-/// 4 sketches, each length (4) + sketch bytes (length 0 = none) · FNV-1a 64 of all preceding bytes (8).
+/// 4 sketches, each length (4) + sketch bytes (length 0 = none) · checksum of all preceding bytes (8, the sketches' word-wise FNV-1a variant).
 /// Reading validates everything before anything is built, so a bad snapshot is never half-loaded.
 /// </summary>
 internal static class GuardSnapshotCodec
@@ -46,7 +46,7 @@ internal static class GuardSnapshotCodec
         var body = stream.ToArray();
         var result = new byte[body.Length + 8];
         body.CopyTo(result, 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(body.Length), Fnv1a64.Hash(body));
+        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(body.Length), SketchChecksum.Compute(body));
         return result;
     }
 
@@ -63,7 +63,7 @@ internal static class GuardSnapshotCodec
         }
 
         var body = bytes[..^8];
-        if (Fnv1a64.Hash(body) != BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]))
+        if (SketchChecksum.Compute(body) != BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]))
         {
             throw new GuardSnapshotFormatException("Guard snapshot checksum mismatch: the bytes are corrupted.");
         }
