@@ -29,12 +29,7 @@ public static class CpsWageExperiment
         var train = rows[..half];
         var test = rows[half..];
 
-        // The model never sees gender: "fairness through unawareness".
-        var coefficients = MultipleRegression.QR(
-            train.Select(Features).ToArray(),
-            train.Select(r => Math.Log(r.Earnings)).ToArray(),
-            intercept: false);
-        double Predict(CpsRow r) => Features(r).Select((x, i) => x * coefficients[i]).Sum();
+        var Predict = FitUnawareModel(train);
 
         var calibration = train.Select(Predict).ToArray();
         var calibrationGroups = train.Select(r => r.Gender).ToArray();
@@ -56,6 +51,21 @@ public static class CpsWageExperiment
             FairnessAudit.Evaluate<string>(corrected, groups, audit),
             MeanSquaredError(raw, truth),
             MeanSquaredError(corrected, truth));
+    }
+
+    /// <summary>
+    /// Fits least squares of log earnings on age, age², education and region: the model never sees gender
+    /// ("fairness through unawareness").
+    /// </summary>
+    /// <param name="train">The training rows.</param>
+    /// <returns>The fitted model's prediction function.</returns>
+    public static Func<CpsRow, double> FitUnawareModel(IReadOnlyCollection<CpsRow> train)
+    {
+        var coefficients = MultipleRegression.QR(
+            train.Select(Features).ToArray(),
+            train.Select(r => Math.Log(r.Earnings)).ToArray(),
+            intercept: false);
+        return r => Features(r).Select((x, i) => x * coefficients[i]).Sum();
     }
 
     /// <summary>Reads cpssw8.csv (columns earnings, gender, age, region, education).</summary>

@@ -12,16 +12,18 @@ internal sealed class GroupTable<TGroup>
     private readonly int _stripeCount;
     private readonly object _addLock = new();
     private readonly Action<GroupState> _onOverflow;
+    private readonly Action<GroupState> _onUnknown;
     private Dictionary<TGroup, GroupState> _byKey = [];
     private GroupState[] _all = [];
     private GroupState? _overflow;
     private GroupState? _unknown;
 
-    public GroupTable(ParityGuardOptions options, int stripeCount, Action<GroupState> onOverflow)
+    public GroupTable(ParityGuardOptions options, int stripeCount, Action<GroupState> onOverflow, Action<GroupState> onUnknown)
     {
         _options = options;
         _stripeCount = stripeCount;
         _onOverflow = onOverflow;
+        _onUnknown = onUnknown;
     }
 
     /// <summary>Every group state, by slot.</summary>
@@ -43,7 +45,7 @@ internal sealed class GroupTable<TGroup>
     {
         if (group is null)
         {
-            return Volatile.Read(ref _unknown) ?? AddSpecial(ref _unknown, _options.UnknownGroupLabel);
+            return Volatile.Read(ref _unknown) ?? AddUnknown();
         }
 
         return Volatile.Read(ref _byKey).TryGetValue(group, out var state) ? state : Add(group);
@@ -77,6 +79,21 @@ internal sealed class GroupTable<TGroup>
             var state = NewState(group.ToString() ?? string.Empty);
             var copy = new Dictionary<TGroup, GroupState>(_byKey) { [group] = state };
             Volatile.Write(ref _byKey, copy);
+            return state;
+        }
+    }
+
+    private GroupState AddUnknown()
+    {
+        lock (_addLock)
+        {
+            if (_unknown is { } existing)
+            {
+                return existing;
+            }
+
+            var state = AddSpecial(ref _unknown, _options.UnknownGroupLabel);
+            _onUnknown(state);
             return state;
         }
     }

@@ -54,7 +54,11 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
         _jitter = _options.TieJitter;
         _logger = _options.LoggerFactory?.CreateLogger("FairnessGuard.ParityGuard") ?? NullLogger.Instance;
         var stripes = Math.Clamp((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount), 1, MaxStripes);
-        _table = new GroupTable<TGroup>(_options, stripes, _ => GuardLog.GroupCapReached(_logger, _options.PolicyName, _options.MaxGroups, _options.OverflowGroupLabel));
+        _table = new GroupTable<TGroup>(
+            _options,
+            stripes,
+            _ => GuardLog.GroupCapReached(_logger, _options.PolicyName, _options.MaxGroups, _options.OverflowGroupLabel),
+            _ => GuardLog.UnknownGroup(_logger, _options.PolicyName, _options.UnknownGroupLabel));
         _lastReport = GuardReport.Empty(_options, _options.TimeProvider.GetUtcNow());
         _lastRebuildTimestamp = _options.TimeProvider.GetTimestamp();
         _metrics = new GuardMetrics(_options.PolicyName, Totals, () => (_lastReport.RawKs, _lastReport.ReturnedKs, _lastReport.ReturnedKsLowerBound));
@@ -68,6 +72,12 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
 
     /// <summary>The version of the map in use; 0 before the first rebuild.</summary>
     public long MapVersion => Volatile.Read(ref _map).Version;
+
+    /// <summary>Calls on which the guard itself failed and returned the raw output (should stay 0).</summary>
+    public long FaultCount => Interlocked.Read(ref _faults);
+
+    /// <summary>The number of groups tracked, overflow and unknown groups included.</summary>
+    public int GroupCount => _table.All.Length;
 
     /// <summary>Whether outputs are being corrected: at least two groups are warmed up and the policy enforces.</summary>
     public bool IsCorrecting => !_monitorOnly && Volatile.Read(ref _map).ActiveGroups >= 2;

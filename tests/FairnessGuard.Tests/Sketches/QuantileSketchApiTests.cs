@@ -1,5 +1,4 @@
 using FairnessGuard.Sketches;
-using Xunit;
 
 namespace FairnessGuard.Tests.Sketches;
 

@@ -1,5 +1,4 @@
 using FairnessGuard.Sketches;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace FairnessGuard.Tests.Sketches;

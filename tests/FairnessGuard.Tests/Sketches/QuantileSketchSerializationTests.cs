@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using FairnessGuard.Sketches;
-using Xunit;
 
 namespace FairnessGuard.Tests.Sketches;
 
