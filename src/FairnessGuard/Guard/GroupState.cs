@@ -105,6 +105,10 @@ internal sealed class GroupState
             var rawView = raw.GetSortedView();
             var returnedView = returned.GetSortedView();
 
+            // The views live as long as the rebuild that asked for them, not as long as the group.
+            _raw.ReleaseSortedView();
+            _returned.ReleaseSortedView();
+
             // A KS is a supremum over every retained value: the per-query bound is taken for all of them at
             // once (union bound over the view's length).
             return new GroupCapture(

@@ -43,12 +43,13 @@ internal sealed class GroupTable<TGroup>
 
     public GroupState Resolve(TGroup? group)
     {
-        if (group is null)
+        // The type test first: for value-type keys `group is null` would box in unoptimised (Debug) code.
+        if (!typeof(TGroup).IsValueType && group is null)
         {
             return Volatile.Read(ref _unknown) ?? AddUnknown();
         }
 
-        return Volatile.Read(ref _byKey).TryGetValue(group, out var state) ? state : Add(group);
+        return Volatile.Read(ref _byKey).TryGetValue(group!, out var state) ? state : Add(group!);
     }
 
     /// <summary>Gets or creates the group for a key (snapshot restore).</summary>

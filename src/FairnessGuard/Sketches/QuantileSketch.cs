@@ -207,6 +207,9 @@ public sealed partial class QuantileSketch
     /// <summary>An immutable sorted snapshot of the retained items; cached until the next write.</summary>
     public SortedView GetSortedView() => _sortedView ??= SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count);
 
+    /// <summary>Drops the cached sorted view, so a long-lived sketch holds only its items between reads.</summary>
+    internal void ReleaseSortedView() => _sortedView = null;
+
     /// <summary>A deep copy, including the generator state (the copy draws the same coin flips).</summary>
     public QuantileSketch Clone() => new(this);
 

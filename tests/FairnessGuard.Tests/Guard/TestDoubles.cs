@@ -74,6 +74,17 @@ internal static class GuardStreams
         }
     }
 
+    /// <summary>Alternates group "a" ~ N(0, 1) and group "b" ~ N(1, 1), <paramref name="perGroup"/> each.</summary>
+    public static void FeedInterleaved(ParityGuard<string> guard, int perGroup, int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < perGroup; i++)
+        {
+            guard.Apply(MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1), "a");
+            guard.Apply(MathNet.Numerics.Distributions.Normal.Sample(random, 1, 1), "b");
+        }
+    }
+
     public static ParityGuardOptions Deterministic(Action<ParityGuardOptions>? configure = null)
     {
         var options = new ParityGuardOptions { BackgroundRebuild = false, RebuildInterval = null, WarmUp = 100, RebuildEvery = 256 };

@@ -1,0 +1,59 @@
+namespace FairnessGuard.Tests.Guard;
+
+public class ResourceTests
+{
+    [Fact]
+    public void ApplyAllocatesNothingOnTheCallingThread()
+    {
+        // Rebuilds run on the thread pool (they allocate there, off the prediction path); none is due while
+        // measuring. The sketches only grow when a level is added, O(log n) times; at 10⁶ samples per group the
+        // next level is far away.
+        var options = new ParityGuardOptions { RebuildInterval = null, RebuildEvery = int.MaxValue };
+        using var guard = new ParityGuard<int>(options);
+        var random = new Random(2);
+        for (var i = 0; i < 2_000_000; i++)
+        {
+            guard.Apply(random.NextDouble() + (i & 1), i & 1);
+        }
+
+        guard.RebuildNow();
+        Assert.True(guard.IsCorrecting);
+        var inputs = Enumerable.Range(0, 20_000).Select(_ => random.NextDouble()).ToArray();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        double sink = 0;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            sink += guard.Apply(inputs[i], i & 1);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(double.IsFinite(sink));
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void MemoryPerGroupStaysBoundedWhateverTheStreamLength()
+    {
+        using var guard = new ParityGuard<int>(new ParityGuardOptions { BackgroundRebuild = false, RebuildInterval = null, RebuildEvery = 1 << 20 });
+        var random = new Random(3);
+        long after1M = 0;
+        for (var i = 1; i <= 4_000_000; i++)
+        {
+            guard.Apply(random.NextDouble(), 0);
+            if (i == 1_000_000)
+            {
+                after1M = guard.GetReport().EstimatedBytes;
+            }
+        }
+
+        var after4M = guard.GetReport().EstimatedBytes;
+
+        // Raw sketch (k = 1000) + returned sketch (k = 200) + one intake stripe per core: O(k + log n),
+        // within the 32 KB per group of the design.
+        Assert.True(after4M <= 32 * 1024, $"{after4M} bytes for one group");
+
+        // Two doublings of n add at most one level to each sketch, of max(8, k·(2/3)^L) items with
+        // L ≈ log2(n/k) ≥ 10: at most 18 doubles for k = 1000 and 8 for k = 200.
+        Assert.True(after4M - after1M <= 2 * (18 + 8) * sizeof(double), $"grew {after4M - after1M} bytes from 1M to 4M samples");
+    }
+}
