@@ -1,13 +1,25 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using FairnessGuard.Benchmarks.Guard;
 
 namespace FairnessGuard.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- --filter '*'</c>.
 /// Every benchmark class in this assembly is listed by the switcher; see docs/benchmarks.md for the
-/// recorded tables and the exact commands that produced them.
+/// recorded tables and the exact commands that produced them. <c>-- memory [updates]</c> runs the guard
+/// memory probe instead.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "memory")
+        {
+            GuardMemoryProbe.Run(args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000_000);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

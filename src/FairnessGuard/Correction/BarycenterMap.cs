@@ -77,24 +77,25 @@ internal sealed class BarycenterMap
         return true;
     }
 
-    // First index with x[i] >= y.
+    // First index with x[i] >= y: a branch-free halving search (the comparison feeds a conditional move),
+    // so the cost does not depend on how predictable the data is.
     private static int LowerBound(double[] x, double y)
     {
-        int lo = 0, hi = x.Length;
-        while (lo < hi)
+        var length = x.Length;
+        if (length == 0 || x[length - 1] < y)
         {
-            var mid = (lo + hi) >>> 1;
-            if (x[mid] < y)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            return length;
         }
 
-        return lo;
+        var @base = 0;
+        while (length > 1)
+        {
+            var half = length >>> 1;
+            @base = x[@base + half - 1] < y ? @base + half : @base;
+            length -= half;
+        }
+
+        return @base;
     }
 
     // First index with x[i] > y, searching from `from`.

@@ -12,18 +12,20 @@ internal readonly struct GroupDistribution
 {
     private readonly SortedView _view;
 
-    public GroupDistribution(SortedView view, double min, double max)
+    public GroupDistribution(SortedView view, double min, double max, long count)
     {
         _view = view;
         Min = min;
         Max = max;
+        Count = count;
     }
 
     public double Min { get; }
 
     public double Max { get; }
 
-    public long Count => _view.TotalWeight;
+    /// <summary>The group's true sample count (its barycenter weight); the view may hold a subsample.</summary>
+    public long Count { get; }
 
     /// <summary>Writes <c>Q(k/(K−1))</c> for k = 0..K−1 into <paramref name="knots"/> in one forward walk.</summary>
     public void QuantilesOnGrid(Span<double> knots)

@@ -22,14 +22,14 @@ public sealed partial class ParityGuard<TGroup>
                 var distributions = new GroupDistribution?[states.Length];
                 foreach (var c in captures)
                 {
-                    if (c.Count >= _options.WarmUp)
+                    if (c.Samples >= _options.WarmUp)
                     {
-                        distributions[c.State.Slot] = new GroupDistribution(c.Raw, c.RawMin, c.RawMax);
+                        distributions[c.State.Slot] = new GroupDistribution(c.Raw, c.RawMin, c.RawMax, c.Samples);
                     }
                     else if (!c.State.WarmUpAnnounced)
                     {
                         c.State.WarmUpAnnounced = true;
-                        GuardLog.WarmingUp(_logger, _options.PolicyName, c.State.Label, c.Count, _options.WarmUp);
+                        GuardLog.WarmingUp(_logger, _options.PolicyName, c.State.Label, c.Samples, _options.WarmUp);
                     }
                 }
 

@@ -77,7 +77,7 @@ public sealed partial class ParityGuard<TGroup>
                 GroupKind.Overflow => guard._table.ResolveSpecial(overflow: true),
                 _ => guard._table.ResolveSpecial(overflow: false),
             };
-            state.RestoreSketches(r.Raw, r.PreviousRaw, r.Returned, r.PreviousReturned, r.Counters);
+            state.RestoreSketches(r.Raw, r.PreviousRaw, r.Returned, r.PreviousReturned, r.Counters, r.EpochSamples, r.PreviousEpochSamples);
         }
 
         guard.RebuildNow();
@@ -87,7 +87,8 @@ public sealed partial class ParityGuard<TGroup>
     private static GroupRecord Record(GroupKind kind, byte[] key, GroupState state)
     {
         var (raw, previousRaw, returned, previousReturned) = state.SketchesForSnapshot();
-        return new GroupRecord(kind, key, state.Counters(), raw, previousRaw, returned, previousReturned);
+        var (epoch, previousEpoch) = state.EpochSamples();
+        return new GroupRecord(kind, key, state.Counters(), epoch, previousEpoch, raw, previousRaw, returned, previousReturned);
     }
 
     private static IGroupKeyCodec<TGroup> CodecOrThrow(IGroupKeyCodec<TGroup>? codec) =>

@@ -95,7 +95,8 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
         {
             var state = _table.Resolve(group);
             var stripe = state.StripeForCurrentThread();
-            lock (stripe)
+            stripe.Enter();
+            try
             {
                 stripe.Predictions++;
                 if (!double.IsFinite(output))
@@ -132,11 +133,20 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
 
                 return result;
             }
+            finally
+            {
+                stripe.Exit();
+            }
         }
         catch (Exception ex)
         {
-            Interlocked.Increment(ref _faults);
-            GuardLog.GuardFault(_logger, ex, _options.PolicyName);
+            // Logged on the 1st, 2nd, 4th, 8th … fault, so a persistent fault cannot flood the log.
+            var faults = Interlocked.Increment(ref _faults);
+            if ((faults & (faults - 1)) == 0)
+            {
+                GuardLog.GuardFault(_logger, ex, _options.PolicyName);
+            }
+
             return output;
         }
     }

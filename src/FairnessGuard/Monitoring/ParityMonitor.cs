@@ -16,7 +16,7 @@ internal static class ParityMonitor
         var measured = new List<int>();
         for (var i = 0; i < captures.Count; i++)
         {
-            if (captures[i].Count > 0)
+            if (captures[i].ReturnedCount > 0)
             {
                 measured.Add(i);
             }
@@ -34,7 +34,7 @@ internal static class ParityMonitor
             inPlayCount += active ? 1 : 0;
             groups[i] = new GroupParity(
                 c.State.Label,
-                c.Count,
+                c.Samples,
                 n.Predictions,
                 n.Corrections,
                 n.WarmUpPassThroughs,
@@ -67,7 +67,7 @@ internal static class ParityMonitor
                 var cb = captures[b];
                 rawKs = Math.Max(rawKs, KsDistance.Compute(ca.Raw, cb.Raw));
                 var ks = KsDistance.Compute(ca.Returned, cb.Returned);
-                var lower = ks - DkwBound.Epsilon(ca.Count, delta) - DkwBound.Epsilon(cb.Count, delta) - ca.ReturnedRankError - cb.ReturnedRankError;
+                var lower = ks - DkwBound.Epsilon(ca.ReturnedCount, delta) - DkwBound.Epsilon(cb.ReturnedCount, delta) - ca.ReturnedRankError - cb.ReturnedRankError;
                 if (pair is null || ks > returnedKs)
                 {
                     returnedKs = ks;
@@ -107,8 +107,8 @@ internal static class ParityMonitor
             report.ReturnedKsLowerBound,
             options.Tolerance,
             options.Confidence,
-            first?.Count ?? 0,
-            second?.Count ?? 0,
+            first?.ReturnedCount ?? 0,
+            second?.ReturnedCount ?? 0,
             first is null || second is null ? double.NaN : KsDistance.Compute(first.Raw, second.Raw));
     }
 

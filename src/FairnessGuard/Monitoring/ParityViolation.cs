@@ -14,8 +14,8 @@ namespace FairnessGuard.Monitoring;
 /// <param name="LowerBound">Its lower bound at <paramref name="Confidence"/> (DKW and sketch error subtracted).</param>
 /// <param name="Tolerance">The policy's tolerance that the bound exceeded.</param>
 /// <param name="Confidence">The confidence of the bound.</param>
-/// <param name="FirstCount">Samples of the first group.</param>
-/// <param name="SecondCount">Samples of the second group.</param>
+/// <param name="FirstCount">Returned outputs of the first group the gap was measured on (past 8,192 a random 1-in-8 subsample).</param>
+/// <param name="SecondCount">Returned outputs of the second group the gap was measured on.</param>
 /// <param name="RawGap">The KS distance between the two groups' raw outputs, before any correction.</param>
 public sealed record ParityViolation(
     string PolicyName,

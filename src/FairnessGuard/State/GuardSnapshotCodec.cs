@@ -8,6 +8,7 @@ namespace FairnessGuard.State;
 /// The versioned byte format of a guard's state. Layout (little-endian):
 /// <c>"FGGS"</c> · version (1 byte) · options shape hash (8) · key type hash (8) · group count (4) ·
 /// per group: kind (1: 0 keyed, 1 overflow, 2 unknown) · key length (4) + key bytes · 5 counters (8 each) ·
+/// samples of the current and previous epoch (8 each) ·
 /// 4 sketches, each length (4) + sketch bytes (length 0 = none) · checksum of all preceding bytes (8, the sketches' word-wise FNV-1a variant).
 /// Reading validates everything before anything is built, so a bad snapshot is never half-loaded.
 /// </summary>
@@ -36,6 +37,8 @@ internal static class GuardSnapshotCodec
                 w.Write(g.Counters.WarmUpPassThroughs);
                 w.Write(g.Counters.MonitorPassThroughs);
                 w.Write(g.Counters.NonFinite);
+                w.Write(g.EpochSamples);
+                w.Write(g.PreviousEpochSamples);
                 WriteSketch(w, g.Raw);
                 WriteSketch(w, g.PreviousRaw);
                 WriteSketch(w, g.Returned);
@@ -96,7 +99,9 @@ internal static class GuardSnapshotCodec
 
             var key = r.Bytes(r.Int32()).ToArray();
             var counters = new GroupCounters(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Int64());
-            if (counters.Predictions < 0 || counters.Corrections < 0 || counters.WarmUpPassThroughs < 0 || counters.MonitorPassThroughs < 0 || counters.NonFinite < 0)
+            var epoch = r.Int64();
+            var previousEpoch = r.Int64();
+            if (counters.Predictions < 0 || counters.Corrections < 0 || counters.WarmUpPassThroughs < 0 || counters.MonitorPassThroughs < 0 || counters.NonFinite < 0 || epoch < 0 || previousEpoch < 0)
             {
                 throw new GuardSnapshotFormatException($"Group {i} has a negative counter.");
             }
@@ -104,7 +109,13 @@ internal static class GuardSnapshotCodec
             var raw = ReadSketch(ref r, i) ?? throw new GuardSnapshotFormatException($"Group {i} has no raw sketch.");
             var previousRaw = ReadSketch(ref r, i);
             var returned = ReadSketch(ref r, i) ?? throw new GuardSnapshotFormatException($"Group {i} has no returned-output sketch.");
-            groups.Add(new GroupRecord(kind, key, counters, raw, previousRaw, returned, ReadSketch(ref r, i)));
+            var previousReturned = ReadSketch(ref r, i);
+            if (epoch < raw.Count || previousEpoch < (previousRaw?.Count ?? 0))
+            {
+                throw new GuardSnapshotFormatException($"Group {i} counts fewer samples than its sketch holds.");
+            }
+
+            groups.Add(new GroupRecord(kind, key, counters, epoch, previousEpoch, raw, previousRaw, returned, previousReturned));
         }
 
         if (!r.AtEnd)
@@ -178,4 +189,4 @@ internal enum GroupKind : byte
 }
 
 /// <summary>One group's state in a snapshot.</summary>
-internal sealed record GroupRecord(GroupKind Kind, byte[] Key, GroupCounters Counters, QuantileSketch Raw, QuantileSketch? PreviousRaw, QuantileSketch Returned, QuantileSketch? PreviousReturned);
+internal sealed record GroupRecord(GroupKind Kind, byte[] Key, GroupCounters Counters, long EpochSamples, long PreviousEpochSamples, QuantileSketch Raw, QuantileSketch? PreviousRaw, QuantileSketch Returned, QuantileSketch? PreviousReturned);
