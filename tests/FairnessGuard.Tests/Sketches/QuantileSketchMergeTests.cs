@@ -89,6 +89,24 @@ public class QuantileSketchMergeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MergingALargerKCompactsItDownToThisCapacity()
+    {
+        var data = SketchData.Bimodal(300_000, 26);
+        var wide = SketchData.Sketch(data.AsSpan(0, 150_000), k: 2000, seed: 6);
+        var merged = SketchData.Sketch(data.AsSpan(150_000), k: 200, seed: 7);
+
+        merged.Merge(wide);
+
+        var sorted = SketchData.Sorted(data);
+        var error = SketchData.MaxRankError(merged, sorted, SketchData.RankGrid(sorted, SketchData.GridSize), inclusive: true);
+        Assert.Equal(200, merged.K);
+        Assert.Equal(new QuantileSketch(200).NormalizedRankError, merged.NormalizedRankError);
+        Assert.InRange(merged.RetainedItems, 1, KllCapacity.TotalCapacity(200, merged.NumLevels));
+        Assert.InRange(error, 0, SketchData.SimultaneousBound(merged, SketchData.GridSize));
+        Assert.Equal(QuantileSketch.Deserialize(merged.Serialize()).Serialize(), merged.Serialize());
+    }
+
+    [Fact]
     public void SmallSketchesMergeExactlyWhileTheUnionFitsInK()
     {
         var a = SketchData.Sketch([5, 1, 3]);
