@@ -220,16 +220,8 @@ public sealed partial class QuantileSketch
             throw new ArgumentOutOfRangeException(nameof(value), value, "Cannot rank NaN.");
         }
 
-        long weight = 0;
-        foreach (var item in _items.AsSpan(_levels[0], _levels[1] - _levels[0]))
-        {
-            // Level 0 is unsorted (items arrive in stream order), so it is scanned.
-            if (inclusive ? item <= value : item < value)
-            {
-                weight++;
-            }
-        }
-
+        // Level 0 is unsorted (items arrive in stream order), so it is counted by a scan.
+        var weight = SortedSearch.CountUnsorted(_items.AsSpan(_levels[0], _levels[1] - _levels[0]), value, inclusive);
         for (var level = 1; level < _numLevels; level++)
         {
             var sorted = _items.AsSpan(_levels[level], _levels[level + 1] - _levels[level]);

@@ -1,8 +1,36 @@
+using System.Numerics;
+
 namespace FairnessGuard.Sketches;
 
 /// <summary>Binary searches on ascending spans, shared by the sketch levels and <see cref="SortedView"/>.</summary>
 internal static class SortedSearch
 {
+    /// <summary>Number of items <c>&lt;= value</c> (or <c>&lt;</c>) in an unsorted span, a SIMD lane per item.</summary>
+    public static long CountUnsorted(ReadOnlySpan<double> items, double value, bool inclusive)
+    {
+        var i = 0;
+        var lanes = Vector<long>.Zero;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var target = new Vector<double>(value);
+            for (; i <= items.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var chunk = new Vector<double>(items[i..]);
+
+                // A true comparison is all ones, i.e. -1 as a long.
+                lanes -= inclusive ? Vector.LessThanOrEqual(chunk, target) : Vector.LessThan(chunk, target);
+            }
+        }
+
+        var count = Vector.Sum(lanes);
+        for (; i < items.Length; i++)
+        {
+            count += (inclusive ? items[i] <= value : items[i] < value) ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>Number of items <c>&lt;= value</c> (index of the first item greater than it).</summary>
     public static int CountAtMost(ReadOnlySpan<double> sorted, double value)
     {

@@ -9,6 +9,7 @@ namespace FairnessGuard.Benchmarks.Sketches;
 /// GetSortedView is cached until the next write, so its row pays one Update to force a rebuild.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class QuantileSketchBenchmarks
 {
     private const int Batch = 4096;

@@ -9,6 +9,7 @@ namespace FairnessGuard.Benchmarks.Sketches;
 /// times one more Update on that 10^8 sketch.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class QuantileSketchMemoryBenchmarks
 {
     private const long Items = 100_000_000;

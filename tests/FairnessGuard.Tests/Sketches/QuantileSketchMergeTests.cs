@@ -70,21 +70,25 @@ public class QuantileSketchMergeTests(ITestOutputHelper output)
         Assert.InRange(merged.EstimatedBytes, 1, 32_768);
     }
 
-    [Fact]
-    public void MergingASmallerKKeepsThisKAndTakesTheLargerError()
+    [Theory]
+    [InlineData(50)]
+    [InlineData(2000)]
+    public void MergingAnotherKKeepsThisKAndTheBoundOfTheSmallerK(int otherK)
     {
-        var data = SketchData.Normal(400_000, 23);
-        var coarse = SketchData.Sketch(data.AsSpan(0, 200_000), k: 50, seed: 4);
-        var fine = SketchData.Sketch(data.AsSpan(200_000), k: 200, seed: 5);
+        var data = SketchData.Bimodal(300_000, 26);
+        var other = SketchData.Sketch(data.AsSpan(0, 150_000), k: otherK, seed: 6);
+        var merged = SketchData.Sketch(data.AsSpan(150_000), k: 200, seed: 7);
 
-        fine.Merge(coarse);
+        merged.Merge(other);
 
         var sorted = SketchData.Sorted(data);
-        var error = SketchData.MaxRankError(fine, sorted, SketchData.RankGrid(sorted, SketchData.GridSize), inclusive: true);
-        Assert.Equal(200, fine.K);
-        Assert.Equal(new QuantileSketch(50).NormalizedRankError, fine.NormalizedRankError);
-        Assert.InRange(error, 0, SketchData.SimultaneousBound(fine, SketchData.GridSize));
-        Assert.Equal(data.LongLength, fine.Count);
+        var error = SketchData.MaxRankError(merged, sorted, SketchData.RankGrid(sorted, SketchData.GridSize), inclusive: true);
+        Assert.Equal(200, merged.K);
+        Assert.Equal(data.LongLength, merged.Count);
+        Assert.Equal(new QuantileSketch(Math.Min(200, otherK)).NormalizedRankError, merged.NormalizedRankError);
+        Assert.InRange(merged.RetainedItems, 1, KllCapacity.TotalCapacity(200, merged.NumLevels));
+        Assert.InRange(error, 0, SketchData.SimultaneousBound(merged, SketchData.GridSize));
+        Assert.Equal(merged.Serialize(), QuantileSketch.Deserialize(merged.Serialize()).Serialize());
     }
 
     [Fact]
