@@ -67,7 +67,8 @@ internal sealed class GroupState
             ordinal = t_threadOrdinal = Interlocked.Increment(ref s_threadOrdinalSource);
         }
 
-        var index = (ordinal - 1) % _stripes.Length;
+        // The stripe count is a power of two (see ParityGuard), so a mask picks the stripe.
+        var index = (ordinal - 1) & (_stripes.Length - 1);
         return _stripes[index] ?? CreateStripe(index);
     }
 
