@@ -22,7 +22,7 @@ internal static class HandWrittenFeatureReader
     public static void Read(BlockScan scan, SemanticModel model, ISymbol? owner, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
         var ownerName = owner?.Name ?? string.Empty;
-        var scoring = names.IsPredictionName(ownerName);
+        var scoring = names.IsPredictionName(ownerName) && ReturnsOneScore(owner);
         var builder = IsBuilderName(ownerName);
         if (scan.PredictionCalls.Count == 0 && !scoring && !builder)
         {
@@ -188,6 +188,19 @@ internal static class HandWrittenFeatureReader
         && type.SpecialType == SpecialType.None
         && !MlNetCall.IsMlNet(type)
         && type.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) != true;
+
+    /// <summary>A scoring method returns one value (a score, a decision, a prediction object), not a table.</summary>
+    private static bool ReturnsOneScore(ISymbol? owner)
+    {
+        var type = (owner as IMethodSymbol)?.ReturnType;
+        if (type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task)
+        {
+            type = task.TypeArguments[0];
+        }
+
+        return type is not null && type.SpecialType != SpecialType.System_Void && type.SpecialType != SpecialType.System_String
+            && type is not IArrayTypeSymbol && !type.AllInterfaces.Any(i => i.Name == "IEnumerable");
+    }
 
     private static bool IsBuilderName(string name)
     {

@@ -26,8 +26,9 @@ internal static class MlNetPipelineReader
         }
 
         var available = AvailableColumns(pipeline, context, names);
-        var dropSpans = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).ToList();
-        var referenced = ReferencedOutside(scan, dropSpans);
+        // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
+        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Select(c => c.Node.Span)).ToList();
+        var referenced = ReferencedOutside(scan, notUses);
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
 
