@@ -14,7 +14,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 internal sealed class BlockScan
 {
     private static readonly HashSet<string> PipelineNames = new(StringComparer.Ordinal) { "Concatenate", "DropColumns", "SelectColumns" };
-    private static readonly HashSet<string> RemovalNames = new(StringComparer.Ordinal) { "Remove", "RemoveColumn", "DropColumn", "DropColumns" };
+    private static readonly HashSet<string> RemovalNames = new(StringComparer.Ordinal) { "Remove", "RemoveColumn", "DropColumn" };
 
     private BlockScan(SyntaxNode block)
     {

@@ -37,7 +37,7 @@ internal static class FeatureRemovalReader
             }
 
             var how = $"removed from '{root}' by {access.Name.Identifier.ValueText}(\"{column}\") on the way to the model";
-            findings.Add(new FeatureFinding(FindingKind.Dropped, removal.GetLocation(), $"'{column}'", $"'{root}'", how, null, column));
+            findings.Add(new FeatureFinding(FindingKind.Dropped, removal.GetLocation(), column, $"'{root}'", how, null, column));
         }
     }
 

@@ -93,7 +93,7 @@ internal static class MlNetPipelineReader
             }
 
             var known = Find(available, feature.Name);
-            var attribute = known?.Display ?? $"column '{feature.Name}'";
+            var attribute = known?.Display ?? feature.Name;
             if (known?.IsSensitive ?? names.IsSensitive(feature.Name))
             {
                 findings.Add(new FeatureFinding(FindingKind.UsedDirectly, feature.Node.GetLocation(), attribute, "the model input", "used as a feature", pipeline.InputType, known?.MemberName ?? feature.Name));
@@ -137,7 +137,7 @@ internal static class MlNetPipelineReader
             return;
         }
 
-        var attribute = column?.Display ?? $"column '{name}'";
+        var attribute = column?.Display ?? name;
         dropped.Add(new FeatureFinding(FindingKind.Dropped, location, attribute, availableOn, how, column?.Member is null ? null : inputType, column?.MemberName ?? name));
     }
 
@@ -179,7 +179,7 @@ internal static class MlNetPipelineReader
 
         foreach (var loaded in pipeline.LoaderColumns)
         {
-            columns.Add(new Column(loaded.Name, null, names.IsSensitive(loaded.Name), names.IsProxy(loaded.Name), false, $"column '{loaded.Name}'"));
+            columns.Add(new Column(loaded.Name, null, names.IsSensitive(loaded.Name), names.IsProxy(loaded.Name), false, loaded.Name));
         }
 
         return columns;

@@ -23,7 +23,7 @@ internal static class DefaultNames
         "age", "age group", "age band", "date of birth", "birth date", "birthdate", "dob", "birthday",
         "birth year", "year of birth",
         // Marital and family status, pregnancy
-        "marital", "marital status", "married", "pregnancy", "pregnant", "maternity",
+        "marital", "marital status", "married", "pregnancy", "pregnancies", "pregnant", "maternity",
         // Disability, genetic information
         "disability", "disabled person", "handicap", "impairment", "genetic", "genotype",
         // Sexual orientation, veteran status

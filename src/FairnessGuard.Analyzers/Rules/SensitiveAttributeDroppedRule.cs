@@ -9,7 +9,7 @@ internal static class SensitiveAttributeDroppedRule
     public static readonly DiagnosticDescriptor Descriptor = new(
         RuleIdentifiers.SensitiveAttributeDropped,
         title: "Sensitive attribute dropped without an output constraint",
-        messageFormat: "'{0}' is available on {1} but is {2}, and nothing constrains the model's outputs: dropping it does not make the model fair, state the requirement on the outputs instead, such as [DemographicParity(nameof({3}))]",
+        messageFormat: "'{0}' is available on {1} but is {2}, and nothing constrains the model's outputs: dropping it does not make the model fair, state the requirement on the outputs instead, such as [DemographicParity({3})]",
         category: RuleCategories.Fairness,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -18,7 +18,7 @@ internal static class SensitiveAttributeDroppedRule
 
     public static Diagnostic Create(FeatureFinding finding, Location? target)
     {
-        var policyMember = finding.EntityType is null ? $"\"{finding.MemberName}\"" : $"{finding.EntityType.Name}.{finding.MemberName}";
+        var policyMember = finding.EntityType is null ? $"\"{finding.MemberName}\"" : $"nameof({finding.EntityType.Name}.{finding.MemberName})";
         return PolicyFixProperties.Create(Descriptor, finding.Location, target, finding.EntityType, finding.MemberName,
             finding.Attribute, finding.AvailableOn, finding.How, policyMember);
     }

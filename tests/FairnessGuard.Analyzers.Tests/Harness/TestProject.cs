@@ -15,6 +15,7 @@ internal sealed class TestProject
     public const string GlobalUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
     private readonly List<string> _sources = new();
     private readonly List<string> _editorConfig = new();
+    private string? _globalConfig;
     private bool _mlNet = true;
     private bool _fairnessGuard = true;
 
@@ -31,6 +32,13 @@ internal sealed class TestProject
     public TestProject WithEditorConfig(params string[] lines)
     {
         _editorConfig.AddRange(lines);
+        return this;
+    }
+
+    /// <summary>A global analyzer config, as MSBuild generates for <c>CompilerVisibleProperty</c> items.</summary>
+    public TestProject WithGlobalConfig(string content)
+    {
+        _globalConfig = content;
         return this;
     }
 
@@ -88,6 +96,11 @@ internal sealed class TestProject
 
         var config = "root = true\n\n[*.cs]\n" + string.Join("\n", _editorConfig) + "\n";
         solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From(config), filePath: "/.editorconfig");
+        if (_globalConfig is not null)
+        {
+            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), "Test.GeneratedMSBuildEditorConfig.editorconfig", SourceText.From(_globalConfig), filePath: "/obj/Test.GeneratedMSBuildEditorConfig.editorconfig");
+        }
+
         return (solution.GetProject(projectId)!, expected);
     }
 
