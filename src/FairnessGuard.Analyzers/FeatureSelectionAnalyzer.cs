@@ -57,7 +57,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             FeatureRemovalReader.Read(scan, context.SemanticModel, names, findings, token);
         }
 
-        if (findings.Count == 0 || GuardedAtRunTime(context.CodeBlock))
+        if (findings.Count == 0 || (fairness.MayUseParityGuard && GuardedAtRunTime(context.CodeBlock)))
         {
             return;
         }

@@ -27,12 +27,19 @@ internal sealed class FairnessCompilationContext
         SensitiveAttribute = compilation.GetTypeByMetadataName("FairnessGuard.SensitiveAttribute");
         ColumnNameAttribute = compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
         NoColumnAttribute = compilation.GetTypeByMetadataName("Microsoft.ML.Data.NoColumnAttribute");
+        // The run-time guard (issue 3) may not exist yet: recognised by name, in metadata or in source.
+        MayUseParityGuard = compilation.GetTypeByMetadataName("FairnessGuard.ParityGuard") is not null
+            || compilation.GetTypeByMetadataName("FairnessGuard.ParityGuard`1") is not null
+            || compilation.ContainsSymbolsWithName("ParityGuard", SymbolFilter.Type);
         _constrainedMembers = new Lazy<HashSet<string>>(() => PolicyIndex.ConstrainedMemberNames(compilation, FairnessConstraintAttribute));
     }
 
     public Compilation Compilation { get; }
 
     public INamedTypeSymbol? FairnessConstraintAttribute { get; }
+
+    /// <summary>Whether a <c>ParityGuard</c> type exists at all: otherwise no code can be guarded by one.</summary>
+    public bool MayUseParityGuard { get; }
 
     public INamedTypeSymbol? SensitiveAttribute { get; }
 

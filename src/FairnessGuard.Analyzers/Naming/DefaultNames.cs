@@ -20,7 +20,7 @@ internal static class DefaultNames
         // Religion
         "religion", "religious", "religious belief", "faith group",
         // Age
-        "age", "age group", "age band", "date of birth", "birth date", "birthdate", "dob", "birthday",
+        "age", "age group", "age band", "senior citizen", "date of birth", "birth date", "birthdate", "dob", "birthday",
         "birth year", "year of birth",
         // Marital and family status, pregnancy
         "marital", "marital status", "married", "pregnancy", "pregnancies", "pregnant", "maternity",
