@@ -40,6 +40,11 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
     {
         var token = context.CancellationToken;
         var names = fairness.NamesFor(context.CodeBlock.SyntaxTree);
+        if (!BlockScan.MayMatter(context.CodeBlock, names, HandWrittenFeatureReader.IsModelCodeOwner(context.OwningSymbol, names)))
+        {
+            return;
+        }
+
         var scan = BlockScan.Run(context.CodeBlock, names);
         var findings = new List<FeatureFinding>();
         if (scan.HasPipelineCall)

@@ -9,5 +9,16 @@ namespace FairnessGuard.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        // `-- --write-analyzer-project DIR` writes the generated analyzer benchmark project for
+        // `dotnet build -p:ReportAnalyzer=true` (docs/benchmarks-analyzers.md).
+        if (args.Length == 2 && args[0] == "--write-analyzer-project")
+        {
+            Analyzers.GeneratedProject.WriteTo(args[1], typeof(FairnessGuard.Analyzers.FeatureSelectionAnalyzer).Assembly.Location, typeof(DemographicParityAttribute).Assembly.Location);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

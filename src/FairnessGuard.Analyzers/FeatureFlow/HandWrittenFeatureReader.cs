@@ -202,6 +202,10 @@ internal static class HandWrittenFeatureReader
             && type is not IArrayTypeSymbol && !type.AllInterfaces.Any(i => i.Name == "IEnumerable");
     }
 
+    /// <summary>A scoring method or a feature builder: its own name says it is model code.</summary>
+    public static bool IsModelCodeOwner(ISymbol? owner, NameMatchers names) =>
+        owner is IMethodSymbol && ((names.IsPredictionName(owner.Name) && ReturnsOneScore(owner)) || IsBuilderName(owner.Name));
+
     private static bool IsBuilderName(string name)
     {
         var words = IdentifierTokens.Split(name);

@@ -14,6 +14,7 @@ internal sealed class NameMatchers
     private readonly NameTermList _predictionWords;
     private readonly ConcurrentDictionary<string, string?> _sensitiveCache = new();
     private readonly ConcurrentDictionary<string, string?> _proxyCache = new();
+    private readonly ConcurrentDictionary<string, bool> _predictionCache = new();
 
     public NameMatchers(NameTermList sensitive, NameTermList proxies, NameTermList notSensitive, NameTermList predictionWords)
     {
@@ -40,7 +41,9 @@ internal sealed class NameMatchers
     /// A prediction method: its first or last word is a prediction word (<c>Predict</c>, <c>PredictProba</c>,
     /// <c>ComputeRiskScore</c>, <c>Forward</c>, <c>Fit</c>), so <c>Scoreboard</c> and <c>Refit</c> are not.
     /// </summary>
-    public bool IsPredictionName(string name)
+    public bool IsPredictionName(string name) => _predictionCache.GetOrAdd(name, IsPredictionNameUncached);
+
+    private bool IsPredictionNameUncached(string name)
     {
         var words = IdentifierTokens.Split(name);
         if (words.Length == 0)
