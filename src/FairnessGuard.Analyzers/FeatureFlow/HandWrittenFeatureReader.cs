@@ -17,13 +17,12 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 internal static class HandWrittenFeatureReader
 {
     private const int MinimumFeatures = 2;
-    private static readonly string[] BuilderWords = { "feature", "features", "featurize", "vectorize", "vector", "tensor" };
 
     public static void Read(BlockScan scan, SemanticModel model, ISymbol? owner, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
         var ownerName = owner?.Name ?? string.Empty;
         var scoring = names.IsPredictionName(ownerName) && ReturnsOneScore(owner);
-        var builder = IsBuilderName(ownerName);
+        var builder = names.IsFeatureBuilderName(ownerName);
         if (scan.PredictionCalls.Count == 0 && !scoring && !builder)
         {
             return;
@@ -204,11 +203,5 @@ internal static class HandWrittenFeatureReader
 
     /// <summary>A scoring method or a feature builder: its own name says it is model code.</summary>
     public static bool IsModelCodeOwner(ISymbol? owner, NameMatchers names) =>
-        owner is IMethodSymbol && ((names.IsPredictionName(owner.Name) && ReturnsOneScore(owner)) || IsBuilderName(owner.Name));
-
-    private static bool IsBuilderName(string name)
-    {
-        var words = IdentifierTokens.Split(name);
-        return words.Any(w => Array.IndexOf(BuilderWords, w) >= 0);
-    }
+        owner is IMethodSymbol && ((names.IsPredictionName(owner.Name) && ReturnsOneScore(owner)) || names.IsFeatureBuilderName(owner.Name));
 }

@@ -47,7 +47,8 @@ internal sealed class FairnessCompilationContext
 
     public INamedTypeSymbol? NoColumnAttribute { get; }
 
-    public NameMatchers NamesFor(SyntaxTree tree) => _namesPerTree.GetOrAdd(tree, t => NameOptions.Read(_options, t));
+    public NameMatchers NamesFor(SyntaxTree tree) =>
+        _namesPerTree.TryGetValue(tree, out var names) ? names : _namesPerTree.GetOrAdd(tree, NameOptions.Read(_options, tree));
 
     public TypeProfile ProfileOf(ITypeSymbol type, NameMatchers names)
     {

@@ -15,6 +15,8 @@ internal sealed class NameMatchers
     private readonly ConcurrentDictionary<string, string?> _sensitiveCache = new();
     private readonly ConcurrentDictionary<string, string?> _proxyCache = new();
     private readonly ConcurrentDictionary<string, bool> _predictionCache = new();
+    private readonly ConcurrentDictionary<string, bool> _builderCache = new();
+    private static readonly string[] BuilderWords = { "feature", "features", "featurize", "vectorize", "vector", "tensor" };
 
     public NameMatchers(NameTermList sensitive, NameTermList proxies, NameTermList notSensitive, NameTermList predictionWords)
     {
@@ -54,6 +56,20 @@ internal sealed class NameMatchers
         return _predictionWords.Match(new[] { words[0] }) is not null
             || _predictionWords.Match(new[] { words[words.Length - 1] }) is not null;
     }
+
+    /// <summary>A feature builder: a method whose name has a word such as Features, Featurize, Vector or Tensor.</summary>
+    public bool IsFeatureBuilderName(string name) => _builderCache.GetOrAdd(name, n =>
+    {
+        foreach (var word in IdentifierTokens.Split(n))
+        {
+            if (System.Array.IndexOf(BuilderWords, word) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    });
 
     private string? Classify(string name, NameTermList list)
     {

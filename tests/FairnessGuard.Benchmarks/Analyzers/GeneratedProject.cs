@@ -5,20 +5,21 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 
 /// <summary>
 /// A generated project of ordinary business code: 400 files of 25 methods (10,000 methods): queries, DTO
-/// mapping, loops, dictionaries, formatting, and one hand-written model call per file (which the analyzer
-/// reports), so both the cheap filters and the reporting path are measured.
+/// mapping, loops, dictionaries, formatting, and one hand-written model call per file. With findings, each
+/// model call leaves out Gender (one FG0001 per file); without, each carries an output policy (the fixed
+/// code: the analyzer does all its work and reports nothing).
 /// </summary>
 public static class GeneratedProject
 {
     public const int Files = 400;
     public const int MethodsPerFile = 25;
 
-    public static IEnumerable<(string Path, string Text)> Sources()
+    public static IEnumerable<(string Path, string Text)> Sources(bool withFindings = true)
     {
         yield return ("GlobalUsings.cs", "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n");
         for (var i = 0; i < Files; i++)
         {
-            yield return ($"File{i}.cs", File(i));
+            yield return ($"File{i}.cs", File(i, withFindings));
         }
     }
 
@@ -37,7 +38,6 @@ public static class GeneratedProject
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <Nullable>enable</Nullable>
-                <EnableNETAnalyzers>false</EnableNETAnalyzers>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
@@ -50,7 +50,7 @@ public static class GeneratedProject
         System.IO.File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
     }
 
-    private static string File(int i)
+    private static string File(int i, bool withFindings)
     {
         var text = new StringBuilder(4096);
         text.Append(CultureInfo.InvariantCulture, $$"""
@@ -74,15 +74,16 @@ public static class GeneratedProject
             """);
         for (var j = 0; j < MethodsPerFile; j++)
         {
-            text.Append(Method(i, j)).Append('\n');
+            text.Append(Method(i, j, withFindings)).Append('\n');
         }
 
         return text.Append("}\n").ToString();
     }
 
-    private static string Method(int i, int j) => (j % 6, j == MethodsPerFile - 1) switch
+    private static string Method(int i, int j, bool withFindings) => (j % 6, j == MethodsPerFile - 1) switch
     {
-        (_, true) => $"    public double Predict{j}(Customer{i} c, Func<double[], double> model) => model(new[] {{ c.Income, c.Balance, c.Age }});",
+        (_, true) => (withFindings ? string.Empty : $"    [FairnessGuard.DemographicParity(nameof(Customer{i}.Gender))]\n")
+            + $"    public double Predict{j}(Customer{i} c, Func<double[], double> model) => model(new[] {{ c.Income, c.Balance, c.Age }});",
         (0, _) => $"    public List<Customer{i}> Find{j}(string city) => _items.Where(c => c.City == city && c.Income > {j}).OrderBy(c => c.Name).ToList();",
         (1, _) => $"    public object[] Row{j}(Customer{i} c) => new object[] {{ c.Id, c.Name, c.City }};",
         (2, _) => $$"""
