@@ -11,11 +11,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        // `-- --write-analyzer-project DIR` writes the generated analyzer benchmark project for
-        // `dotnet build -p:ReportAnalyzer=true` (docs/benchmarks-analyzers.md).
-        if (args.Length == 2 && args[0] == "--write-analyzer-project")
+        // `-- --write-analyzer-project DIR [--without-findings]` writes the generated analyzer benchmark
+        // project for `dotnet build -p:ReportAnalyzer=true` (docs/benchmarks-analyzers.md).
+        if (args.Length >= 2 && args[0] == "--write-analyzer-project")
         {
-            Analyzers.GeneratedProject.WriteTo(args[1], typeof(FairnessGuard.Analyzers.FeatureSelectionAnalyzer).Assembly.Location, typeof(DemographicParityAttribute).Assembly.Location);
+            var analyzer = typeof(FairnessGuard.Analyzers.FeatureSelectionAnalyzer).Assembly.Location;
+            Analyzers.GeneratedProject.WriteTo(args[1], analyzer, typeof(DemographicParityAttribute).Assembly.Location, withFindings: !args.Contains("--without-findings"));
             return;
         }
 

@@ -24,10 +24,10 @@ public static class GeneratedProject
     }
 
     /// <summary>Writes the project to a folder, with the analyzer DLL as an analyzer, for <c>dotnet build -p:ReportAnalyzer=true</c>.</summary>
-    public static void WriteTo(string directory, string analyzerPath, string runtimePath)
+    public static void WriteTo(string directory, string analyzerPath, string runtimePath, bool withFindings)
     {
         Directory.CreateDirectory(directory);
-        foreach (var (path, text) in Sources())
+        foreach (var (path, text) in Sources(withFindings))
         {
             System.IO.File.WriteAllText(Path.Combine(directory, path), text);
         }
