@@ -20,6 +20,15 @@ public static class Program
             return;
         }
 
+        // `-- --write-analyzer-project DIR [--without-findings]` writes the generated analyzer benchmark
+        // project for `dotnet build -p:ReportAnalyzer=true` (docs/benchmarks-analyzers.md).
+        if (args.Length >= 2 && args[0] == "--write-analyzer-project")
+        {
+            var analyzer = typeof(FairnessGuard.Analyzers.FeatureSelectionAnalyzer).Assembly.Location;
+            Analyzers.GeneratedProject.WriteTo(args[1], analyzer, typeof(DemographicParityAttribute).Assembly.Location, withFindings: !args.Contains("--without-findings"));
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

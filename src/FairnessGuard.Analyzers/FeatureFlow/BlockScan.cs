@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using FairnessGuard.Analyzers.Naming;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FairnessGuard.Analyzers.FeatureFlow;
+
+/// <summary>
+/// One syntax-only pass over a code block that records what the readers may need, so a block with none of
+/// the shapes costs one walk and no binding.
+/// </summary>
+internal sealed class BlockScan
+{
+    private static readonly HashSet<string> PipelineNames = new(StringComparer.Ordinal) { "Concatenate", "DropColumns", "SelectColumns" };
+    private static readonly HashSet<string> RemovalNames = new(StringComparer.Ordinal) { "Remove", "RemoveColumn", "DropColumn" };
+
+    private BlockScan(SyntaxNode block)
+    {
+        Block = block;
+    }
+
+    public SyntaxNode Block { get; }
+
+    public List<InvocationExpressionSyntax> Invocations { get; } = new();
+
+    public List<InvocationExpressionSyntax> PredictionCalls { get; } = new();
+
+    public List<InvocationExpressionSyntax> Removals { get; } = new();
+
+    public List<ExpressionSyntax> FeatureCandidates { get; } = new();
+
+    public List<IdentifierNameSyntax> Identifiers { get; } = new();
+
+    public List<LiteralExpressionSyntax> Literals { get; } = new();
+
+    /// <summary>
+    /// Every identifier text read in the block, and every string literal value: what "is referenced" means.
+    /// A member set in an object initializer (<c>new Input { Gender = "F" }</c>) is written, not read.
+    /// </summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> StringValues { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool HasPipelineCall { get; private set; }
+
+    /// <summary>
+    /// The cheap filter: a block matters only if it calls a pipeline, removal or prediction method, or is
+    /// itself a scoring method or feature builder (<paramref name="ownerIsModelCode"/>). No allocation per name.
+    /// </summary>
+    public static bool MayMatter(SyntaxNode block, NameMatchers names, bool ownerIsModelCode)
+    {
+        if (ownerIsModelCode)
+        {
+            return true;
+        }
+
+        foreach (var node in block.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation && NameOf(invocation) is { } name
+                && (PipelineNames.Contains(name) || names.IsPredictionName(name)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static BlockScan Run(SyntaxNode block, NameMatchers names)
+    {
+        var scan = new BlockScan(block);
+        foreach (var node in block.DescendantNodes())
+        {
+            switch (node)
+            {
+                case IdentifierNameSyntax identifier:
+                    scan.Identifiers.Add(identifier);
+                    if (!IsInitializerTarget(identifier))
+                    {
+                        scan.Words.Add(identifier.Identifier.ValueText);
+                    }
+
+                    break;
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    scan.Literals.Add(literal);
+                    scan.StringValues.Add(literal.Token.ValueText);
+                    break;
+                case InvocationExpressionSyntax invocation:
+                    scan.AddInvocation(invocation, names);
+                    break;
+                case ArrayCreationExpressionSyntax { Initializer: not null }:
+                case ImplicitArrayCreationExpressionSyntax:
+                case CollectionExpressionSyntax:
+                case ObjectCreationExpressionSyntax:
+                case ImplicitObjectCreationExpressionSyntax:
+                case AnonymousObjectCreationExpressionSyntax:
+                    scan.FeatureCandidates.Add((ExpressionSyntax)node);
+                    break;
+            }
+        }
+
+        return scan;
+    }
+
+    public static bool IsInitializerTarget(IdentifierNameSyntax identifier) =>
+        identifier.Parent is AssignmentExpressionSyntax assignment
+        && assignment.Left == identifier
+        && assignment.Parent is InitializerExpressionSyntax;
+
+    /// <summary>The invoked method's simple name, from syntax alone.</summary>
+    public static string? NameOf(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private void AddInvocation(InvocationExpressionSyntax invocation, NameMatchers names)
+    {
+        Invocations.Add(invocation);
+        var name = NameOf(invocation);
+        if (name is null)
+        {
+            return;
+        }
+
+        if (PipelineNames.Contains(name))
+        {
+            HasPipelineCall = true;
+        }
+
+        if (RemovalNames.Contains(name))
+        {
+            Removals.Add(invocation);
+        }
+
+        if (names.IsPredictionName(name) || name == "Concatenate")
+        {
+            PredictionCalls.Add(invocation);
+        }
+    }
+}

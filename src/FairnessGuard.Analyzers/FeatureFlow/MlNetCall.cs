@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FairnessGuard.Analyzers.FeatureFlow;
+
+/// <summary>A bound call into ML.NET, with its arguments looked up by parameter name.</summary>
+internal sealed class MlNetCall
+{
+    private MlNetCall(InvocationExpressionSyntax syntax, IMethodSymbol method)
+    {
+        Syntax = syntax;
+        Method = method;
+    }
+
+    public InvocationExpressionSyntax Syntax { get; }
+
+    public IMethodSymbol Method { get; }
+
+    public string Name => Method.Name;
+
+    public static MlNetCall? Bind(InvocationExpressionSyntax syntax, SemanticModel model, System.Threading.CancellationToken token)
+    {
+        if (model.GetSymbolInfo(syntax, token).Symbol is not IMethodSymbol method || !IsMlNet(method.ContainingType))
+        {
+            return null;
+        }
+
+        return new MlNetCall(syntax, method);
+    }
+
+    public static bool IsMlNet(ITypeSymbol? type)
+    {
+        for (var ns = type?.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name == "ML" && ns.ContainingNamespace is { Name: "Microsoft" } parent && parent.ContainingNamespace.IsGlobalNamespace)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool HasParameter(string name) => Method.Parameters.Any(p => p.Name == name);
+
+    /// <summary>
+    /// The argument expressions bound to a parameter (several for a <c>params</c> array given inline), an
+    /// empty list when the argument is omitted, or null when the parameter does not exist.
+    /// </summary>
+    public List<ExpressionSyntax>? ArgumentsOf(string parameterName)
+    {
+        var parameters = Method.Parameters;
+        var index = -1;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].Name == parameterName)
+            {
+                index = i;
+            }
+        }
+
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var result = new List<ExpressionSyntax>();
+        var arguments = Syntax.ArgumentList.Arguments;
+        for (var position = 0; position < arguments.Count; position++)
+        {
+            var argument = arguments[position];
+            if (argument.NameColon is { } nameColon)
+            {
+                if (string.Equals(nameColon.Name.Identifier.ValueText, parameterName, StringComparison.Ordinal))
+                {
+                    result.Add(argument.Expression);
+                }
+
+                continue;
+            }
+
+            var isParamsTail = parameters[index].IsParams && index == parameters.Length - 1 && position >= index;
+            if (position == index || isParamsTail)
+            {
+                result.Add(argument.Expression);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A single string argument, or the parameter's default when omitted; null when unknown.</summary>
+    public string? StringArgument(string parameterName, SemanticModel model, System.Threading.CancellationToken token)
+    {
+        var arguments = ArgumentsOf(parameterName);
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        if (arguments.Count == 0)
+        {
+            var parameter = Method.Parameters.First(p => p.Name == parameterName);
+            return parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue as string : null;
+        }
+
+        return arguments.Count == 1 && model.GetConstantValue(arguments[0], token) is { HasValue: true, Value: string value } ? value : null;
+    }
+}

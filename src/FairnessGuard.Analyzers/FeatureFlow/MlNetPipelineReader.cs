@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FairnessGuard.Analyzers.Model;
+using FairnessGuard.Analyzers.Naming;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FairnessGuard.Analyzers.FeatureFlow;
+
+/// <summary>
+/// Shape 1, ML.NET: a sensitive column of the model input left out of <c>Concatenate("Features", …)</c>,
+/// removed by <c>DropColumns</c>, not kept by <c>SelectColumns</c>, or hidden by <c>[NoColumn]</c>, in a
+/// pipeline that trains a model. A column read anywhere else in the block (a transform input, the label,
+/// a lambda) counts as used: the reader stays silent rather than guess.
+/// </summary>
+internal static class MlNetPipelineReader
+{
+    public static void Read(BlockScan scan, SemanticModel model, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
+    {
+        var pipeline = MlNetPipeline.Read(scan, model, token);
+        if (!pipeline.IsModelPath)
+        {
+            return;
+        }
+
+        var available = AvailableColumns(pipeline, context, names);
+        // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
+        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Select(c => c.Node.Span)).ToList();
+        var referenced = ReferencedOutside(scan, notUses);
+        var dropped = new List<FeatureFinding>();
+        var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
+
+        foreach (var (call, columns) in pipeline.Drops)
+        {
+            foreach (var column in columns)
+            {
+                var known = Find(available, column.Name);
+                var sensitive = known?.IsSensitive ?? names.IsSensitive(column.Name);
+                if (sensitive && !referenced.Contains(column.Name) && !(known is not null && referenced.Contains(known.MemberName)))
+                {
+                    var on = known is null ? "the data view" : inputName;
+                    AddDropped(dropped, column.Node.GetLocation(), known, column.Name, on, "removed by DropColumns before the trainer", pipeline.InputType);
+                }
+            }
+        }
+
+        var featureConcats = pipeline.Concatenations.Where(c => pipeline.FeatureColumns.Contains(c.Output)).ToList();
+        foreach (var column in available.Where(c => c.IsSensitive && !pipeline.LabelColumns.Contains(c.Name)))
+        {
+            if (column.NoColumn)
+            {
+                var at = featureConcats.Count > 0 ? featureConcats[0].Call.Syntax : pipeline.Trainers[0].Syntax;
+                AddDropped(dropped, at.GetLocation(), column, column.Name, inputName, $"kept out of the data by [NoColumn] on '{column.MemberName}'", pipeline.InputType);
+                continue;
+            }
+
+            if (referenced.Contains(column.Name) || referenced.Contains(column.MemberName))
+            {
+                continue;
+            }
+
+            foreach (var (call, kept) in pipeline.Selections)
+            {
+                if (kept is not null && !kept.Any(k => string.Equals(k.Name, column.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    AddDropped(dropped, call.Syntax.GetLocation(), column, column.Name, inputName, "not kept by SelectColumns", pipeline.InputType);
+                }
+            }
+
+            foreach (var (call, output, inputs) in featureConcats)
+            {
+                if (inputs is not null)
+                {
+                    AddDropped(dropped, call.Syntax.GetLocation(), column, column.Name, inputName, $"left out of Concatenate(\"{output}\", …)", pipeline.InputType);
+                }
+            }
+        }
+
+        findings.AddRange(dropped);
+        ReadFeatures(pipeline, featureConcats, available, names, dropped, findings);
+    }
+
+    private static void ReadFeatures(MlNetPipeline pipeline, List<(MlNetCall Call, string Output, List<NamedColumn>? Inputs)> concats, List<Column> available, NameMatchers names, List<FeatureFinding> dropped, List<FeatureFinding> findings)
+    {
+        var seen = new HashSet<SyntaxNode>();
+        foreach (var feature in Expand(pipeline, concats.Where(c => c.Inputs is not null).SelectMany(c => c.Inputs!)))
+        {
+            if (!seen.Add(feature.Node))
+            {
+                continue;
+            }
+
+            var known = Find(available, feature.Name);
+            var attribute = known?.Display ?? feature.Name;
+            if (known?.IsSensitive ?? names.IsSensitive(feature.Name))
+            {
+                findings.Add(new FeatureFinding(FindingKind.UsedDirectly, feature.Node.GetLocation(), attribute, "the model input", "used as a feature", pipeline.InputType, known?.MemberName ?? feature.Name));
+            }
+            else if (dropped.Count > 0 && (known?.IsProxy ?? names.IsProxy(feature.Name)))
+            {
+                findings.Add(new FeatureFinding(FindingKind.ProxyKept, feature.Node.GetLocation(), attribute, "the model input", "kept as a feature", pipeline.InputType, known?.MemberName ?? feature.Name)
+                {
+                    DroppedAttribute = dropped[0].Attribute,
+                    DroppedFinding = dropped[0],
+                });
+            }
+        }
+    }
+
+    /// <summary>The feature columns, followed back through one-to-one transforms to the columns they read.</summary>
+    private static IEnumerable<NamedColumn> Expand(MlNetPipeline pipeline, IEnumerable<NamedColumn> features)
+    {
+        var queue = new Queue<(NamedColumn Column, int Depth)>(features.Select(f => (f, 0)));
+        while (queue.Count > 0)
+        {
+            var (column, depth) = queue.Dequeue();
+            var mapped = pipeline.Mappings.Where(m => string.Equals(m.Output, column.Name, StringComparison.OrdinalIgnoreCase) && !string.Equals(m.Input.Name, m.Output, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (mapped.Count == 0 || depth > 4)
+            {
+                yield return column;
+                continue;
+            }
+
+            foreach (var (_, input) in mapped)
+            {
+                queue.Enqueue((input, depth + 1));
+            }
+        }
+    }
+
+    private static void AddDropped(List<FeatureFinding> dropped, Location location, Column? column, string name, string availableOn, string how, ITypeSymbol? inputType)
+    {
+        if (dropped.Any(d => string.Equals(d.MemberName, column?.MemberName ?? name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var attribute = column?.Display ?? name;
+        dropped.Add(new FeatureFinding(FindingKind.Dropped, location, attribute, availableOn, how, column?.Member is null ? null : inputType, column?.MemberName ?? name));
+    }
+
+    private static HashSet<string> ReferencedOutside(BlockScan scan, List<TextSpan> excluded)
+    {
+        var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var literal in scan.Literals)
+        {
+            if (!excluded.Any(span => span.Contains(literal.Span)))
+            {
+                referenced.Add(literal.Token.ValueText);
+            }
+        }
+
+        foreach (var identifier in scan.Identifiers)
+        {
+            if (!BlockScan.IsInitializerTarget(identifier) && !excluded.Any(span => span.Contains(identifier.Span)))
+            {
+                referenced.Add(identifier.Identifier.ValueText);
+            }
+        }
+
+        return referenced;
+    }
+
+    private static Column? Find(List<Column> columns, string name) =>
+        columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static List<Column> AvailableColumns(MlNetPipeline pipeline, FairnessCompilationContext context, NameMatchers names)
+    {
+        var columns = new List<Column>();
+        if (pipeline.InputType is { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+        {
+            foreach (var member in context.ProfileOf(type, names).Members)
+            {
+                columns.Add(new Column(member.ColumnName, member, member.IsSensitive, member.IsProxy, member.HasNoColumn, $"{type.Name}.{member.Name}"));
+            }
+        }
+
+        foreach (var loaded in pipeline.LoaderColumns)
+        {
+            columns.Add(new Column(loaded.Name, null, names.IsSensitive(loaded.Name), names.IsProxy(loaded.Name), false, loaded.Name));
+        }
+
+        return columns;
+    }
+
+    private sealed class Column
+    {
+        public Column(string name, MemberProfile? member, bool isSensitive, bool isProxy, bool noColumn, string display)
+        {
+            Name = name;
+            Member = member;
+            IsSensitive = isSensitive;
+            IsProxy = isProxy;
+            NoColumn = noColumn;
+            Display = display;
+        }
+
+        public string Name { get; }
+
+        public MemberProfile? Member { get; }
+
+        public string MemberName => Member?.Name ?? Name;
+
+        public bool IsSensitive { get; }
+
+        public bool IsProxy { get; }
+
+        public bool NoColumn { get; }
+
+        public string Display { get; }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+
+namespace FairnessGuard.Analyzers.Model;
+
+/// <summary>What a feature-flow reader saw: a sensitive attribute dropped or used, or a proxy kept.</summary>
+internal enum FindingKind
+{
+    Dropped,
+    ProxyKept,
+    UsedDirectly,
+}
+
+/// <summary>One observation about a model's features, before the output-constraint check.</summary>
+internal sealed class FeatureFinding
+{
+    public FeatureFinding(FindingKind kind, Location location, string attribute, string availableOn, string how, ITypeSymbol? entityType, string memberName)
+    {
+        Kind = kind;
+        Location = location;
+        Attribute = attribute;
+        AvailableOn = availableOn;
+        How = how;
+        EntityType = entityType;
+        MemberName = memberName;
+    }
+
+    public FindingKind Kind { get; }
+
+    public Location Location { get; }
+
+    /// <summary>The attribute as shown to the user: <c>Applicant.Gender</c>, or a column name.</summary>
+    public string Attribute { get; }
+
+    /// <summary>Where it was available: "the input type 'LoanInput'", "parameter 'applicant'".</summary>
+    public string AvailableOn { get; }
+
+    /// <summary>Where and how it was dropped or kept.</summary>
+    public string How { get; }
+
+    /// <summary>The type whose member holds the attribute, when known (for <c>nameof(T.Member)</c>).</summary>
+    public ITypeSymbol? EntityType { get; }
+
+    public string MemberName { get; }
+
+    /// <summary>For a proxy finding, the dropped sensitive attribute it stands in for.</summary>
+    public string? DroppedAttribute { get; set; }
+
+    /// <summary>For a proxy finding, the dropped member name and type (the policy to add).</summary>
+    public FeatureFinding? DroppedFinding { get; set; }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+
+namespace FairnessGuard.Analyzers.Naming;
+
+/// <summary>
+/// What counts as sensitive, as a proxy, and as a prediction call, for one set of options. Immutable and
+/// shared by every tree with the same options; results per identifier are memoised.
+/// </summary>
+internal sealed class NameMatchers
+{
+    private readonly NameTermList _sensitive;
+    private readonly NameTermList _proxies;
+    private readonly NameTermList _notSensitive;
+    private readonly NameTermList _predictionWords;
+    private readonly ConcurrentDictionary<string, string?> _sensitiveCache = new();
+    private readonly ConcurrentDictionary<string, string?> _proxyCache = new();
+    private readonly ConcurrentDictionary<string, bool> _predictionCache = new();
+    private readonly ConcurrentDictionary<string, bool> _builderCache = new();
+    private static readonly string[] BuilderWords = { "feature", "features", "featurize", "vectorize", "vector", "tensor" };
+
+    public NameMatchers(NameTermList sensitive, NameTermList proxies, NameTermList notSensitive, NameTermList predictionWords)
+    {
+        _sensitive = sensitive;
+        _proxies = proxies;
+        _notSensitive = notSensitive;
+        _predictionWords = predictionWords;
+    }
+
+    public static NameMatchers Default { get; } = new(
+        new NameTermList(DefaultNames.Sensitive),
+        new NameTermList(DefaultNames.Proxies),
+        new NameTermList(DefaultNames.NotSensitive),
+        new NameTermList(DefaultNames.PredictionWords));
+
+    /// <summary>The matched sensitive term, or null when the name is not sensitive.</summary>
+    public string? SensitiveTerm(string name) => _sensitiveCache.GetOrAdd(name, n => Classify(n, _sensitive));
+
+    public bool IsSensitive(string name) => SensitiveTerm(name) is not null;
+
+    public bool IsProxy(string name) => _proxyCache.GetOrAdd(name, n => Classify(n, _proxies)) is not null && !IsSensitive(name);
+
+    /// <summary>
+    /// A prediction method: its first or last word is a prediction word (<c>Predict</c>, <c>PredictProba</c>,
+    /// <c>ComputeRiskScore</c>, <c>Forward</c>, <c>Fit</c>), so <c>Scoreboard</c> and <c>Refit</c> are not.
+    /// </summary>
+    public bool IsPredictionName(string name) => _predictionCache.GetOrAdd(name, IsPredictionNameUncached);
+
+    private bool IsPredictionNameUncached(string name)
+    {
+        var words = IdentifierTokens.Split(name);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        return _predictionWords.Match(new[] { words[0] }) is not null
+            || _predictionWords.Match(new[] { words[words.Length - 1] }) is not null;
+    }
+
+    /// <summary>A feature builder: a method whose name has a word such as Features, Featurize, Vector or Tensor.</summary>
+    public bool IsFeatureBuilderName(string name) => _builderCache.GetOrAdd(name, n =>
+    {
+        foreach (var word in IdentifierTokens.Split(n))
+        {
+            if (System.Array.IndexOf(BuilderWords, word) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    });
+
+    private string? Classify(string name, NameTermList list)
+    {
+        var words = IdentifierTokens.Split(name);
+        var term = list.Match(words);
+        if (term is null || _notSensitive.Match(words) is not null)
+        {
+            return null;
+        }
+
+        return term;
+    }
+}

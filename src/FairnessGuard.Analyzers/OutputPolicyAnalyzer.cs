@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Linq;
+using FairnessGuard.Analyzers.Model;
+using FairnessGuard.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FairnessGuard.Analyzers;
+
+/// <summary>
+/// FG0003: checks every output policy (<c>FairnessConstraintAttribute</c>) against its method: the member
+/// it names must exist on the method's inputs, and the method must return a score.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OutputPolicyAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PolicyCannotWorkRule.Descriptor);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var constraint = start.Compilation.GetTypeByMetadataName("FairnessGuard.FairnessConstraintAttribute");
+            if (constraint is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbol => AnalyzeMethod(symbol, constraint), SymbolKind.Method);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, constraint), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol constraint)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!PolicyIndex.DerivesFrom(attribute.AttributeClass, constraint) || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax)
+            {
+                continue;
+            }
+
+            var policy = attribute.AttributeClass!.Name.Replace("Attribute", string.Empty);
+            if (!PolicyInputs.IsScore(method.ReturnType))
+            {
+                context.ReportDiagnostic(PolicyCannotWorkRule.ReturnNotScore(syntax.GetLocation(), policy, method.Name, method.ReturnType.ToDisplayString()));
+            }
+
+            if (MemberArgument(attribute, syntax) is { } member && !PolicyInputs.MayHaveMember(method, member.Name))
+            {
+                context.ReportDiagnostic(PolicyCannotWorkRule.MemberNotFound(member.Location, policy, member.Name, method.Name));
+            }
+        }
+    }
+
+    /// <summary>On a type, the policy covers its public prediction methods: one of them must have the member.</summary>
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol constraint)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var methods = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length > 0)
+            .ToList();
+        if (methods.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (PolicyIndex.DerivesFrom(attribute.AttributeClass, constraint)
+                && attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax syntax
+                && MemberArgument(attribute, syntax) is { } member
+                && !methods.Any(m => PolicyInputs.MayHaveMember(m, member.Name)))
+            {
+                var policy = attribute.AttributeClass!.Name.Replace("Attribute", string.Empty);
+                context.ReportDiagnostic(PolicyCannotWorkRule.MemberNotFound(member.Location, policy, member.Name, type.Name));
+            }
+        }
+    }
+
+    private static (string Name, Location Location)? MemberArgument(AttributeData attribute, AttributeSyntax syntax)
+    {
+        if (attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Value is not string name
+            || string.IsNullOrWhiteSpace(name) || syntax.ArgumentList is not { Arguments.Count: > 0 } arguments)
+        {
+            return null;
+        }
+
+        return (name, arguments.Arguments[0].GetLocation());
+    }
+}

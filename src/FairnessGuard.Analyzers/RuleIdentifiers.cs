@@ -1,0 +1,23 @@
+namespace FairnessGuard.Analyzers;
+
+/// <summary>Every rule ID of the FairnessGuard analyzer, in one place.</summary>
+public static class RuleIdentifiers
+{
+    /// <summary>A sensitive attribute is dropped from a model's features and nothing constrains the outputs.</summary>
+    public const string SensitiveAttributeDropped = "FG0001";
+
+    /// <summary>A known proxy of a sensitive attribute is kept as a feature while the attribute is dropped.</summary>
+    public const string ProxyKept = "FG0002";
+
+    /// <summary>An output policy that cannot work: unknown member, or a return type that is not a score.</summary>
+    public const string PolicyCannotWork = "FG0003";
+
+    /// <summary>A sensitive attribute is used directly as a feature and nothing constrains the outputs.</summary>
+    public const string SensitiveAttributeUsed = "FG0004";
+
+    /// <summary>The help page of a rule, in this repository's docs/rules folder.</summary>
+    /// <param name="id">The rule ID, e.g. FG0001.</param>
+    /// <returns>The absolute address of the rule's page.</returns>
+    public static string GetHelpUri(string id) =>
+        "https://github.com/fairnessguard/fairnessguard/blob/main/docs/rules/" + id + ".md";
+}

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FairnessGuard.Analyzers.Tests.Harness;
+
+/// <summary>
+/// A small fluent builder for a C# project in an <see cref="AdhocWorkspace"/>: sources (with markup),
+/// an .editorconfig, the FairnessGuard runtime and the ML.NET stub as references.
+/// </summary>
+internal sealed class TestProject
+{
+    public const string GlobalUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
+    private readonly List<string> _sources = new();
+    private readonly List<string> _editorConfig = new();
+    private string? _globalConfig;
+    private bool _mlNet = true;
+    private bool _fairnessGuard = true;
+
+    public string DefaultId { get; private set; } = RuleIdentifiers.SensitiveAttributeDropped;
+
+    public IReadOnlyList<string> Sources => _sources;
+
+    public TestProject WithSource(string markup)
+    {
+        _sources.Add(markup);
+        return this;
+    }
+
+    public TestProject WithEditorConfig(params string[] lines)
+    {
+        _editorConfig.AddRange(lines);
+        return this;
+    }
+
+    /// <summary>A global analyzer config, as MSBuild generates for <c>CompilerVisibleProperty</c> items.</summary>
+    public TestProject WithGlobalConfig(string content)
+    {
+        _globalConfig = content;
+        return this;
+    }
+
+    public TestProject EnableRule(string id) => WithEditorConfig($"dotnet_diagnostic.{id}.severity = warning");
+
+    public TestProject Expecting(string defaultId)
+    {
+        DefaultId = defaultId;
+        return this;
+    }
+
+    public TestProject WithoutMlNet()
+    {
+        _mlNet = false;
+        return this;
+    }
+
+    public TestProject WithoutFairnessGuard()
+    {
+        _fairnessGuard = false;
+        return this;
+    }
+
+    /// <summary>Builds the project; the expected diagnostics come from the markup.</summary>
+    public (Project Project, List<ExpectedDiagnostic> Expected) Build()
+    {
+        var workspace = new AdhocWorkspace();
+        var parsed = _sources.Select(Markup.Parse).ToList();
+        var hasTopLevel = parsed.Any(p => CSharpSyntaxTree.ParseText(p.Source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
+        var references = References.Net.AsEnumerable();
+        if (_fairnessGuard)
+        {
+            references = references.Append(References.FairnessGuardRuntime);
+        }
+
+        if (_mlNet)
+        {
+            references = references.Append(References.MlNetStub);
+        }
+
+        var projectId = ProjectId.CreateNewId();
+        var info = ProjectInfo.Create(projectId, VersionStamp.Default, "Test", "Test", LanguageNames.CSharp, filePath: "/src/Test.csproj")
+            .WithCompilationOptions(new CSharpCompilationOptions(hasTopLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
+            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
+            .WithMetadataReferences(references);
+        var solution = workspace.CurrentSolution.AddProject(info)
+            .AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.g.cs", SourceText.From(GlobalUsings), filePath: "/src/GlobalUsings.g.cs");
+        var expected = new List<ExpectedDiagnostic>();
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            var path = $"/src/Test{i}.cs";
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), $"Test{i}.cs", SourceText.From(parsed[i].Source), filePath: path);
+            expected.AddRange(parsed[i].Spans.Select(s => new ExpectedDiagnostic(s.Id ?? DefaultId, path, s.Span)));
+        }
+
+        var config = "root = true\n\n[*.cs]\n" + string.Join("\n", _editorConfig) + "\n";
+        solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From(config), filePath: "/.editorconfig");
+        if (_globalConfig is not null)
+        {
+            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), "Test.GeneratedMSBuildEditorConfig.editorconfig", SourceText.From(_globalConfig), filePath: "/obj/Test.GeneratedMSBuildEditorConfig.editorconfig");
+        }
+
+        return (solution.GetProject(projectId)!, expected);
+    }
+
+    public static ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> Analyzers { get; } =
+        ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
+}
