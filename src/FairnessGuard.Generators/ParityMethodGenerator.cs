@@ -52,5 +52,6 @@ public sealed class ParityMethodGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.Model!)
             .WithTrackingName(ModelStep);
         context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.HintName, SourceEmitter.Emit(model)));
+        FailClosedCheck.Register(context);
     }
 }
