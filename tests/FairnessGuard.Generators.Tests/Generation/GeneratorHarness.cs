@@ -24,12 +24,14 @@ internal static class GeneratorHarness
             Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
     }
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(NullableContextOptions.Enable, sources);
+
+    public static CSharpCompilation Compile(NullableContextOptions nullable, params string[] sources) =>
         CSharpCompilation.Create(
             "UserAssembly",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"User{i}.cs")),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable));
 
     public static GeneratorDriver NewDriver() =>
         CSharpGeneratorDriver.Create(

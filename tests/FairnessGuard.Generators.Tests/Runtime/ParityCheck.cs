@@ -52,6 +52,13 @@ internal static class ParityCheck
         return (Ks(raw[0], raw[1]), Ks(returned[0], returned[1]));
     }
 
+    /// <summary>The raw scores are measurably unfair and the returned ones are within the bound.</summary>
+    public static void AssertCorrected(double rawKs, double returnedKs)
+    {
+        Assert.True(rawKs > Bound, $"raw KS {rawKs} should exceed {Bound}");
+        Assert.True(returnedKs <= Bound, $"returned KS {returnedKs} should be within {Bound}");
+    }
+
     private static double Ks(List<double> a, List<double> b)
     {
         var x = a.Order().ToArray();
