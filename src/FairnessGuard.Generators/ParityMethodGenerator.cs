@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FairnessGuard.Generators;
 
 /// <summary>
-/// Implements every <c>partial</c> prediction method that carries <c>[DemographicParity]</c>: the generated
+/// Implements every <c>partial</c> prediction method that carries <c>[DemographicParity]</c>, itself or on its
+/// type (then covering the type's public prediction methods): the generated
 /// body calls the user's <c>&lt;Name&gt;Core</c>, reads the group key, passes the score through the
 /// method's guards in declaration order and returns the corrected value.
 /// </summary>
@@ -32,9 +33,10 @@ public sealed class ParityMethodGenerator : IIncrementalGenerator
         var results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 DemographicParityMetadataName,
-                static (node, _) => node is MethodDeclarationSyntax,
+                static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
                 static (ctx, ct) => MethodReader.Read(ctx, ct))
-            .WithTrackingName(ReadStep);
+            .WithTrackingName(ReadStep)
+            .SelectMany(static (results, _) => results);
 
         var diagnostics = results
             .Where(static r => r.Diagnostics.Count > 0)

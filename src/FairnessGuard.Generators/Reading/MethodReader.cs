@@ -12,13 +12,17 @@ namespace FairnessGuard.Generators.Reading;
 /// <summary>Reads one decorated method into a <see cref="MethodModel"/>, or into the diagnostics that explain why not.</summary>
 internal static class MethodReader
 {
-    public static MethodResult Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static EquatableArray<MethodResult> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.TargetSymbol is INamedTypeSymbol type
+            ? TypeReader.Read(type, context, cancellationToken)
+            : EquatableArray.From(new[] { Read((IMethodSymbol)context.TargetSymbol, (MethodDeclarationSyntax)context.TargetNode, context.SemanticModel.Compilation, cancellationToken) });
+
+    /// <summary>Reads one method: its own policies follow those of its type.</summary>
+    public static MethodResult Read(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
     {
-        var method = (IMethodSymbol)context.TargetSymbol;
-        var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var location = syntax.Identifier.GetLocation();
         var diagnostics = new List<DiagnosticInfo>();
-        var model = ReadModel(method, syntax, context.SemanticModel.Compilation, location, diagnostics, cancellationToken);
+        var model = ReadModel(method, syntax, compilation, location, diagnostics, cancellationToken);
         return new MethodResult(model, EquatableArray.From(diagnostics));
     }
 

@@ -1,12 +1,14 @@
 using System.Collections.Generic;
+using System.Linq;
 using FairnessGuard.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace FairnessGuard.Generators.Reading;
 
 /// <summary>
-/// Reads the method's policies in declaration order (the order the guards are applied in): every attribute
-/// deriving from <c>FairnessConstraintAttribute</c>, so an unknown derived policy is reported, not ignored.
+/// Reads the method's policies in the order the guards are applied in: those on its type, then its own, each
+/// in declaration order. Every attribute deriving from <c>FairnessConstraintAttribute</c> counts, so an
+/// unknown derived policy is reported, not ignored.
 /// </summary>
 internal static class PolicyReader
 {
@@ -16,7 +18,7 @@ internal static class PolicyReader
     public static List<PolicyModel> Read(IMethodSymbol method, Compilation compilation, Location location, List<DiagnosticInfo> diagnostics)
     {
         var policies = new List<PolicyModel>();
-        foreach (var attribute in method.GetAttributes())
+        foreach (var attribute in method.ContainingType.GetAttributes().Concat(method.GetAttributes()))
         {
             if (attribute.AttributeClass is not { } type || !DerivesFromPolicy(type))
             {
@@ -67,6 +69,10 @@ internal static class PolicyReader
 
         return policies;
     }
+
+    /// <summary>Whether <paramref name="symbol"/> itself carries <c>[DemographicParity]</c>.</summary>
+    public static bool HasDemographicParity(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DemographicParityName);
 
     private static bool DerivesFromPolicy(INamedTypeSymbol type)
     {

@@ -97,4 +97,25 @@ public sealed class DiagnosticTests
         Assert.Equal("FG1002", Assert.Single(run.GeneratorDiagnostics).Id);
         Assert.Empty(run.Sources);
     }
+
+    [Fact]
+    public void TypeLevelPolicyReportsPublicPredictionMethodsThatAreNotPartial()
+    {
+        var run = GeneratorHarness.Generate(UserSources.Domain, """
+            using FairnessGuard;
+            namespace Loans;
+            [DemographicParity(nameof(Applicant.Race))]
+            public partial class Model
+            {
+                public double Score(Applicant a) => a.Income;
+                internal double Internal(Applicant a) => a.Income;
+                public double Threshold() => 0.5;
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("FG1001", diagnostic.Id);
+        Assert.Contains("'Score'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
 }

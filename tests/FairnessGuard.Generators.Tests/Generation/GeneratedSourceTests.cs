@@ -9,7 +9,7 @@ public sealed class GeneratedSourceTests
     public static TheoryData<string, NullableContextOptions> Shapes()
     {
         var data = new TheoryData<string, NullableContextOptions>();
-        foreach (var shape in new[] { nameof(UserSources.InstanceMethod), nameof(UserSources.StaticAsyncSensitiveParameter), nameof(UserSources.TwoPolicies), nameof(UserSources.NestedGenericOverloads), nameof(UserSources.GlobalNamespace) })
+        foreach (var shape in new[] { nameof(UserSources.InstanceMethod), nameof(UserSources.StaticAsyncSensitiveParameter), nameof(UserSources.TwoPolicies), nameof(UserSources.NestedGenericOverloads), nameof(UserSources.GlobalNamespace), nameof(UserSources.TypeLevelPolicy) })
         {
             data.Add(shape, NullableContextOptions.Enable);
             data.Add(shape, NullableContextOptions.Disable);
@@ -39,6 +39,15 @@ public sealed class GeneratedSourceTests
         Assert.NotEqual(run.Sources[0].HintName, run.Sources[1].HintName);
         Snapshot.Match(run.Source(0), "first");
         Snapshot.Match(run.Source(1), "second");
+    }
+
+    [Fact]
+    public void TypeLevelPolicyCoversPublicPartialMethodsBeforeTheirOwn()
+    {
+        var run = GeneratorHarness.Generate(UserSources.Domain, UserSources.TypeLevelPolicy);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Loans.TypeLevelModel.Score.g.cs", "Loans.TypeLevelModel.ScoreBoth.g.cs"], run.Sources.Select(s => s.HintName).Order());
+        Snapshot.Match(run.Sources.Single(s => s.HintName.EndsWith("ScoreBoth.g.cs", StringComparison.Ordinal)).SourceText.ToString());
     }
 
     [Fact]

@@ -94,4 +94,27 @@ internal static class UserSources
             private double ScoreCore(Loans.Applicant? @class) => 0.5;
         }
         """;
+
+    public const string TypeLevelPolicy = """
+        using FairnessGuard;
+
+        namespace Loans;
+
+        [DemographicParity(nameof(Applicant.Race))]
+        public partial class TypeLevelModel
+        {
+            public partial double Score(Applicant applicant);
+
+            [DemographicParity(nameof(Applicant.Sex))]
+            public partial double ScoreBoth(Applicant applicant);
+
+            public double Threshold() => 0.5;
+
+            public string Describe(Applicant applicant) => applicant.Sex ?? "";
+
+            public double ScoreCore(Applicant applicant) => applicant.Income;
+
+            private double ScoreBothCore(Applicant applicant) => applicant.Income;
+        }
+        """;
 }
