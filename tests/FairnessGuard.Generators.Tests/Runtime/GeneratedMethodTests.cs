@@ -8,47 +8,26 @@ namespace FairnessGuard.Generators.Tests.Runtime;
 public sealed class GeneratedMethodTests
 {
     [Fact]
-    public async Task InstanceMethodReturnsParityCorrectedScores()
+    public Task InstanceMethodReturnsParityCorrectedScores()
     {
-        using var scope = new RegistryScope();
         var scorer = new InstanceScorer();
-
-        var (raw, returned) = await ParityCheck.RunAsync(
-            a => new ValueTask<double>(scorer.Score(a)),
-            () => scope.Guard<Race>(InstanceScorer.ScoreKey).RebuildNow(),
-            seed: 11);
-
-        Assert.True(scope.Guard<Race>(InstanceScorer.ScoreKey).IsCorrecting);
-        ParityCheck.AssertCorrected(raw, returned);
+        return AssertCorrectsAsync(a => new ValueTask<double>(scorer.Score(a)), InstanceScorer.ScoreKey, seed: 11);
     }
 
     [Fact]
-    public async Task StaticTaskMethodReturnsParityCorrectedScores()
+    public Task TypeLevelPolicyGuardsThePublicPartialMethod()
     {
-        using var scope = new RegistryScope();
-
-        var (raw, returned) = await ParityCheck.RunAsync(
-            a => new ValueTask<double>(StaticScorers.ScoreAsync(a)),
-            () => scope.Guard<Race>(StaticScorers.ScoreAsyncKey).RebuildNow(),
-            seed: 12);
-
-        ParityCheck.AssertCorrected(raw, returned);
+        var scorer = new TypeLevelScorer();
+        return AssertCorrectsAsync(a => new ValueTask<double>(scorer.Score(a)), TypeLevelScorer.ScoreKey, seed: 14);
     }
 
     [Fact]
-    public async Task ValueTaskOfFloatMethodReadsTheSensitiveParameter()
-    {
-        using var scope = new RegistryScope();
+    public Task StaticTaskMethodReturnsParityCorrectedScores() =>
+        AssertCorrectsAsync(a => new ValueTask<double>(StaticScorers.ScoreAsync(a)), StaticScorers.ScoreAsyncKey, seed: 12);
 
-        var (raw, returned) = await ParityCheck.RunAsync(
-            async a => await StaticScorers.ScoreFloatAsync(a.Income, a.Race),
-            () => scope.Guard<Race>(StaticScorers.ScoreFloatAsyncKey).RebuildNow(),
-            seed: 13);
-
-        var guard = scope.Guard<Race>(StaticScorers.ScoreFloatAsyncKey);
-        Assert.Equal(2, guard.GroupCount);
-        ParityCheck.AssertCorrected(raw, returned);
-    }
+    [Fact]
+    public Task ValueTaskOfFloatMethodReadsTheSensitiveParameter() =>
+        AssertCorrectsAsync(async a => await StaticScorers.ScoreFloatAsync(a.Income, a.Race), StaticScorers.ScoreFloatAsyncKey, seed: 13);
 
     [Fact]
     public void TwoPoliciesAreAppliedInDeclarationOrder()
@@ -88,5 +67,18 @@ public sealed class GeneratedMethodTests
         Assert.NotSame(firstGuard, secondGuard);
         Assert.Equal(1, firstGuard.GetReport().Groups.Sum(g => g.Predictions));
         Assert.Equal(1, secondGuard.GetReport().Groups.Sum(g => g.Predictions));
+    }
+
+    /// <summary>Runs the parity check on a generated method whose guard is keyed <paramref name="methodKey"/>.</summary>
+    private static async Task AssertCorrectsAsync(Func<Applicant, ValueTask<double>> score, string methodKey, int seed)
+    {
+        using var scope = new RegistryScope();
+
+        var (raw, returned) = await ParityCheck.RunAsync(score, () => scope.Guard<Race>(methodKey).RebuildNow(), seed);
+
+        var guard = scope.Guard<Race>(methodKey);
+        Assert.True(guard.IsCorrecting);
+        Assert.Equal(2, guard.GroupCount);
+        ParityCheck.AssertCorrected(raw, returned);
     }
 }

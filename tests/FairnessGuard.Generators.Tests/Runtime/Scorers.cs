@@ -46,3 +46,14 @@ public static partial class StaticScorers
 
     private static double ScoreTwiceCore(Applicant applicant) => applicant.Income;
 }
+
+/// <summary>The policy on the type covers its public prediction method.</summary>
+[DemographicParity(nameof(Applicant.Race))]
+public sealed partial class TypeLevelScorer
+{
+    public const string ScoreKey = "FairnessGuard.Generators.Tests.Runtime.TypeLevelScorer.Score";
+
+    public partial double Score(Applicant applicant);
+
+    private double ScoreCore(Applicant applicant) => applicant.Income;
+}
