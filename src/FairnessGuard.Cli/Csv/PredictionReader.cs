@@ -16,6 +16,7 @@ internal sealed class PredictionReader : IDisposable
     private readonly int[] _groupColumns;
     private readonly int _scoreColumn;
     private readonly int _labelColumn;
+    private long _previousEnd;
 
     private PredictionReader(string path, FileStream stream, ColumnSpec spec)
     {
@@ -26,8 +27,9 @@ internal sealed class PredictionReader : IDisposable
         {
             DetectDelimiter = true,
             IgnoreBlankLines = true,
+            // The record starts on the line after the previous one ended (an unclosed quote may run to the end of the file).
             BadDataFound = args => throw new CsvInputException(
-                path, args.Context.Parser?.RawRow ?? 0, (args.Context.Parser?.Count ?? 0) + 1, null, $"malformed quoting in field '{args.Field}'"),
+                path, _previousEnd + 1, args.Context.Parser?.Count ?? 0, null, $"malformed quoting in field '{args.Field.Trim()}'"),
         };
         _parser = new CsvParser(_text, config);
         if (!ReadRecord())
@@ -58,8 +60,15 @@ internal sealed class PredictionReader : IDisposable
     /// <summary>The 0-based index of the current data record (the header excluded).</summary>
     public long RowIndex { get; private set; } = -1;
 
-    /// <summary>The file line of the current record.</summary>
-    public long Line => _parser.RawRow;
+    /// <summary>The file line where the current record starts (a quoted field may span lines).</summary>
+    public long Line
+    {
+        get
+        {
+            var raw = _parser.RawRecord.AsSpan().TrimEnd("\r\n");
+            return _parser.RawRow - raw.Count('\n');
+        }
+    }
 
     /// <summary>Bytes consumed so far, for progress.</summary>
     public long Position => _stream.Position;
@@ -183,6 +192,7 @@ internal sealed class PredictionReader : IDisposable
     {
         try
         {
+            _previousEnd = _parser.RawRow;
             return _parser.Read();
         }
         catch (CsvHelperException ex)
