@@ -44,30 +44,9 @@ internal sealed record ReportData(AuditOutcome Outcome, double Threshold, Groupe
         }
     }
 
-    /// <summary>The share of a sorted sample at or below x.</summary>
-    public static double Cdf(ReadOnlySpan<double> sorted, double x)
-    {
-        if (sorted.IsEmpty)
-        {
-            return double.NaN;
-        }
-
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo / (double)sorted.Length;
-    }
+    /// <summary>The share of a sorted sample at or below x: one minus the share at or above the next double.</summary>
+    public static double Cdf(ReadOnlySpan<double> sorted, double x) =>
+        sorted.IsEmpty ? double.NaN : 1 - SelectionRates.Rate(sorted, Math.BitIncrement(x));
 
     /// <summary>The share of a sorted sample at or above the threshold.</summary>
     public static double Rate(ReadOnlySpan<double> sorted, double threshold) =>
