@@ -14,12 +14,15 @@ public sealed class ReportRenderTests : IDisposable
     private static readonly (byte R, byte G, byte B) FourFifths = (0xf0, 0xb4, 0x00);
     private readonly TempFolder _folder = new();
 
-    [Fact]
-    public void ReportIsSelfContainedAndChromiumDrawsEveryChart()
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("sketch")]
+    public void ReportIsSelfContainedAndChromiumDrawsEveryChart(string method)
     {
         var input = PredictionFiles.Write(_folder, "preds.csv", 1000, shift: 1, seed: 31);
         var report = _folder.File("report.html");
-        var result = CliHarness.Run("audit", input, "--group", "group", "--score", "score", "--threshold", "0.5", "--report", report);
+        string[] sketch = method == "sketch" ? ["--sketch", "64"] : [];
+        var result = CliHarness.Run(["audit", input, "--group", "group", "--score", "score", "--threshold", "0.5", "--report", report, .. sketch]);
         Assert.Equal(1, result.Code);
 
         var html = File.ReadAllText(report);
@@ -27,6 +30,7 @@ public sealed class ReportRenderTests : IDisposable
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" href=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(method == "exact", html.Contains("corrected (dashed)", StringComparison.Ordinal));
 
         var png = Render(report);
         var a = Bands(png, GroupA);

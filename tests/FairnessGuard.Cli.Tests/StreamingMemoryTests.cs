@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FairnessGuard.Cli.Audit;
 using FairnessGuard.Cli.Correction;
 using FairnessGuard.Cli.Csv;
 using Xunit.Abstractions;
@@ -47,6 +48,20 @@ public sealed class StreamingMemoryTests(ITestOutputHelper log) : IDisposable
         Assert.True(samples >= Rows / 65_536, $"only {samples} heap samples");
         Assert.True(new FileInfo(input).Length > 3 * HeapGrowthLimit, "the file must be much larger than the limit");
         Assert.True(peak < HeapGrowthLimit, $"the live heap grew by {peak / 1e6:0.0} MB while streaming ({mode})");
+    }
+
+    [Fact]
+    public void SketchAuditKeepsTheLiveHeapFlatOnALargeFile()
+    {
+        var input = WriteFile("large.csv", Rows, seed: 22);
+        var settings = new AuditSettings(input, new ColumnSpec(["group"], "score"), 0.0, 0.05, 0.95, SketchK: 2000);
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = 0;
+        var outcome = AuditOutcome.Run(settings, (_, _) => peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline));
+
+        log.WriteLine($"audit --sketch: live heap growth peak {peak / 1e6:0.00} MB");
+        Assert.Equal(Rows, outcome.Rows);
+        Assert.True(peak < HeapGrowthLimit, $"the live heap grew by {peak / 1e6:0.0} MB while auditing with sketches");
     }
 
     public void Dispose() => _folder.Dispose();

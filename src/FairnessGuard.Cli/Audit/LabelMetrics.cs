@@ -7,46 +7,39 @@ namespace FairnessGuard.Cli.Audit;
 /// <param name="Kind">"accuracy" or "mse".</param>
 /// <param name="Overall">The value over all rows with a finite score and label.</param>
 /// <param name="PerGroup">The value per group, in the audit's group order.</param>
-internal sealed record LabelMetrics(string Kind, double Overall, IReadOnlyList<double> PerGroup)
+internal sealed record LabelMetrics(string Kind, double Overall, IReadOnlyList<double> PerGroup);
+
+/// <summary>Sums for <see cref="LabelMetrics"/>, filled one row at a time (constant memory per group).</summary>
+internal sealed class LabelAccumulator(double? threshold)
 {
-    /// <summary>Computes the metrics; rows whose score or label is missing are left out.</summary>
-    public static LabelMetrics Compute(AuditData data, IReadOnlyList<string> groupOrder, double? threshold)
+    private readonly Dictionary<string, double[]> _sums = new(StringComparer.Ordinal);
+    private bool _binary = threshold is not null;
+
+    /// <summary>Adds a row; rows whose score or label is missing are left out.</summary>
+    public void Add(string group, double score, double label)
     {
-        ArgumentNullException.ThrowIfNull(data.Labels);
-        var labels = data.Labels;
-        var binary = threshold is not null;
-        for (var i = 0; binary && i < labels.Length; i++)
+        if (!double.IsFinite(score) || double.IsNaN(label))
         {
-            binary = double.IsNaN(labels[i]) || labels[i] is 0 or 1;
+            return;
         }
 
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var g = 0; g < groupOrder.Count; g++)
+        if (!_sums.TryGetValue(group, out var s))
         {
-            index[groupOrder[g]] = g;
+            _sums[group] = s = new double[3];
         }
 
-        var sums = new double[groupOrder.Count];
-        var counts = new long[groupOrder.Count];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            var (y, t) = (data.Scores[i], labels[i]);
-            if (!double.IsFinite(y) || double.IsNaN(t) || !index.TryGetValue(data.Groups[i], out var g))
-            {
-                continue;
-            }
+        _binary &= label is 0 or 1;
+        s[0] += (score - label) * (score - label);
+        s[1] += threshold is { } t && (score >= t ? 1 : 0) == label ? 1 : 0;
+        s[2]++;
+    }
 
-            sums[g] += binary ? ((y >= threshold!.Value ? 1 : 0) == t ? 1 : 0) : (y - t) * (y - t);
-            counts[g]++;
-        }
-
-        var perGroup = new double[sums.Length];
-        for (var g = 0; g < sums.Length; g++)
-        {
-            perGroup[g] = counts[g] == 0 ? double.NaN : sums[g] / counts[g];
-        }
-
-        var total = counts.Sum();
-        return new LabelMetrics(binary ? "accuracy" : "mse", total == 0 ? double.NaN : sums.Sum() / total, perGroup);
+    /// <summary>The metrics for the groups in <paramref name="groupOrder"/>.</summary>
+    public LabelMetrics ToMetrics(IReadOnlyList<string> groupOrder)
+    {
+        var which = _binary ? 1 : 0;
+        var perGroup = groupOrder.Select(g => _sums.TryGetValue(g, out var s) && s[2] > 0 ? s[which] / s[2] : double.NaN).ToArray();
+        var total = _sums.Values.Sum(s => s[2]);
+        return new LabelMetrics(_binary ? "accuracy" : "mse", total == 0 ? double.NaN : _sums.Values.Sum(s => s[which]) / total, perGroup);
     }
 }

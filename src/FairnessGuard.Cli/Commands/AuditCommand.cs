@@ -20,13 +20,14 @@ internal static class AuditCommand
         var tolerance = new Option<double>("--tolerance") { Description = "Largest acceptable KS unfairness; exit 1 when its DKW lower bound is above it.", DefaultValueFactory = _ => 0.05 };
         var confidence = new Option<double>("--confidence") { Description = "Confidence of the DKW lower bound, in (0, 1).", DefaultValueFactory = _ => 0.95 };
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report with plots to this file." };
+        var sketch = new Option<int?>("--sketch") { Description = "Audit in constant memory with per-group KLL quantile sketches of this k (e.g. 2000) instead of exactly; for inputs too large to hold." };
         var format = new Option<AuditFormat>("--format") { Description = "text, json or markdown.", DefaultValueFactory = _ => AuditFormat.Text };
         CommonOptions.InRange(tolerance, 0, 1, inclusive: true);
         CommonOptions.InRange(confidence, 0, 1, inclusive: false);
 
         var command = new Command("audit", "Measure demographic parity of a score column by group. Exit 0 within tolerance, 1 on a violation, 2 on bad input.")
         {
-            file, group, score, label, threshold, tolerance, confidence, report, format,
+            file, group, score, label, threshold, tolerance, confidence, report, format, sketch,
         };
         command.SetAction(parse => CommonOptions.Guarded(console, () =>
         {
@@ -35,7 +36,8 @@ internal static class AuditCommand
                 new ColumnSpec(parse.GetValue(group)!, parse.GetValue(score)!, parse.GetValue(label)),
                 parse.GetValue(threshold),
                 parse.GetValue(tolerance),
-                parse.GetValue(confidence));
+                parse.GetValue(confidence),
+                parse.GetValue(sketch));
             var outcome = console.WithProgress("auditing", settings.Path, progress => AuditOutcome.Run(settings, progress));
             if (parse.GetValue(report) is { } reportPath)
             {

@@ -23,7 +23,7 @@ internal static class JsonAuditWriter
     private static void WriteObject(Utf8JsonWriter json, AuditOutcome outcome)
     {
         var s = outcome.Settings;
-        var r = outcome.Report;
+        var r = outcome.Figures;
         json.WriteStartObject();
         json.WriteString("file", Path.GetFileName(s.Path));
         json.WriteString("score", s.Columns.Score);
@@ -34,8 +34,9 @@ internal static class JsonAuditWriter
         }
 
         json.WriteEndArray();
-        json.WriteNumber("rows", outcome.Data.Groups.Length);
-        json.WriteNumber("rowsWithoutGroup", outcome.Data.MissingGroup);
+        json.WriteString("method", r.Method);
+        json.WriteNumber("rows", outcome.Rows);
+        json.WriteNumber("rowsWithoutGroup", outcome.MissingGroup);
         json.WriteNumber("nonFiniteScores", r.NonFiniteCount);
         json.WriteStartArray("groups");
         for (var i = 0; i < r.Groups.Count; i++)

@@ -10,11 +10,11 @@ internal static class MarkdownAuditWriter
     public static void Write(AuditOutcome outcome, TextWriter output)
     {
         var s = outcome.Settings;
-        var r = outcome.Report;
+        var r = outcome.Figures;
         output.WriteLine($"## Fairness audit: `{s.Columns.Score}` by `{string.Join(Csv.ColumnSpec.GroupSeparator, s.Columns.Groups)}`");
         output.WriteLine();
-        output.WriteLine($"{Numbers.Count(outcome.Data.Groups.Length)} rows from `{Path.GetFileName(s.Path)}`" +
-            (outcome.Data.MissingGroup > 0 ? $"; {Numbers.Count(outcome.Data.MissingGroup)} rows without a group left out" : string.Empty) +
+        output.WriteLine($"{Numbers.Count(outcome.Rows)} rows from `{Path.GetFileName(s.Path)}`" +
+            (outcome.MissingGroup > 0 ? $"; {Numbers.Count(outcome.MissingGroup)} rows without a group left out" : string.Empty) +
             (r.NonFiniteCount > 0 ? $"; {Numbers.Count(r.NonFiniteCount)} missing or non-finite scores left out" : string.Empty) + ".");
         output.WriteLine();
         output.WriteLine(Header(outcome));
@@ -37,12 +37,17 @@ internal static class MarkdownAuditWriter
             output.WriteLine($"- label `{s.Columns.Label}`: {labels.Kind} {Numbers.F4(labels.Overall)} overall");
         }
 
+        if (r.Method != "exact")
+        {
+            output.WriteLine($"- {r.Method}");
+        }
+
         output.WriteLine($"- **{Verdict.Describe(outcome)}**");
     }
 
     private static string Header(AuditOutcome outcome)
     {
-        var r = outcome.Report;
+        var r = outcome.Figures;
         var names = new List<string> { "group", "n", "share", "mean" };
         names.AddRange(r.QuantileLevels.Select(Numbers.QuantileName));
         names.AddRange(["KS to pool", "W1 to pool"]);
@@ -61,7 +66,7 @@ internal static class MarkdownAuditWriter
 
     private static IEnumerable<string> Rows(AuditOutcome outcome)
     {
-        var r = outcome.Report;
+        var r = outcome.Figures;
         for (var i = 0; i < r.Groups.Count; i++)
         {
             var g = r.Groups[i];

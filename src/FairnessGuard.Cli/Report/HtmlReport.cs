@@ -1,7 +1,6 @@
 using System.Net;
 using FairnessGuard.Cli.Audit;
 using FairnessGuard.Cli.Output;
-using FairnessGuard.Metrics;
 
 namespace FairnessGuard.Cli.Report;
 
@@ -21,32 +20,37 @@ internal static class HtmlReport
             "th{background:#f3f3f3}td:first-child{text-align:left}.fail{color:#b00020;font-weight:bold}.pass{color:#1b5e20;font-weight:bold}" +
             "figure{margin:0 0 14px}h1{font-size:22px;margin:4px 0}p{margin:4px 0}</style></head><body>");
         html.WriteLine($"<h1>{E(title)}</h1>");
-        html.WriteLine($"<p>{E(Path.GetFileName(s.Path))}: {Numbers.Count(outcome.Data.Groups.Length)} rows" +
-            $"{(outcome.Data.MissingGroup > 0 ? $", {Numbers.Count(outcome.Data.MissingGroup)} without a group left out" : string.Empty)}.</p>");
+        html.WriteLine($"<p>{E(Path.GetFileName(s.Path))}: {Numbers.Count(outcome.Rows)} rows" +
+            $"{(outcome.MissingGroup > 0 ? $", {Numbers.Count(outcome.MissingGroup)} without a group left out" : string.Empty)}.</p>");
         html.WriteLine($"<p class=\"{(outcome.Violation ? "fail" : "pass")}\">{E(Verdict.Describe(outcome))}</p>");
-        if (data.CorrectedReport is { } after)
+        if (outcome.Figures.Method != "exact")
+        {
+            html.WriteLine($"<p>{E(outcome.Figures.Method)}; no correction preview (it needs the exact values).</p>");
+        }
+
+        if (data.CorrectedFigures is { } after)
         {
             html.WriteLine($"<p>Corrected (dashed, light): the exact barycenter map fitted on this file, as <code>correct --mode batch</code> " +
-                $"without <code>--calibration</code> would apply it: KS unfairness {Numbers.F4(outcome.Report.KsUnfairness)} → {Numbers.F4(after.KsUnfairness)}.</p>");
+                $"without <code>--calibration</code> would apply it: KS unfairness {Numbers.F4(outcome.Figures.KsUnfairness)} → {Numbers.F4(after.KsUnfairness)}.</p>");
         }
 
         html.WriteLine($"<figure>{ReportCharts.Cdfs(data)}</figure>");
         html.WriteLine($"<figure>{ReportCharts.Histograms(data)}</figure>");
         html.WriteLine($"<figure>{ReportCharts.SelectionRates(data)}</figure>");
         html.WriteLine("<h2>Raw scores</h2>");
-        Table(html, outcome.Report, data.Threshold, data.Raw);
-        Summary(html, outcome.Report);
-        if (data.CorrectedReport is { } corrected && data.Corrected is { } grouped)
+        Table(html, outcome.Figures, data.Threshold, data.Raw);
+        Summary(html, outcome.Figures);
+        if (data.CorrectedFigures is { } corrected && data.Corrected is { } distributions)
         {
             html.WriteLine("<h2>After the barycenter correction (in-sample preview)</h2>");
-            Table(html, corrected, data.Threshold, grouped);
+            Table(html, corrected, data.Threshold, distributions);
             Summary(html, corrected);
         }
 
         html.WriteLine("</body></html>");
     }
 
-    private static void Table(TextWriter html, FairnessReport<string> report, double threshold, GroupedOutputs<string> grouped)
+    private static void Table(TextWriter html, ParityFigures report, double threshold, IReadOnlyList<IScoreDistribution> distributions)
     {
         html.Write("<table><tr><th>group</th><th>n</th><th>share</th><th>mean</th>");
         foreach (var level in report.QuantileLevels)
@@ -64,14 +68,14 @@ internal static class HtmlReport
                 html.Write($"<td>{Numbers.F4(q)}</td>");
             }
 
-            var rate = ReportData.Rate(grouped.Sorted(grouped.IndexOf(row.Group)), threshold);
+            var rate = row.SelectionRate ?? distributions[g].ShareAtLeast(threshold);
             html.WriteLine($"<td>{Numbers.F4(row.KsToPool)}</td><td>{Numbers.F4(row.W1ToPool)}</td><td>{Numbers.F4(rate)}</td></tr>");
         }
 
         html.WriteLine("</table>");
     }
 
-    private static void Summary(TextWriter html, FairnessReport<string> report)
+    private static void Summary(TextWriter html, ParityFigures report)
     {
         var pair = report.KsPair is { } p ? $" ({E(p.First)} vs {E(p.Second)})" : string.Empty;
         html.Write($"<p>KS unfairness {Numbers.F4(report.KsUnfairness)}{pair}, DKW lower bound {Numbers.F4(report.KsLowerBound)} at {Numbers.G(report.Confidence)} confidence");

@@ -1,4 +1,4 @@
-using FairnessGuard.Metrics;
+using FairnessGuard.Cli.Audit;
 
 namespace FairnessGuard.Cli.Report;
 
@@ -12,17 +12,17 @@ internal static class ReportCharts
     public static string Cdfs(ReportData data)
     {
         var (low, high) = Range(data);
-        var plot = new SvgPlot("Group CDFs: raw (solid) vs corrected (dashed)", low, high, 0, 1);
+        var plot = new SvgPlot(data.Corrected is null ? "Group CDFs" : "Group CDFs: raw (solid) vs corrected (dashed)", low, high, 0, 1);
         plot.Axes(data.Outcome.Settings.Columns.Score, "share of the group at or below");
-        for (var g = 0; g < data.Raw.Groups.Count; g++)
+        for (var g = 0; g < data.Raw.Count; g++)
         {
             var colour = Palette.Group(g);
-            plot.Line(Curve(data.Raw, g, low, high), colour, dashed: false);
-            plot.LegendEntry($"{data.Raw.Groups[g]} raw", colour, "line");
+            plot.Line(Curve(data.Raw[g], low, high), colour, dashed: false);
+            plot.LegendEntry($"{data.Names[g]} raw", colour, "line");
             if (data.Corrected is { } corrected)
             {
-                plot.Line(Curve(corrected, g, low, high), colour, dashed: true, width: 2);
-                plot.LegendEntry($"{data.Raw.Groups[g]} corrected", colour, "dashed");
+                plot.Line(Curve(corrected[g], low, high), colour, dashed: true, width: 2);
+                plot.LegendEntry($"{data.Names[g]} corrected", colour, "dashed");
             }
         }
 
@@ -33,12 +33,12 @@ internal static class ReportCharts
     public static string Histograms(ReportData data)
     {
         var (low, high) = Range(data);
-        var k = data.Raw.Groups.Count;
+        var k = data.Raw.Count;
         var shares = new double[k][];
         var top = 0.0;
         for (var g = 0; g < k; g++)
         {
-            shares[g] = Bins(data.Raw.Sorted(g), low, high);
+            shares[g] = Bins(data.Raw[g], low, high);
             top = Math.Max(top, shares[g].Max());
         }
 
@@ -56,7 +56,7 @@ internal static class ReportCharts
 
         for (var g = 0; g < k; g++)
         {
-            plot.LegendEntry(data.Raw.Groups[g], Palette.Group(g), "box");
+            plot.LegendEntry(data.Names[g], Palette.Group(g), "box");
         }
 
         return plot.ToSvg();
@@ -65,13 +65,13 @@ internal static class ReportCharts
     /// <summary>Selection rates per group, raw (solid) and corrected (light), with the four-fifths line under the highest raw rate.</summary>
     public static string SelectionRates(ReportData data)
     {
-        var k = data.Raw.Groups.Count;
+        var k = data.Raw.Count;
         var raw = new double[k];
         var corrected = new double[k];
         for (var g = 0; g < k; g++)
         {
-            raw[g] = ReportData.Rate(data.Raw.Sorted(g), data.Threshold);
-            corrected[g] = data.Corrected is { } c ? ReportData.Rate(c.Sorted(g), data.Threshold) : double.NaN;
+            raw[g] = data.Raw[g].ShareAtLeast(data.Threshold);
+            corrected[g] = data.Corrected is { } c ? c[g].ShareAtLeast(data.Threshold) : double.NaN;
         }
 
         var note = data.ThresholdIsMedian ? " (no --threshold: the pooled median)" : string.Empty;
@@ -88,7 +88,7 @@ internal static class ReportCharts
                 plot.Bar(left + width, width, corrected[g], Palette.Group(g), opacity: 0.35);
             }
 
-            plot.XLabel(plot.X(g) + (slot / 2), data.Raw.Groups[g]);
+            plot.XLabel(plot.X(g) + (slot / 2), data.Names[g]);
         }
 
         plot.HorizontalLine(Metrics.SelectionRates.FourFifths * raw.Max(), Palette.FourFifthsLine, "4/5 of the highest rate");
@@ -103,42 +103,39 @@ internal static class ReportCharts
 
     private static (double Low, double High) Range(ReportData data)
     {
-        var pooled = data.Raw.PooledSorted;
-        var low = pooled.IsEmpty ? 0 : pooled[0];
-        var high = pooled.IsEmpty ? 1 : pooled[^1];
-        if (data.Corrected is { } c && !c.PooledSorted.IsEmpty)
-        {
-            low = Math.Min(low, c.PooledSorted[0]);
-            high = Math.Max(high, c.PooledSorted[^1]);
-        }
-
+        var all = data.Raw.Concat(data.Corrected ?? []).Where(d => !double.IsNaN(d.Min)).ToArray();
+        var low = all.Length == 0 ? 0 : all.Min(d => d.Min);
+        var high = all.Length == 0 ? 1 : all.Max(d => d.Max);
         return high > low ? (low, high) : (low - 0.5, low + 0.5);
     }
 
-    private static IEnumerable<(double X, double Y)> Curve(GroupedOutputs<string> grouped, int g, double low, double high)
+    private static IEnumerable<(double X, double Y)> Curve(IScoreDistribution distribution, double low, double high)
     {
-        var sorted = grouped.Sorted(g).ToArray();
         for (var i = 0; i <= CdfPoints; i++)
         {
             var x = low + ((high - low) * i / CdfPoints);
-            yield return (x, ReportData.Cdf(sorted, x));
+            yield return (x, distribution.Cdf(x));
         }
     }
 
-    private static double[] Bins(ReadOnlySpan<double> sorted, double low, double high)
+    // The share in bin b is F(right edge) − F(left edge); the first bin also takes the mass at its left edge.
+    private static double[] Bins(IScoreDistribution distribution, double low, double high)
     {
-        var counts = new double[HistogramBins];
-        foreach (var y in sorted)
+        var shares = new double[HistogramBins];
+        if (double.IsNaN(distribution.Min))
         {
-            var b = (int)((y - low) / (high - low) * HistogramBins);
-            counts[Math.Clamp(b, 0, HistogramBins - 1)]++;
+            return shares;
         }
 
-        for (var b = 0; b < counts.Length; b++)
+        var previous = 0.0;
+        for (var b = 0; b < HistogramBins; b++)
         {
-            counts[b] /= Math.Max(sorted.Length, 1);
+            var edge = b == HistogramBins - 1 ? high : low + ((high - low) * (b + 1) / HistogramBins);
+            var cdf = distribution.Cdf(edge);
+            shares[b] = cdf - previous;
+            previous = cdf;
         }
 
-        return counts;
+        return shares;
     }
 }
