@@ -17,7 +17,7 @@ public sealed class SketchAuditTests : IDisposable
     [Fact]
     public void SketchFiguresAreWithinTheRankErrorOfTheExactAudit()
     {
-        var file = PredictionFiles.Write(_folder, "preds.csv", 50_000, shift: 0.3, seed: 41);
+        var file = PredictionFiles.Write(_folder, "preds.csv", 20_000, shift: 0.3, seed: 41);
         var columns = new ColumnSpec(["group"], "score", "label");
         var exact = AuditOutcome.Run(new AuditSettings(file, columns, 0.25, 0.05, 0.95));
         var sketch = AuditOutcome.Run(new AuditSettings(file, columns, 0.25, 0.05, 0.95, SketchK: K));
