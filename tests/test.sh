@@ -7,8 +7,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # Prerequisites that come from Debian packages (later suites need them); installed only when missing.
+# The defaults are what the suite itself needs (chromium renders the CLI's HTML report); FAIRNESSGUARD_APT_NEEDS adds more.
+default_apt_needs="chromium:chromium"
 need=()
-for entry in ${FAIRNESSGUARD_APT_NEEDS:-}; do
+for entry in $default_apt_needs ${FAIRNESSGUARD_APT_NEEDS:-}; do
   cmd="${entry%%:*}"; pkg="${entry##*:}"
   command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")
 done

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using FairnessGuard.Cli.Correction;
+using FairnessGuard.Cli.Csv;
+using FairnessGuard.Cli.Output;
+
+namespace FairnessGuard.Cli.Commands;
+
+/// <summary><c>fairness-guard correct FILE --group COL --score COL --output OUT …</c>: writes the fair scores.</summary>
+internal static class CorrectCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "The prediction CSV to correct (streamed; header required)." };
+        var group = CommonOptions.Group();
+        var score = CommonOptions.Score();
+        var output = new Option<string>("--output") { Description = "The corrected CSV: every input column plus <score>_fair.", Required = true };
+        var mode = new Option<CorrectionMode>("--mode") { Description = "online: replay rows through ParityGuard; batch: exact barycenter map.", DefaultValueFactory = _ => CorrectionMode.Batch };
+        var calibration = new Option<string?>("--calibration") { Description = "Batch mode: fit the map on this file (outputs on data the model was not trained on); default the input." };
+        var strength = new Option<double>("--strength") { Description = "Strength λ in [0, 1]: (1 − λ)·y + λ·y'.", DefaultValueFactory = _ => 1.0 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the tie-breaking draws and sketches (same seed, same output).", DefaultValueFactory = _ => 42UL };
+        var warmUp = new Option<int>("--warm-up") { Description = "Online mode: rows a group needs before its scores are corrected.", DefaultValueFactory = _ => 200 };
+        CommonOptions.InRange(strength, 0, 1, inclusive: true);
+
+        var command = new Command("correct", "Add <score>_fair, the score corrected toward demographic parity (Wasserstein barycenter).")
+        {
+            file, group, score, output, mode, calibration, strength, seed, warmUp,
+        };
+        command.SetAction(parse => CommonOptions.Guarded(console, () =>
+        {
+            var settings = new CorrectSettings(
+                parse.GetValue(file)!,
+                new ColumnSpec(parse.GetValue(group)!, parse.GetValue(score)!),
+                parse.GetValue(output)!,
+                parse.GetValue(mode),
+                parse.GetValue(calibration),
+                parse.GetValue(strength),
+                parse.GetValue(seed),
+                parse.GetValue(warmUp));
+            if (settings.Mode == CorrectionMode.Online && settings.CalibrationPath is not null)
+            {
+                throw new CsvInputException("--calibration applies to --mode batch only; online mode learns from the rows as they come.");
+            }
+
+            var summary = console.WithProgress("correcting", settings.Path, progress => CorrectRunner.Run(settings, progress));
+            console.Output.WriteLine(
+                $"wrote {settings.OutputPath}: {Numbers.Count(summary.Rows)} rows, {Numbers.Count(summary.Corrected)} corrected ({settings.Mode.ToString().ToLowerInvariant()}, " +
+                $"strength {Numbers.G(settings.Strength)}) into column {summary.FairColumn}; passed through: {Numbers.Count(summary.MissingScore)} missing scores, " +
+                $"{Numbers.Count(summary.MissingGroup)} missing groups");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

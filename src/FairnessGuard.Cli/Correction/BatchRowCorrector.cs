@@ -1,0 +1,48 @@
+using FairnessGuard.Cli.Csv;
+using FairnessGuard.Correction;
+
+namespace FairnessGuard.Cli.Correction;
+
+/// <summary>
+/// The exact barycenter map (<see cref="ExactBarycenterCorrector{TGroup}"/>) fitted on a calibration file;
+/// memory is the calibration scores (16 bytes a row), the file being corrected is streamed.
+/// </summary>
+internal sealed class BatchRowCorrector : IRowCorrector
+{
+    private readonly ExactBarycenterCorrector<string> _corrector;
+    private readonly HashSet<string> _known;
+
+    private BatchRowCorrector(ExactBarycenterCorrector<string> corrector)
+    {
+        _corrector = corrector;
+        _known = new HashSet<string>(corrector.Groups, StringComparer.Ordinal);
+    }
+
+    /// <summary>Fits the map on the rows of <paramref name="calibrationPath"/> that have a group and a finite score.</summary>
+    /// <exception cref="CsvInputException">The calibration file is unreadable or has fewer than two groups.</exception>
+    public static BatchRowCorrector Fit(string calibrationPath, ColumnSpec columns, double strength, ulong seed, Action<long, long>? progress)
+    {
+        var data = Audit.AuditData.Load(calibrationPath, columns with { Label = null }, progress);
+        try
+        {
+            var corrector = ExactBarycenterCorrector<string>.Fit(data.Scores, data.Groups, new BarycenterOptions { Strength = strength, Seed = seed });
+            return new BatchRowCorrector(corrector);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CsvInputException(calibrationPath, 0, 0, null, $"cannot calibrate: {ex.Message}");
+        }
+    }
+
+    /// <inheritdoc/>
+    public string? Reject(string group) =>
+        _known.Contains(group) ? null : $"group '{group}' is not in the calibration data (known: {string.Join(", ", _corrector.Groups)})";
+
+    /// <inheritdoc/>
+    public double Correct(double score, string group, long rowIndex) => _corrector.Apply(score, group, rowIndex);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+    }
+}

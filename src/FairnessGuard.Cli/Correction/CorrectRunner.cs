@@ -1,0 +1,100 @@
+using FairnessGuard.Cli.Csv;
+
+namespace FairnessGuard.Cli.Correction;
+
+/// <summary>What <c>correct</c> was asked.</summary>
+/// <param name="Path">The input CSV.</param>
+/// <param name="Columns">Group and score columns.</param>
+/// <param name="OutputPath">Where the corrected CSV goes.</param>
+/// <param name="Mode">Online replay or batch map.</param>
+/// <param name="CalibrationPath">The calibration file of batch mode; the input itself when null.</param>
+/// <param name="Strength">The strength λ in [0, 1].</param>
+/// <param name="Seed">The seed of tie-breaking and sketches.</param>
+/// <param name="WarmUp">Online mode: samples a group needs before it is corrected.</param>
+internal sealed record CorrectSettings(
+    string Path, ColumnSpec Columns, string OutputPath, CorrectionMode Mode, string? CalibrationPath, double Strength, ulong Seed, int WarmUp);
+
+/// <summary>What <c>correct</c> did.</summary>
+/// <param name="Rows">Data rows written.</param>
+/// <param name="Corrected">Rows whose score went through the correction.</param>
+/// <param name="MissingScore">Rows whose score was missing or non-finite: passed through as read.</param>
+/// <param name="MissingGroup">Rows without a group value: passed through as read.</param>
+/// <param name="FairColumn">The name of the added column.</param>
+internal sealed record CorrectSummary(long Rows, long Corrected, long MissingScore, long MissingGroup, string FairColumn);
+
+/// <summary>
+/// Streams the input to the output one record at a time, appending <c>&lt;score&gt;_fair</c>. The output is
+/// written to a temporary file and renamed at the end, so an error leaves nothing half-written.
+/// </summary>
+internal static class CorrectRunner
+{
+    /// <summary>Runs the correction.</summary>
+    /// <param name="settings">What to do.</param>
+    /// <param name="progress">Told the bytes read and the file length every 65,536 rows; may be null.</param>
+    /// <exception cref="CsvInputException">Bad input; the output file was not created or changed.</exception>
+    public static CorrectSummary Run(CorrectSettings settings, Action<long, long>? progress = null)
+    {
+        using var corrector = CreateCorrector(settings, progress);
+        using var reader = PredictionReader.Open(settings.Path, settings.Columns);
+        var fairColumn = reader.ScoreName + "_fair";
+        if (Array.IndexOf(reader.Header, fairColumn) >= 0)
+        {
+            throw new CsvInputException(settings.Path, 1, Array.IndexOf(reader.Header, fairColumn) + 1, fairColumn, "the output column already exists in the input");
+        }
+
+        CorrectSummary? summary = null;
+        AtomicFile.Write(settings.OutputPath, text =>
+        {
+            using var writer = new PredictionWriter(text, reader.Delimiter, reader.Header, fairColumn);
+            summary = Stream(reader, writer, corrector, settings, fairColumn, progress);
+        });
+        return summary!;
+    }
+
+    private static CorrectSummary Stream(PredictionReader reader, PredictionWriter writer, IRowCorrector corrector, CorrectSettings settings, string fairColumn, Action<long, long>? progress)
+    {
+        long rows = 0, corrected = 0, missingScore = 0, missingGroup = 0;
+        var scoreField = Array.IndexOf(reader.Header, settings.Columns.Score);
+        while (reader.Read())
+        {
+            rows++;
+            var score = reader.Score();
+            var group = reader.Group();
+            string value;
+            if (group is null)
+            {
+                missingGroup++;
+                value = reader.Record[scoreField];
+            }
+            else if (!double.IsFinite(score))
+            {
+                missingScore++;
+                value = reader.Record[scoreField];
+            }
+            else
+            {
+                if (corrector.Reject(group) is { } problem)
+                {
+                    throw reader.ErrorAt(settings.Columns.Groups[0], problem);
+                }
+
+                value = PredictionWriter.Format(corrector.Correct(score, group, reader.RowIndex));
+                corrected++;
+            }
+
+            writer.Write(reader.Record, value);
+            if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
+            {
+                progress(reader.Position, reader.Length);
+            }
+        }
+
+        return new CorrectSummary(rows, corrected, missingScore, missingGroup, fairColumn);
+    }
+
+    private static IRowCorrector CreateCorrector(CorrectSettings settings, Action<long, long>? progress) => settings.Mode switch
+    {
+        CorrectionMode.Online => new OnlineRowCorrector(settings.Strength, settings.Seed, settings.WarmUp),
+        _ => BatchRowCorrector.Fit(settings.CalibrationPath ?? settings.Path, settings.Columns, settings.Strength, settings.Seed, progress),
+    };
+}

@@ -1,0 +1,3 @@
+using FairnessGuard.Cli;
+
+return FairnessGuardCli.Run(args, Console.Out, Console.Error);
