@@ -1,5 +1,4 @@
 using FairnessGuard;
-using FairnessGuard.Registry;
 
 namespace LoanApproval;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using LoanApproval;
 
-// Boston HMDA mortgage applications (Munnell et al. 1996). The unaware model below never reads race, as the
-// law asks; its denials still differ by race. The guarded scorer states the rule on the outputs instead.
+// Boston HMDA mortgage applications (Munnell et al. 1996). The unaware model (LoanApproval.Model) never reads
+// race, as the law asks — its build prints FG0001 — and its denials still differ by race. The guarded scorer
+// states the rule on the outputs instead: [DemographicParity(nameof(Applicant.Race))] on a partial method.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var result = LoanExperiment.Run(args.Length > 0 ? args[0] : LoanExperiment.DefaultPath);
 

@@ -17,11 +17,19 @@ public class ConcurrencyTests
         var options = new ParityGuardOptions { RebuildEvery = 512, RebuildInterval = TimeSpan.FromMilliseconds(1), WarmUp = 50 };
         using var concurrent = new ParityGuard<string>(options);
         var failures = 0;
+        var explicitRebuilds = 0;
         var running = threads;
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             for (var i = 0; i < perThread; i++)
             {
+                // Half-way, wait until rebuilds have run: the second half of the calls races them for sure,
+                // however the threads happen to be scheduled.
+                if (i == perThread / 2)
+                {
+                    SpinWait.SpinUntil(() => Volatile.Read(ref explicitRebuilds) >= 2, TimeSpan.FromSeconds(60));
+                }
+
                 var (y, g) = Row(t, i);
                 var r = concurrent.Apply(y, g);
                 if (double.IsFinite(y) != double.IsFinite(r))
@@ -34,13 +42,12 @@ public class ConcurrencyTests
         })).ToList();
 
         // Explicit rebuilds (with their flushes) race the callers besides the guard's own background ones.
-        var explicitRebuilds = 0;
         var rebuilder = new Thread(() =>
         {
             while (Volatile.Read(ref running) > 0)
             {
                 concurrent.RebuildNow();
-                explicitRebuilds++;
+                Interlocked.Increment(ref explicitRebuilds);
             }
         });
         workers.ForEach(w => w.Start());

@@ -19,16 +19,24 @@ public class ResourceTests
         guard.RebuildNow();
         Assert.True(guard.IsCorrecting);
         var inputs = Enumerable.Range(0, 20_000).Select(_ => random.NextDouble()).ToArray();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        double sink = 0;
-        for (var i = 0; i < inputs.Length; i++)
+        long Measure()
         {
-            sink += guard.Apply(inputs[i], i & 1);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            double sink = 0;
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                sink += guard.Apply(inputs[i], i & 1);
+            }
+
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(double.IsFinite(sink));
+            return allocated;
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(double.IsFinite(sink));
-        Assert.Equal(0, allocated);
+        // A per-call allocation would show in every round (≥ 20,000 × 24 bytes); the runtime's own one-off
+        // work on this thread (tiering up the loop, say) can show in one round, so the quietest round counts.
+        var rounds = new[] { Measure(), Measure(), Measure() };
+        Assert.Equal(0, rounds.Min());
     }
 
     [Fact]

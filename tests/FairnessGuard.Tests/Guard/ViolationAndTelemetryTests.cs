@@ -90,7 +90,7 @@ public class ViolationAndTelemetryTests
         var good = new InMemoryViolationSink();
         var throwing = new FailingSink(asynchronously: false);
         var faulting = new FailingSink(asynchronously: true);
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory) = (PolicyMode.Monitor, logs)));
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.PolicyName) = (PolicyMode.Monitor, logs, "failing-sinks")));
         guard.Options.Sinks.Add(throwing);
         guard.Options.Sinks.Add(faulting);
         guard.Options.Sinks.Add(good);
@@ -104,8 +104,8 @@ public class ViolationAndTelemetryTests
         Assert.Equal(0, guard.FaultCount);
         SpinWait.SpinUntil(() => logs.OfId(1004).Count == 2, TimeSpan.FromSeconds(5));
         Assert.Equal(2, logs.OfId(1004).Count);
-        Assert.Equal(2, listener.Sum("fairnessguard.sink.failures"));
-        Assert.Equal(1, listener.Sum("fairnessguard.violations"));
+        Assert.Equal(2, listener.Sum("fairnessguard.sink.failures", "failing-sinks"));
+        Assert.Equal(1, listener.Sum("fairnessguard.violations", "failing-sinks"));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class ViolationAndTelemetryTests
         Assert.True(listener.Last("fairnessguard.corrections", "meter-test") > 0);
         Assert.True(listener.Last("fairnessguard.parity.ks", "meter-test", ("stage", "raw")) > 0.5);
         Assert.Equal(2, listener.Last("fairnessguard.groups", "meter-test"));
-        Assert.True(listener.Sum("fairnessguard.map.rebuilds") >= 1);
+        Assert.True(listener.Sum("fairnessguard.map.rebuilds", "meter-test") >= 1);
     }
 }
 
@@ -152,7 +152,9 @@ internal sealed class MetricCapture : IDisposable
 
     public void Collect() => _listener.RecordObservableInstruments();
 
-    public double Sum(string name) => _measurements.Where(m => m.Name == name).Sum(m => m.Value);
+    // The listener sees every guard of the test process: measurements are told apart by their policy tag.
+    public double Sum(string name, string policy) =>
+        _measurements.Where(m => m.Name == name && m.Tags.Any(t => t.Key == "fairnessguard.policy" && (string?)t.Value == policy)).Sum(m => m.Value);
 
     public double Last(string name, string policy, params (string Key, string Value)[] tags) =>
         _measurements.Last(m => m.Name == name

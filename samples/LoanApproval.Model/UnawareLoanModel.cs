@@ -18,7 +18,7 @@ public sealed class UnawareLoanModel
     /// <returns>The fitted model.</returns>
     public static UnawareLoanModel Train(IReadOnlyList<Applicant> training)
     {
-        var x = Matrix<double>.Build.DenseOfRowArrays(training.Select(Features));
+        var x = Matrix<double>.Build.DenseOfRowArrays(training.Select(ToFeatures));
         var y = Vector<double>.Build.DenseOfEnumerable(training.Select(a => a.Denied ? 1.0 : 0.0));
         var w = Vector<double>.Build.Dense(x.ColumnCount);
         const double ridge = 1e-3;
@@ -44,7 +44,7 @@ public sealed class UnawareLoanModel
     /// <returns>A score in (0, 1).</returns>
     public double Predict(Applicant applicant)
     {
-        var features = Features(applicant);
+        var features = ToFeatures(applicant);
         double z = 0;
         for (var i = 0; i < features.Length; i++)
         {
@@ -55,7 +55,7 @@ public sealed class UnawareLoanModel
     }
 
     // Every column of the application except Race: "fairness through unawareness".
-    private static double[] Features(Applicant a) =>
+    private static double[] ToFeatures(Applicant a) =>
     [
         1,
         a.PaymentToIncome,
