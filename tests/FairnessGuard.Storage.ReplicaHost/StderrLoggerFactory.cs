@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FairnessGuard.Storage.ReplicaHost;
 
-/// <summary>Writes warnings and errors to stderr, so a failing replica says why in the test output.</summary>
+/// <summary>Writes errors to stderr, so a failing replica says why in the test output.</summary>
 public sealed class StderrLoggerFactory : ILoggerFactory, ILogger
 {
     /// <inheritdoc />
@@ -18,7 +18,7 @@ public sealed class StderrLoggerFactory : ILoggerFactory, ILogger
         where TState : notnull => null;
 
     /// <inheritdoc />
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
 
     /// <inheritdoc />
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
