@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using FairnessGuard.Storage.ReplicaHost;
 using Npgsql;
 
 namespace FairnessGuard.Storage.PostgreSql.Tests;

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace FairnessGuard.Storage.PostgreSql.Tests;
+namespace FairnessGuard.Storage.ReplicaHost;
 
-/// <summary>Keeps every log entry (event id, level, message) for assertions.</summary>
+/// <summary>For the tests: keeps every log entry (event id, level, message) for assertions.</summary>
 public sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
 {
     public ConcurrentQueue<(int EventId, LogLevel Level, string Message)> Entries { get; } = new();
