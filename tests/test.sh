@@ -8,6 +8,8 @@ cd "$root"
 
 # Prerequisites that come from Debian packages (later suites need them); installed only when missing.
 need=()
+# PostgreSQL for the storage tests (they start a private cluster); its binaries live off PATH.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || [ -n "${FAIRNESSGUARD_PG_BIN:-}" ] || need+=(postgresql)
 for entry in ${FAIRNESSGUARD_APT_NEEDS:-}; do
   cmd="${entry%%:*}"; pkg="${entry##*:}"
   command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")

@@ -209,11 +209,12 @@ internal sealed partial class GroupState
         }
     }
 
+    // Samples already handed out as deltas are not in the live sketches, so a snapshot does not count them.
     internal (long Current, long Previous) EpochSamples()
     {
         lock (_sketchLock)
         {
-            return (_epochSamples, _previousEpochSamples);
+            return (_epochSamples - _takenSamples, _previousEpochSamples);
         }
     }
 
