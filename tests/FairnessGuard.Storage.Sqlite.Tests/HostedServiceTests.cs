@@ -39,6 +39,25 @@ public sealed class HostedServiceTests
     }
 
     [Fact]
+    public async Task SqliteIsTheStoreWhenAPathIsConfigured()
+    {
+        using var db = new TempDatabase();
+        var options = TempDatabase.Options();
+        options.Mode = PolicyMode.Monitor;
+        await using (var provider = new ServiceCollection().AddDurableParityGuard<string>(options, o => o.DatabasePath = db.Path).BuildServiceProvider())
+        {
+            var service = provider.GetServices<IHostedService>().Single();
+            await service.StartAsync(default);
+            TempDatabase.Feed(provider.GetRequiredService<ParityGuard<string>>(), 6_000, 11);
+            await service.StopAsync(default);
+        }
+
+        Assert.NotEmpty(await new SqliteViolationAuditLog(db.Database).QueryAsync("loan", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+        await using var next = new ServiceCollection().AddDurableParityGuard<string>(TempDatabase.Options(), o => o.DatabasePath = db.Path).BuildServiceProvider();
+        Assert.Equal(6_000, next.GetRequiredService<ParityGuard<string>>().GetReport().Groups.Sum(g => g.Samples));
+    }
+
+    [Fact]
     public async Task StopSyncsTheReplicaBeforeTheLastSnapshot()
     {
         using var db = new TempDatabase();
