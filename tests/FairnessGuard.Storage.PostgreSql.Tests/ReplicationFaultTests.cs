@@ -73,6 +73,36 @@ public sealed class ReplicationFaultTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task AReplicaRestartedUnderItsIdContinuesItsSequenceAndNothingIsCountedTwice()
+    {
+        var connection = cluster.CreateDatabase("restart");
+        long pushedBeforeCrash;
+        using (var crashed = new Replica(connection, "r1", 1))
+        {
+            crashed.Feed(2_000);
+            await crashed.SyncUntilConnectedAsync();
+            crashed.Feed(1_500);
+            await crashed.SyncUntilConnectedAsync();
+            pushedBeforeCrash = crashed.Fed.Values.Sum();
+
+            // Samples fed after the last sync die with the process: no final sync.
+            crashed.Feed(700);
+        }
+
+        using var restarted = new Replica(connection, "r1", 2);
+        await restarted.SyncUntilConnectedAsync();
+        Assert.Equal(pushedBeforeCrash, restarted.Guard.GetReport().Groups.Sum(g => g.Samples));
+        restarted.Feed(900);
+        await restarted.SyncUntilConnectedAsync();
+        Assert.Equal(pushedBeforeCrash + 900, (await Replica.GlobalCountsAsync(connection)).Values.Sum());
+
+        await using var c = new NpgsqlConnection(connection);
+        await c.OpenAsync();
+        await using var watermark = new NpgsqlCommand("SELECT folded_seq FROM fg_watermark WHERE replica = 'r1';", c);
+        Assert.Equal(3L, await watermark.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task AFullBufferDropsTheOldestDeltasCountsAndLogsThem()
     {
         var log = new CapturingLoggerFactory();

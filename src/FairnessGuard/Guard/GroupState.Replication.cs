@@ -9,6 +9,14 @@ namespace FairnessGuard;
 /// </content>
 internal sealed partial class GroupState
 {
+    // The shared state of all replicas, installed off the prediction path, and how many of this epoch's
+    // samples have already been handed out as deltas.
+    private QuantileSketch? _sharedRaw;
+    private QuantileSketch? _sharedReturned;
+    private long _sharedSamples;
+    private long _takenSamples;
+    private ulong _deltaTakes;
+
     /// <summary>
     /// Hands out everything fed since the last call as a delta and keeps it visible locally by folding it
     /// into the shared state until the next <see cref="SetShared"/>. Null when nothing was fed.
@@ -44,6 +52,24 @@ internal sealed partial class GroupState
         {
             (_sharedRaw, _sharedReturned, _sharedSamples) = (raw, returned, samples);
         }
+    }
+
+    // The shared state itself when nothing local is pending, so replicas in sync see byte-identical sketches.
+    private static QuantileSketch WithShared(QuantileSketch local, QuantileSketch? shared)
+    {
+        if (shared is null || shared.IsEmpty)
+        {
+            return local;
+        }
+
+        if (local.IsEmpty)
+        {
+            return shared;
+        }
+
+        var merged = shared.Clone();
+        merged.Merge(local);
+        return merged;
     }
 
     private static QuantileSketch Folded(QuantileSketch? shared, QuantileSketch delta)

@@ -40,14 +40,6 @@ internal sealed partial class GroupState
     private long _returnedFed;
     private ulong _sampling;
 
-    // Replication (see ParityGuard.Replication.cs): the shared state of all replicas, installed off the
-    // prediction path, and how many of this epoch's samples have already been handed out as deltas.
-    private QuantileSketch? _sharedRaw;
-    private QuantileSketch? _sharedReturned;
-    private long _sharedSamples;
-    private long _takenSamples;
-    private ulong _deltaTakes;
-
     public GroupState(string label, int slot, ParityGuardOptions options, int stripeCount)
     {
         Label = label;
@@ -246,24 +238,6 @@ internal sealed partial class GroupState
 
         var merged = current.Clone();
         merged.Merge(previous);
-        return merged;
-    }
-
-    // The shared state itself when nothing local is pending, so replicas in sync see byte-identical sketches.
-    private static QuantileSketch WithShared(QuantileSketch local, QuantileSketch? shared)
-    {
-        if (shared is null || shared.IsEmpty)
-        {
-            return local;
-        }
-
-        if (local.IsEmpty)
-        {
-            return shared;
-        }
-
-        var merged = shared.Clone();
-        merged.Merge(local);
         return merged;
     }
 
