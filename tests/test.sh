@@ -10,6 +10,8 @@ cd "$root"
 # The defaults are what the suite itself needs (chromium renders the CLI's HTML report); FAIRNESSGUARD_APT_NEEDS adds more.
 default_apt_needs="chromium:chromium"
 need=()
+# PostgreSQL for the storage tests (they start a private cluster); its binaries live off PATH.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || [ -n "${FAIRNESSGUARD_PG_BIN:-}" ] || need+=(postgresql)
 for entry in $default_apt_needs ${FAIRNESSGUARD_APT_NEEDS:-}; do
   cmd="${entry%%:*}"; pkg="${entry##*:}"
   command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")

@@ -13,7 +13,7 @@ namespace FairnessGuard;
 /// error, while the cost of the sketch updates, most of a call's cost, falls by 4×. The true sample counts
 /// are kept apart: they give the barycenter weights and warm-up; the bounds use the sketches' own counts.
 /// </remarks>
-internal sealed class GroupState
+internal sealed partial class GroupState
 {
     /// <summary>Raw samples per epoch fed to the sketch at full rate before subsampling starts.</summary>
     internal const long RawFullRateSamples = 65_536;
@@ -37,6 +37,7 @@ internal sealed class GroupState
     private int _epoch;
     private long _epochSamples;
     private long _previousEpochSamples;
+    private long _returnedFed;
     private ulong _sampling;
 
     public GroupState(string label, int slot, ParityGuardOptions options, int stripeCount)
@@ -91,8 +92,9 @@ internal sealed class GroupState
                     _raw.Update(stripe.Ranked[i]);
                 }
 
-                if (_returned.Count < ReturnedFullRateSamples || ((bits >> 2) & 7) == 0)
+                if (_returnedFed < ReturnedFullRateSamples || ((bits >> 2) & 7) == 0)
                 {
+                    _returnedFed++;
                     _returned.Update(stripe.Returned[i]);
                 }
 
@@ -133,8 +135,8 @@ internal sealed class GroupState
     {
         lock (_sketchLock)
         {
-            var raw = Combined(_raw, _previousRaw);
-            var returned = Combined(_returned, _previousReturned);
+            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var returned = WithShared(Combined(_returned, _previousReturned), _sharedReturned);
             var rawView = raw.GetSortedView();
             var returnedView = returned.GetSortedView();
 
@@ -146,7 +148,7 @@ internal sealed class GroupState
             // once (union bound over the view's length).
             return new GroupCapture(
                 this,
-                _epochSamples + _previousEpochSamples,
+                _epochSamples - _takenSamples + _previousEpochSamples + _sharedSamples,
                 rawView,
                 raw.Min,
                 raw.Max,
@@ -199,11 +201,12 @@ internal sealed class GroupState
         }
     }
 
+    // Samples already handed out as deltas are not in the live sketches, so a snapshot does not count them.
     internal (long Current, long Previous) EpochSamples()
     {
         lock (_sketchLock)
         {
-            return (_epochSamples, _previousEpochSamples);
+            return (_epochSamples - _takenSamples, _previousEpochSamples);
         }
     }
 
@@ -213,6 +216,7 @@ internal sealed class GroupState
         {
             (_raw, _previousRaw, _returned, _previousReturned) = (raw, previousRaw, returned, previousReturned);
             (_epochSamples, _previousEpochSamples) = (epochSamples, previousEpochSamples);
+            _returnedFed = returned.Count;
         }
 
         var stripe = StripeForCurrentThread();
@@ -253,6 +257,8 @@ internal sealed class GroupState
         _epoch++;
         _previousEpochSamples = _epochSamples;
         _epochSamples = 0;
+        _takenSamples = 0;
+        _returnedFed = 0;
         _previousRaw = _raw;
         _previousReturned = _returned;
         _raw = new QuantileSketch(_options.SketchK, _seed + (ulong)_epoch);

@@ -123,7 +123,12 @@ public sealed class ParityGuardOptions
     /// A hash of the options that shape the stored state (sketch sizes, horizon, overflow labels): a snapshot
     /// taken under different values cannot be restored. Strength, mode and thresholds do not count.
     /// </summary>
-    internal ulong StateShapeHash()
+    /// <summary>
+    /// A hash of the options that shape a guard's state (sketch sizes, horizon, cap, labels): snapshots taken
+    /// under one shape cannot be restored under another. Stores key snapshots by it.
+    /// </summary>
+    /// <returns>The hash.</returns>
+    public ulong StateShapeHash()
     {
         var text = $"v1|{SketchK}|{MonitorSketchK}|{HorizonSamples}|{MaxGroups}|{OverflowGroupLabel}|{UnknownGroupLabel}";
         return Sketches.SketchChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(text));

@@ -74,7 +74,7 @@ internal static class GuardSnapshotCodec
         var r = new SpanReader(body[(Magic.Length + 1)..]);
         if (r.UInt64() != shapeHash)
         {
-            throw new GuardSnapshotFormatException("Guard snapshot was taken under incompatible options (SketchK, MonitorSketchK, HorizonSamples, MaxGroups or the group labels differ).");
+            throw new GuardSnapshotFormatException("Guard snapshot was taken under incompatible options (SketchK, MonitorSketchK, HorizonSamples, MaxGroups or the group labels differ).", incompatibleOptions: true);
         }
 
         if (r.UInt64() != keyTypeHash)
@@ -180,11 +180,16 @@ internal static class GuardSnapshotCodec
     }
 }
 
-/// <summary>Which kind of group a snapshot record is.</summary>
-internal enum GroupKind : byte
+/// <summary>What kind of group a stored state belongs to.</summary>
+public enum GroupKind : byte
 {
+    /// <summary>A group with its own key.</summary>
     Keyed = 0,
+
+    /// <summary>The group shared by keys beyond <see cref="ParityGuardOptions.MaxGroups"/>.</summary>
     Overflow = 1,
+
+    /// <summary>The group of null keys.</summary>
     Unknown = 2,
 }
 

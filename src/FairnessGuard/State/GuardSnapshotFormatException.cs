@@ -22,4 +22,13 @@ public sealed class GuardSnapshotFormatException : FormatException
         : base(message, innerException)
     {
     }
+
+    internal GuardSnapshotFormatException(string message, bool incompatibleOptions)
+        : base(message) => IsIncompatibleOptions = incompatibleOptions;
+
+    /// <summary>
+    /// True when the snapshot is intact but was taken under options of another shape (sketch sizes, horizon,
+    /// cap, labels): a store keeps such a snapshot and starts fresh; false when the bytes are bad.
+    /// </summary>
+    public bool IsIncompatibleOptions { get; }
 }

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace FairnessGuard.Storage.PostgreSql;
+
+/// <summary>Replication log events (ids 1110–1119), documented in docs/storage.md.</summary>
+internal static partial class ReplicaLog
+{
+    [LoggerMessage(EventId = 1110, EventName = "ReplicaOffline", Level = LogLevel.Warning,
+        Message = "Policy {Policy}, replica {Replica}: the shared state is unreachable; serving from local state and buffering deltas ({Buffered} buffered).")]
+    public static partial void Offline(ILogger logger, Exception exception, string policy, string replica, int buffered);
+
+    [LoggerMessage(EventId = 1111, EventName = "ReplicaResynced", Level = LogLevel.Information,
+        Message = "Policy {Policy}, replica {Replica}: in sync with the shared state (version {Version}, {Groups} groups).")]
+    public static partial void Resynced(ILogger logger, string policy, string replica, long version, int groups);
+
+    [LoggerMessage(EventId = 1112, EventName = "DeltasDropped", Level = LogLevel.Warning,
+        Message = "Policy {Policy}, replica {Replica}: delta buffer full ({Capacity}); {Dropped} deltas dropped so far, oldest first. Their samples stay out of the shared state.")]
+    public static partial void Dropped(ILogger logger, string policy, string replica, int capacity, long dropped);
+
+    [LoggerMessage(EventId = 1113, EventName = "SharedRowsQuarantined", Level = LogLevel.Error,
+        Message = "Policy {Policy}: {Rows} shared-state rows could not be read and were moved to fg_quarantine; all other rows are intact.")]
+    public static partial void Quarantined(ILogger logger, string policy, int rows);
+}
