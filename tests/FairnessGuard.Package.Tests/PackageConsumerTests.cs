@@ -42,7 +42,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Co
     [Fact]
     public void DecoratedMethodIsGuardedAtRunTime()
     {
-        var (exit, output) = ConsumerBuild.Run("dotnet", $"run --no-build --project \"{_build.ProjectDirectory}\"", _build.ProjectDirectory);
+        var (exit, output) = ConsumerBuild.Run("dotnet", $"run --no-build -c Release --project \"{_build.ProjectDirectory}\"", _build.ProjectDirectory);
         Assert.True(exit == 0, output);
         double Read(string label) => double.Parse(output.Split('\n').Single(l => l.StartsWith(label, StringComparison.Ordinal))[label.Length..].Trim(), CultureInfo.InvariantCulture);
         var raw = Read("RAW-KS");

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using FairnessGuard.Analyzers.Tests.Harness;
 using FairnessGuard.CodeFixes;
 using FairnessGuard.Generators;
