@@ -23,7 +23,7 @@ public sealed class CallbackModel
     {
         var names = train.Select(r => r.FirstName).Distinct().Order(StringComparer.Ordinal).Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i);
         var model = new CallbackModel(names, new double[names.Count + 5 + Resume.FlagColumns.Length]);
-        var x = train.Select(model.Features).ToArray();
+        var x = train.Select(model.ToFeatures).ToArray();
         var gradient = new double[model._weights.Length];
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
@@ -47,29 +47,29 @@ public sealed class CallbackModel
     }
 
     /// <summary>The predicted probability of a call-back.</summary>
-    public double Predict(Resume r) => Sigmoid(Dot(_weights, Features(r)));
+    public double Predict(Resume r) => Sigmoid(Dot(_weights, ToFeatures(r)));
 
-    // Gender and Ethnicity are not features; FirstName is, and it is a proxy for both.
-    private double[] Features(Resume r)
+    // Gender and Ethnicity are not features; FirstName is, and it is a proxy for both (FG0002 says so at build time).
+    private double[] ToFeatures(Resume r) =>
+    [
+        .. NameIndicators(r.FirstName),
+        1,
+        r.HighQuality ? 1 : 0,
+        r.Experience / 10.0,
+        r.Jobs / 4.0,
+        r.City == "boston" ? 1 : 0,
+        .. r.Flags.Select(flag => flag ? 1.0 : 0.0),
+    ];
+
+    private double[] NameIndicators(string firstName)
     {
-        var f = new double[_weights.Length];
-        if (_names.TryGetValue(r.FirstName, out var name))
+        var indicators = new double[_names.Count];
+        if (_names.TryGetValue(firstName, out var index))
         {
-            f[name] = 1;
+            indicators[index] = 1;
         }
 
-        var k = _names.Count;
-        f[k] = 1;
-        f[k + 1] = r.HighQuality ? 1 : 0;
-        f[k + 2] = r.Experience / 10.0;
-        f[k + 3] = r.Jobs / 4.0;
-        f[k + 4] = r.City == "boston" ? 1 : 0;
-        for (var j = 0; j < r.Flags.Length; j++)
-        {
-            f[k + 5 + j] = r.Flags[j] ? 1 : 0;
-        }
-
-        return f;
+        return indicators;
     }
 
     private static double Dot(double[] w, double[] x)
