@@ -37,6 +37,38 @@ internal sealed class NameMatchers
 
     public bool IsSensitive(string name) => SensitiveTerm(name) is not null;
 
+    /// <summary>
+    /// A member of a type is sensitive by its name, except a bare age on a thing: <c>Vehicle.Age</c> is not
+    /// a protected attribute, <c>Applicant.Age</c> is.
+    /// </summary>
+    public bool IsSensitiveMember(string memberName, string typeName)
+    {
+        var term = SensitiveTerm(memberName);
+        if (term is null)
+        {
+            return false;
+        }
+
+        if (term != "age" || IdentifierTokens.Split(memberName).Length != 1)
+        {
+            return true;
+        }
+
+        var words = IdentifierTokens.Split(typeName);
+        var isThing = false;
+        foreach (var word in words)
+        {
+            if (System.Array.IndexOf(DefaultNames.People, word) >= 0)
+            {
+                return true;
+            }
+
+            isThing |= System.Array.IndexOf(DefaultNames.ThingsWithAnAge, word) >= 0;
+        }
+
+        return !isThing;
+    }
+
     public bool IsProxy(string name) => _proxyCache.GetOrAdd(name, n => Classify(n, _proxies)) is not null && !IsSensitive(name);
 
     /// <summary>
