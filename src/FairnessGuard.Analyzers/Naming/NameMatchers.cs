@@ -18,8 +18,12 @@ internal sealed class NameMatchers
     private readonly ConcurrentDictionary<string, bool> _builderCache = new();
     private static readonly string[] BuilderWords = { "feature", "features", "featurize", "vectorize", "vector", "tensor" };
 
+    // Created once: a method group passed to GetOrAdd would allocate a delegate on every call.
+    private readonly System.Func<string, bool> _isPredictionNameUncached;
+
     public NameMatchers(NameTermList sensitive, NameTermList proxies, NameTermList notSensitive, NameTermList predictionWords)
     {
+        _isPredictionNameUncached = IsPredictionNameUncached;
         _sensitive = sensitive;
         _proxies = proxies;
         _notSensitive = notSensitive;
@@ -75,7 +79,7 @@ internal sealed class NameMatchers
     /// A prediction method: its first or last word is a prediction word (<c>Predict</c>, <c>PredictProba</c>,
     /// <c>ComputeRiskScore</c>, <c>Forward</c>, <c>Fit</c>), so <c>Scoreboard</c> and <c>Refit</c> are not.
     /// </summary>
-    public bool IsPredictionName(string name) => _predictionCache.GetOrAdd(name, IsPredictionNameUncached);
+    public bool IsPredictionName(string name) => _predictionCache.GetOrAdd(name, _isPredictionNameUncached);
 
     private bool IsPredictionNameUncached(string name)
     {
