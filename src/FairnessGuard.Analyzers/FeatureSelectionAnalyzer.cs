@@ -5,6 +5,7 @@ using FairnessGuard.Analyzers.FeatureFlow;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -32,46 +33,68 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var fairness = new FairnessCompilationContext(start.Compilation, start.Options);
-            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, fairness));
+
+            // Syntax-node actions ride on the compiler's one walk of each method; only a block holding a
+            // trigger (a pipeline or prediction call, or a scoring / feature-building method) is read, once.
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (ModelCodeBlocks.IsTriggerCall((InvocationExpressionSyntax)node.Node, fairness.NamesFor(node.Node.SyntaxTree)))
+                    {
+                        AnalyzeBlockOnce(node, ModelCodeBlocks.EnclosingBlock(node.Node), fairness);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (ModelCodeBlocks.IsTriggerMethod((MethodDeclarationSyntax)node.Node, fairness.NamesFor(node.Node.SyntaxTree)))
+                    {
+                        AnalyzeBlockOnce(node, node.Node, fairness);
+                    }
+                },
+                SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, FairnessCompilationContext fairness)
+    private static void AnalyzeBlockOnce(SyntaxNodeAnalysisContext context, SyntaxNode? block, FairnessCompilationContext fairness)
     {
-        var token = context.CancellationToken;
-        var names = fairness.NamesFor(context.CodeBlock.SyntaxTree);
-        if (!BlockScan.MayMatter(context.CodeBlock, names, HandWrittenFeatureReader.IsModelCodeOwner(context.OwningSymbol, names)))
+        if (block is null || !fairness.FirstVisit(block))
         {
             return;
         }
 
-        var scan = BlockScan.Run(context.CodeBlock, names);
+        var token = context.CancellationToken;
+        var model = context.SemanticModel;
+        var owner = ModelCodeBlocks.OwnerOf(block, model, token);
+        var names = fairness.NamesFor(block.SyntaxTree);
+        var scan = BlockScan.Run(block, names);
         var findings = new List<FeatureFinding>();
         if (scan.HasPipelineCall)
         {
-            MlNetPipelineReader.Read(scan, context.SemanticModel, fairness, names, findings, token);
+            MlNetPipelineReader.Read(scan, model, fairness, names, findings, token);
         }
 
         if (scan.FeatureCandidates.Count > 0)
         {
-            HandWrittenFeatureReader.Read(scan, context.SemanticModel, context.OwningSymbol, fairness, names, findings, token);
+            HandWrittenFeatureReader.Read(scan, model, owner, fairness, names, findings, token);
         }
 
         if (scan.Removals.Count > 0)
         {
-            FeatureRemovalReader.Read(scan, context.SemanticModel, names, findings, token);
+            FeatureRemovalReader.Read(scan, model, names, findings, token);
         }
 
-        if (findings.Count == 0 || (fairness.MayUseParityGuard && GuardedAtRunTime(context.CodeBlock)))
+        if (findings.Count == 0 || (fairness.MayUseParityGuard && GuardedAtRunTime(block)))
         {
             return;
         }
 
-        var target = PolicyTarget(context.CodeBlock, context.OwningSymbol);
+        var target = PolicyTarget(block, owner);
         foreach (var finding in findings)
         {
             var member = finding.DroppedFinding?.MemberName ?? finding.MemberName;
-            if (fairness.IsConstrained(context.OwningSymbol, member))
+            if (fairness.IsConstrained(owner, member))
             {
                 continue;
             }
@@ -86,7 +109,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The method a policy attribute would go on: the ordinary method that owns the block.</summary>
-    private static Location? PolicyTarget(SyntaxNode block, ISymbol owner) =>
+    private static Location? PolicyTarget(SyntaxNode block, ISymbol? owner) =>
         owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } && block is MethodDeclarationSyntax method
             ? method.Identifier.GetLocation()
             : null;

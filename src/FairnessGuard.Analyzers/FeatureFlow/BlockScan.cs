@@ -45,28 +45,7 @@ internal sealed class BlockScan
 
     public bool HasPipelineCall { get; private set; }
 
-    /// <summary>
-    /// The cheap filter: a block matters only if it calls a pipeline, removal or prediction method, or is
-    /// itself a scoring method or feature builder (<paramref name="ownerIsModelCode"/>). No allocation per name.
-    /// </summary>
-    public static bool MayMatter(SyntaxNode block, NameMatchers names, bool ownerIsModelCode)
-    {
-        if (ownerIsModelCode)
-        {
-            return true;
-        }
-
-        foreach (var node in block.DescendantNodes())
-        {
-            if (node is InvocationExpressionSyntax invocation && NameOf(invocation) is { } name
-                && (PipelineNames.Contains(name) || names.IsPredictionName(name)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsPipelineName(string name) => PipelineNames.Contains(name);
 
     public static BlockScan Run(SyntaxNode block, NameMatchers names)
     {

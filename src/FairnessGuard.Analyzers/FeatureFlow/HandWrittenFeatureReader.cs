@@ -200,8 +200,4 @@ internal static class HandWrittenFeatureReader
         return type is not null && type.SpecialType != SpecialType.System_Void && type.SpecialType != SpecialType.System_String
             && type is not IArrayTypeSymbol && !type.AllInterfaces.Any(i => i.Name == "IEnumerable");
     }
-
-    /// <summary>A scoring method or a feature builder: its own name says it is model code.</summary>
-    public static bool IsModelCodeOwner(ISymbol? owner, NameMatchers names) =>
-        owner is IMethodSymbol && ((names.IsPredictionName(owner.Name) && ReturnsOneScore(owner)) || names.IsFeatureBuilderName(owner.Name));
 }

@@ -15,6 +15,7 @@ namespace FairnessGuard.Analyzers.Model;
 internal sealed class FairnessCompilationContext
 {
     private readonly ConcurrentDictionary<SyntaxTree, NameMatchers> _namesPerTree = new();
+    private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
     private readonly AnalyzerOptions _options;
@@ -49,6 +50,9 @@ internal sealed class FairnessCompilationContext
 
     public NameMatchers NamesFor(SyntaxTree tree) =>
         _namesPerTree.TryGetValue(tree, out var names) ? names : _namesPerTree.GetOrAdd(tree, NameOptions.Read(_options, tree));
+
+    /// <summary>True the first time a code block is seen in this compilation: several triggers share one read.</summary>
+    public bool FirstVisit(SyntaxNode block) => _visitedBlocks.TryAdd(block, 0);
 
     public TypeProfile ProfileOf(ITypeSymbol type, NameMatchers names)
     {

@@ -49,7 +49,7 @@ internal sealed class TypeProfile
                 }
 
                 var column = context.ColumnNameOf(symbol) ?? symbol.Name;
-                var sensitive = context.IsMarkedSensitive(symbol) || names.IsSensitive(symbol.Name) || names.IsSensitive(column);
+                var sensitive = context.IsMarkedSensitive(symbol) || names.IsSensitiveMember(symbol.Name, type.Name) || names.IsSensitiveMember(column, type.Name);
                 var proxy = !sensitive && (names.IsProxy(symbol.Name) || names.IsProxy(column));
                 members.Add(new MemberProfile(symbol, column, sensitive, proxy, context.HasNoColumn(symbol)));
             }

@@ -51,6 +51,26 @@ internal static class DefaultNames
         "account age", "file age", "message age", "token age", "race condition", "age of account",
     };
 
+    /// <summary>
+    /// Words in a type's name that make a bare "age" the age of a thing (<c>Vehicle.Age</c>, <c>Invoice.Age</c>,
+    /// <c>HousingData.Age</c>), not of a person.
+    /// </summary>
+    public static readonly string[] ThingsWithAnAge =
+    {
+        "vehicle", "car", "house", "housing", "home", "building", "property", "account", "loan", "invoice", "order",
+        "item", "product", "server", "file", "document", "cache", "session", "token", "message", "ticket", "asset",
+        "machine", "equipment", "device", "battery", "tyre", "tire", "wine", "tree", "stock", "inventory", "listing",
+        "post", "claim", "debt", "receivable", "payable", "component", "part", "sensor",
+    };
+
+    /// <summary>Words in a type's name that say its rows are people: they win over <see cref="ThingsWithAnAge"/>.</summary>
+    public static readonly string[] People =
+    {
+        "applicant", "customer", "client", "person", "people", "patient", "employee", "candidate", "user", "member",
+        "student", "borrower", "driver", "tenant", "claimant", "citizen", "respondent", "subscriber", "individual",
+        "adult", "passenger", "holder", "policyholder", "insured", "beneficiary", "worker", "resident", "voter",
+    };
+
     /// <summary>Words that make a method a model's entry point: predictions, scores, training.</summary>
     public static readonly string[] PredictionWords =
     {

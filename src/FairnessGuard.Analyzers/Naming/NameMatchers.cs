@@ -18,8 +18,12 @@ internal sealed class NameMatchers
     private readonly ConcurrentDictionary<string, bool> _builderCache = new();
     private static readonly string[] BuilderWords = { "feature", "features", "featurize", "vectorize", "vector", "tensor" };
 
+    // Created once: a method group passed to GetOrAdd would allocate a delegate on every call.
+    private readonly System.Func<string, bool> _isPredictionNameUncached;
+
     public NameMatchers(NameTermList sensitive, NameTermList proxies, NameTermList notSensitive, NameTermList predictionWords)
     {
+        _isPredictionNameUncached = IsPredictionNameUncached;
         _sensitive = sensitive;
         _proxies = proxies;
         _notSensitive = notSensitive;
@@ -37,13 +41,45 @@ internal sealed class NameMatchers
 
     public bool IsSensitive(string name) => SensitiveTerm(name) is not null;
 
+    /// <summary>
+    /// A member of a type is sensitive by its name, except a bare age on a thing: <c>Vehicle.Age</c> is not
+    /// a protected attribute, <c>Applicant.Age</c> is.
+    /// </summary>
+    public bool IsSensitiveMember(string memberName, string typeName)
+    {
+        var term = SensitiveTerm(memberName);
+        if (term is null)
+        {
+            return false;
+        }
+
+        if (term != "age" || IdentifierTokens.Split(memberName).Length != 1)
+        {
+            return true;
+        }
+
+        var words = IdentifierTokens.Split(typeName);
+        var isThing = false;
+        foreach (var word in words)
+        {
+            if (System.Array.IndexOf(DefaultNames.People, word) >= 0)
+            {
+                return true;
+            }
+
+            isThing |= System.Array.IndexOf(DefaultNames.ThingsWithAnAge, word) >= 0;
+        }
+
+        return !isThing;
+    }
+
     public bool IsProxy(string name) => _proxyCache.GetOrAdd(name, n => Classify(n, _proxies)) is not null && !IsSensitive(name);
 
     /// <summary>
     /// A prediction method: its first or last word is a prediction word (<c>Predict</c>, <c>PredictProba</c>,
     /// <c>ComputeRiskScore</c>, <c>Forward</c>, <c>Fit</c>), so <c>Scoreboard</c> and <c>Refit</c> are not.
     /// </summary>
-    public bool IsPredictionName(string name) => _predictionCache.GetOrAdd(name, IsPredictionNameUncached);
+    public bool IsPredictionName(string name) => _predictionCache.GetOrAdd(name, _isPredictionNameUncached);
 
     private bool IsPredictionNameUncached(string name)
     {

@@ -38,6 +38,17 @@ public class NameMatcherTests
     public void OrdinaryWordsDoNotMatch(string name) => Assert.False(NameMatchers.Default.IsSensitive(name), name);
 
     [Theory]
+    [InlineData("Age", "Applicant", true)]
+    [InlineData("Age", "LoanApplicant", true)]
+    [InlineData("ApplicantAge", "Vehicle", true)]
+    [InlineData("Age", "Vehicle", false)]
+    [InlineData("Age", "HousingData", false)]
+    [InlineData("Age", "Invoice", false)]
+    [InlineData("Gender", "Vehicle", true)]
+    public void BareAgeOfAThingIsNotSensitive(string member, string type, bool sensitive) =>
+        Assert.Equal(sensitive, NameMatchers.Default.IsSensitiveMember(member, type));
+
+    [Theory]
     [InlineData("ZipCode", true)]
     [InlineData("zipcode", true)]
     [InlineData("PostalCode", true)]

@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FairnessGuard.Analyzers.FeatureFlow;
+
+/// <summary>
+/// Which code blocks are worth reading, decided from one syntax node at a time so that the compiler's own
+/// walk does the visiting: a call to a pipeline or prediction method, or a method whose name says it scores
+/// or builds features. A block is the member that owns the node (or the file, for top-level statements).
+/// </summary>
+internal static class ModelCodeBlocks
+{
+    public static bool IsTriggerCall(InvocationExpressionSyntax invocation, Naming.NameMatchers names) =>
+        BlockScan.NameOf(invocation) is { } name && (BlockScan.IsPipelineName(name) || names.IsPredictionName(name));
+
+    public static bool IsTriggerMethod(MethodDeclarationSyntax method, Naming.NameMatchers names)
+    {
+        var name = method.Identifier.ValueText;
+        return names.IsPredictionName(name) || names.IsFeatureBuilderName(name);
+    }
+
+    /// <summary>The member declaration that owns the node, or the compilation unit for top-level statements.</summary>
+    public static SyntaxNode? EnclosingBlock(SyntaxNode node)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case GlobalStatementSyntax global:
+                    return global.Parent;
+                case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax:
+                    return null;
+                case MemberDeclarationSyntax member:
+                    return member;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The symbol that owns the block (the method, property, ...), or the entry point of top-level code.</summary>
+    public static ISymbol? OwnerOf(SyntaxNode block, SemanticModel model, System.Threading.CancellationToken token)
+    {
+        if (block is CompilationUnitSyntax)
+        {
+            return model.GetEnclosingSymbol(block.SpanStart, token);
+        }
+
+        if (block is BaseFieldDeclarationSyntax field && field.Declaration.Variables.Count > 0)
+        {
+            return model.GetDeclaredSymbol(field.Declaration.Variables[0], token);
+        }
+
+        return block.IsKind(SyntaxKind.IncompleteMember) ? null : model.GetDeclaredSymbol(block, token);
+    }
+}
