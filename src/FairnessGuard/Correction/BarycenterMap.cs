@@ -4,18 +4,19 @@ namespace FairnessGuard.Correction;
 /// An immutable, precomputed barycenter correction for every group in play: per group, a monotone
 /// piecewise-linear map <c>y → Σ p_s' Q_s'(F_s(y))</c> on K knots. The knots of group s sit at the ranks
 /// <c>r_k = k/(K−1)</c> of its own distribution, <c>X_s[k] = Q_s(r_k)</c>, and all groups share the targets
-/// <c>T[k] = Σ p_s' Q_s'(r_k)</c>, so a call is one binary search in <c>X_s</c> and one interpolation,
-/// whatever the number of groups. Published by reference and read without locks.
+/// <c>T[k] = Σ p_s' Q_s'(r_k)</c>, so a call is one search in <c>X_s</c> and one interpolation,
+/// whatever the number of groups (the search goes through a guide table, see <see cref="KnotIndex"/>).
+/// Published by reference and read without locks.
 /// </summary>
 internal sealed class BarycenterMap
 {
     /// <summary>A map with no group in play: everything passes through.</summary>
     public static readonly BarycenterMap Empty = new([], [], 0, 0);
 
-    private readonly double[]?[] _knots;
+    private readonly KnotIndex?[] _knots;
     private readonly double[] _targets;
 
-    public BarycenterMap(double[]?[] knotsBySlot, double[] targets, int activeGroups, long version)
+    public BarycenterMap(KnotIndex?[] knotsBySlot, double[] targets, int activeGroups, long version)
     {
         _knots = knotsBySlot;
         _targets = targets;
@@ -39,7 +40,7 @@ internal sealed class BarycenterMap
     public bool IsActive(int slot) => (uint)slot < (uint)_knots.Length && _knots[slot] is not null;
 
     /// <summary>The knots of the group in <paramref name="slot"/>, or empty when it is not in play.</summary>
-    public ReadOnlySpan<double> Knots(int slot) => IsActive(slot) ? _knots[slot] : default;
+    public ReadOnlySpan<double> Knots(int slot) => IsActive(slot) ? _knots[slot]!.Knots : default;
 
     /// <summary>
     /// Maps <paramref name="y"/> of the group in <paramref name="slot"/>; false when the group is not in play.
@@ -47,14 +48,15 @@ internal sealed class BarycenterMap
     /// </summary>
     public bool TryMap(int slot, double y, double u, out double mapped)
     {
-        if ((uint)slot >= (uint)_knots.Length || _knots[slot] is not { } x)
+        if ((uint)slot >= (uint)_knots.Length || _knots[slot] is not { } index)
         {
             mapped = y;
             return false;
         }
 
+        var x = index.Knots;
         var t = _targets;
-        var j = LowerBound(x, y);
+        var j = index.LowerBound(y);
         if (j == x.Length)
         {
             mapped = t[^1];
@@ -75,27 +77,6 @@ internal sealed class BarycenterMap
         }
 
         return true;
-    }
-
-    // First index with x[i] >= y: a branch-free halving search (the comparison feeds a conditional move),
-    // so the cost does not depend on how predictable the data is.
-    private static int LowerBound(double[] x, double y)
-    {
-        var length = x.Length;
-        if (length == 0 || x[length - 1] < y)
-        {
-            return length;
-        }
-
-        var @base = 0;
-        while (length > 1)
-        {
-            var half = length >>> 1;
-            @base = x[@base + half - 1] < y ? @base + half : @base;
-            length -= half;
-        }
-
-        return @base;
     }
 
     // First index with x[i] > y, searching from `from`.

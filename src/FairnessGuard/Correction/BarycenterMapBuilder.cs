@@ -25,7 +25,7 @@ internal static class BarycenterMapBuilder
             return new BarycenterMap([], [], 0, version);
         }
 
-        var knots = new double[]?[bySlot.Length];
+        var knots = new KnotIndex?[bySlot.Length];
         var targets = new double[knotCount];
         for (var s = 0; s < bySlot.Length; s++)
         {
@@ -36,7 +36,7 @@ internal static class BarycenterMapBuilder
 
             var x = new double[knotCount];
             g.QuantilesOnGrid(x);
-            knots[s] = x;
+            knots[s] = new KnotIndex(x);
             var p = g.Count / total;
             for (var k = 0; k < knotCount; k++)
             {

@@ -14,6 +14,9 @@ internal sealed class IngestStripe
     public readonly double[] Returned = new double[BufferSize];
     public int Pending;
 
+    /// <summary>Finite calls since the last drain, buffered or thinned out (the group's true count).</summary>
+    public int SeenSinceDrain;
+
     // Counters, written under the stripe's lock, read without it (64-bit reads are atomic).
     public long Predictions;
     public long Corrections;
@@ -47,16 +50,18 @@ internal sealed class IngestStripe
         }
     }
 
-    /// <summary>A uniform draw in [0, 1) from this stripe's SplitMix64 stream (caller holds the lock).</summary>
-    public double NextUniform()
+    /// <summary>64 random bits from this stripe's SplitMix64 stream (caller holds the gate).</summary>
+    public ulong NextBits()
     {
         _random += 0x9E3779B97F4A7C15UL;
         var z = _random;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return (z >> 11) * (1.0 / (1UL << 53));
+        return z ^ (z >> 31);
     }
+
+    /// <summary>The uniform in [0, 1) made of the top 53 of <paramref name="bits"/> (the low bits stay free for sampling).</summary>
+    public static double Uniform(ulong bits) => (bits >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Buffers one pair; true when the buffer is now full and must be drained.</summary>
     public bool Append(double ranked, double returned)

@@ -106,7 +106,8 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                 }
 
                 // Uniform noise inside ±jitter·(|y| + 1e-6) spreads atoms over their rank interval.
-                var u = stripe.NextUniform();
+                var bits = stripe.NextBits();
+                var u = IngestStripe.Uniform(bits);
                 var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * _jitter * (Math.Abs(output) + 1e-6));
                 double result;
                 if (_monitorOnly)
@@ -125,10 +126,13 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                     stripe.WarmUpPassThroughs++;
                 }
 
-                if (stripe.Append(ranked, result))
+                // Past the group's floor most pairs are thinned out here, before they cost a buffer slot.
+                stripe.SeenSinceDrain++;
+                if (((int)bits & state.SampleMask) == 0 && stripe.Append(ranked, result))
                 {
+                    var seen = stripe.SeenSinceDrain;
                     state.Drain(stripe);
-                    OnDrained();
+                    OnDrained(seen);
                 }
 
                 return result;
@@ -214,9 +218,9 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
         }
     }
 
-    private void OnDrained()
+    private void OnDrained(int samples)
     {
-        var pending = Interlocked.Add(ref _pendingSamples, IngestStripe.BufferSize);
+        var pending = Interlocked.Add(ref _pendingSamples, samples);
         var due = pending >= _options.RebuildEvery
             || (_options.RebuildInterval is { } interval && _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRebuildTimestamp)) >= interval);
         if (!due || Interlocked.CompareExchange(ref _rebuildQueued, 1, 0) != 0)

@@ -83,6 +83,9 @@ public class QuantileSketchMemoryTests(ITestOutputHelper output)
             budget += HeapSize.Array(KllCapacity.TotalCapacity(sketch.K, levels), sizeof(double));
         }
 
+        // The runtime counts a thread's allocations in allocation-context units (8 KB), so one unit of slack:
+        // the growth of a sketch that kept its items would be ≥ 8 MB here.
+        budget += 8 * 1024;
         output.WriteLine($"allocated {allocated} B over 10^6 updates; budget {budget} B");
         Assert.InRange(allocated, 1, budget);
     }
