@@ -14,7 +14,7 @@ namespace FairnessGuard;
 /// <remarks>
 /// <para>Each group's raw outputs feed a mergeable quantile sketch; a monotone map per group is rebuilt from
 /// the sketches now and then (<see cref="ParityGuardOptions.RebuildEvery"/>, <see cref="ParityGuardOptions.RebuildInterval"/>)
-/// and published atomically, so <see cref="Apply(double, TGroup)"/> is one binary search and one
+/// and published atomically, so <see cref="Apply(double, TGroup)"/> is one knot search and one
 /// interpolation, takes no shared lock and allocates nothing.</para>
 /// <para>Never breaks the caller: an unexpected failure inside the guard returns the raw output, logs and counts it.</para>
 /// </remarks>
