@@ -30,9 +30,6 @@ internal sealed class BarycenterMap
     /// <summary>Increases with every rebuild.</summary>
     public long Version { get; }
 
-    /// <summary>The number of knots per group.</summary>
-    public int KnotCount => _targets.Length;
-
     /// <summary>The shared targets (the barycenter's quantiles at the knot ranks).</summary>
     public ReadOnlySpan<double> Targets => _targets;
 
@@ -63,7 +60,7 @@ internal sealed class BarycenterMap
         }
         else if (x[j] == y)
         {
-            var end = UpperBound(x, y, j);
+            var end = j + Sketches.SortedSearch.CountAtMost(x.AsSpan(j), y);
             mapped = end - j == 1 ? t[j] : t[j] + (u * (t[end - 1] - t[j]));
         }
         else if (j == 0)
@@ -77,25 +74,5 @@ internal sealed class BarycenterMap
         }
 
         return true;
-    }
-
-    // First index with x[i] > y, searching from `from`.
-    private static int UpperBound(double[] x, double y, int from)
-    {
-        int lo = from, hi = x.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (x[mid] <= y)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

@@ -1,48 +1,11 @@
 namespace FairnessGuard.Correction;
 
-/// <summary>The exact empirical CDF and quantile function of a sorted sample, by binary search.</summary>
+/// <summary>
+/// The exact empirical quantile function of a sorted sample (its CDF is <see cref="Sketches.SortedSearch"/>'s
+/// counts divided by n).
+/// </summary>
 internal static class EmpiricalDistribution
 {
-    /// <summary>The number of values strictly below <paramref name="y"/> (n·F(y−)).</summary>
-    public static int CountBelow(ReadOnlySpan<double> sorted, double y)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < y)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>The number of values at or below <paramref name="y"/> (n·F(y)), searching from <paramref name="from"/>.</summary>
-    public static int CountAtOrBelow(ReadOnlySpan<double> sorted, double y, int from)
-    {
-        int lo = from, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= y)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
     /// <summary>
     /// The empirical quantile <c>Q(r) = inf{x : F(x) ≥ r}</c>: the ⌈r·n⌉-th smallest value (the smallest for r = 0).
     /// </summary>

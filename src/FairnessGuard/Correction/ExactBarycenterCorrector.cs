@@ -1,4 +1,5 @@
 using FairnessGuard.Metrics;
+using FairnessGuard.Sketches;
 
 namespace FairnessGuard.Correction;
 
@@ -146,8 +147,8 @@ public sealed class ExactBarycenterCorrector<TGroup>
         }
 
         var own = _sorted[g];
-        var below = EmpiricalDistribution.CountBelow(own, y);
-        var atOrBelow = EmpiricalDistribution.CountAtOrBelow(own, y, below);
+        var below = SortedSearch.CountBelow(own, y);
+        var atOrBelow = below + SortedSearch.CountAtMost(own.AsSpan(below), y);
         // Inside an atom the rank is uniform on (F(y−), F(y)]: 1 − u is in (0, 1], so the atom's own
         // quantile maps back onto the atom.
         var rank = below == atOrBelow

@@ -62,20 +62,6 @@ internal sealed class KnotIndex
             }
         }
 
-        int lo = j, hi = x.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (x[mid] < y)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        return j + Sketches.SortedSearch.CountBelow(x.AsSpan(j), y);
     }
 }

@@ -47,7 +47,7 @@ internal sealed partial class GroupState
     private volatile int _sampleMask;
     private long _previousEpochSamples;
     private long _returnedFed;
-    private ulong _sampling;
+    private SplitMix64 _sampling;
 
     public GroupState(string label, int slot, ParityGuardOptions options, int stripeCount)
     {
@@ -58,7 +58,7 @@ internal sealed partial class GroupState
         _stripes = new IngestStripe?[stripeCount];
         _raw = new QuantileSketch(options.SketchK, _seed);
         _returned = new QuantileSketch(options.MonitorSketchK, ~_seed);
-        _sampling = _seed ^ 0x2545F4914F6CDD1DUL;
+        _sampling = new SplitMix64(_seed ^ 0x2545F4914F6CDD1DUL);
     }
 
     public string Label { get; }
@@ -109,7 +109,7 @@ internal sealed partial class GroupState
             for (var i = 0; i < stripe.Pending; i++)
             {
                 _raw.Update(stripe.Ranked[i]);
-                if (_returnedFed < ReturnedFullRateSamples || (NextSamplingBits() & (ulong)returnedMask) == 0)
+                if (_returnedFed < ReturnedFullRateSamples || (_sampling.Next() & (ulong)returnedMask) == 0)
                 {
                     _returnedFed++;
                     _returned.Update(stripe.Returned[i]);
@@ -259,16 +259,6 @@ internal sealed partial class GroupState
         var merged = current.Clone();
         merged.Merge(previous);
         return merged;
-    }
-
-    // SplitMix64 under the sketch lock: the subsampling coins, independent of the values.
-    private ulong NextSamplingBits()
-    {
-        _sampling += 0x9E3779B97F4A7C15UL;
-        var z = _sampling;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 
     // Drift: the previous epoch is forgotten, the current one becomes previous.

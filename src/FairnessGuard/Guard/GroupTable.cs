@@ -29,9 +29,6 @@ internal sealed class GroupTable<TGroup>
     /// <summary>Every group state, by slot.</summary>
     public GroupState[] All => Volatile.Read(ref _all);
 
-    /// <summary>The number of distinct real keys tracked (overflow and unknown not counted).</summary>
-    public int KeyCount => Volatile.Read(ref _byKey).Count;
-
     /// <summary>The keyed groups, for snapshots.</summary>
     public IReadOnlyDictionary<TGroup, GroupState> ByKey => Volatile.Read(ref _byKey);
 

@@ -24,10 +24,10 @@ internal sealed class IngestStripe
     public long MonitorPassThroughs;
     public long NonFinite;
 
-    private ulong _random;
+    private Sketches.SplitMix64 _random;
     private int _gate;
 
-    public IngestStripe(ulong seed) => _random = seed;
+    public IngestStripe(ulong seed) => _random = new Sketches.SplitMix64(seed);
 
     /// <summary>Takes the stripe's gate; held for a few nanoseconds (a drain: a few microseconds).</summary>
     public void Enter()
@@ -51,17 +51,7 @@ internal sealed class IngestStripe
     }
 
     /// <summary>64 random bits from this stripe's SplitMix64 stream (caller holds the gate).</summary>
-    public ulong NextBits()
-    {
-        _random += 0x9E3779B97F4A7C15UL;
-        var z = _random;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary>The uniform in [0, 1) made of the top 53 of <paramref name="bits"/> (the low bits stay free for sampling).</summary>
-    public static double Uniform(ulong bits) => (bits >> 11) * (1.0 / (1UL << 53));
+    public ulong NextBits() => _random.Next();
 
     /// <summary>Buffers one pair; true when the buffer is now full and must be drained.</summary>
     public bool Append(double ranked, double returned)

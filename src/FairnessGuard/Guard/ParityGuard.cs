@@ -107,7 +107,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
 
                 // Uniform noise inside ±jitter·(|y| + 1e-6) spreads atoms over their rank interval.
                 var bits = stripe.NextBits();
-                var u = IngestStripe.Uniform(bits);
+                var u = Sketches.SplitMix64.ToUnitInterval(bits);
                 var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * _jitter * (Math.Abs(output) + 1e-6));
                 double result;
                 if (_monitorOnly)
