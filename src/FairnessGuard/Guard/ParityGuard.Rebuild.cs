@@ -43,7 +43,7 @@ public sealed partial class ParityGuard<TGroup>
                 }
 
                 GuardLog.MapRebuilt(_logger, _options.PolicyName, map.Version, map.ActiveGroups, states.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                var (report, _) = Evaluate(map, captures);
+                var report = Evaluate(map, captures);
                 Volatile.Write(ref _lastReport, report);
                 ReportNonFinite(report);
                 var violation = ParityMonitor.ViolationFor(report, captures, _options);
@@ -59,10 +59,8 @@ public sealed partial class ParityGuard<TGroup>
         }
     }
 
-    private (GuardReport Report, GroupCapture[] Captures) Evaluate(BarycenterMap map, GroupCapture[]? captures = null)
+    private GuardReport Evaluate(BarycenterMap map, GroupCapture[] captures)
     {
-        var states = _table.All;
-        captures ??= Capture(states);
         var counters = new GroupCounters[captures.Length];
         long bytes = 0;
         for (var i = 0; i < captures.Length; i++)
@@ -71,8 +69,7 @@ public sealed partial class ParityGuard<TGroup>
             bytes += captures[i].State.EstimatedBytes();
         }
 
-        var report = ParityMonitor.Evaluate(captures, counters, _options, map.Version, slot => !_monitorOnly && map.IsActive(slot), _options.TimeProvider.GetUtcNow(), bytes);
-        return (report, captures);
+        return ParityMonitor.Evaluate(captures, counters, _options, map.Version, slot => !_monitorOnly && map.IsActive(slot), _options.TimeProvider.GetUtcNow(), bytes);
     }
 
     private GroupCapture[] Capture(GroupState[] states)

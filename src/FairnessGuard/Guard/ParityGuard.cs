@@ -204,8 +204,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
     public GuardReport GetReport()
     {
         Flush();
-        var (report, _) = Evaluate(Volatile.Read(ref _map));
-        return report;
+        return Evaluate(Volatile.Read(ref _map), Capture(_table.All));
     }
 
     /// <inheritdoc />

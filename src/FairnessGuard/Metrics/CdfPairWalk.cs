@@ -34,6 +34,14 @@ internal ref struct CdfPairWalk
         _bTotal = bTotal;
     }
 
+    /// <summary>Walks two sketch views.</summary>
+    public static CdfPairWalk Of(Sketches.SortedView a, Sketches.SortedView b) =>
+        new(a.Values, a.CumulativeWeights, a.TotalWeight, b.Values, b.CumulativeWeights, b.TotalWeight);
+
+    /// <summary>Walks a sketch view against a pooled weighted sample.</summary>
+    public static CdfPairWalk Of(Sketches.SortedView a, Monitoring.PooledDistribution pool) =>
+        new(a.Values, a.CumulativeWeights, a.TotalWeight, pool.Values, pool.Cumulative, pool.Total);
+
     /// <summary>The current distinct value.</summary>
     public double Position { get; private set; }
 

@@ -30,14 +30,14 @@ public static class KsDistance
         ArgumentNullException.ThrowIfNull(b);
         return a.TotalWeight == 0 || b.TotalWeight == 0
             ? 0
-            : Compute(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, b.Values, b.CumulativeWeights, b.TotalWeight));
+            : Compute(CdfPairWalk.Of(a, b));
     }
 
     /// <summary>KS between a sketch view and a pooled weighted sample.</summary>
     internal static double Compute(Sketches.SortedView a, Monitoring.PooledDistribution pool) =>
         a.TotalWeight == 0 || pool.Total == 0
             ? 0
-            : Compute(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, pool.Values, pool.Cumulative, pool.Total));
+            : Compute(CdfPairWalk.Of(a, pool));
 
     // Right-continuous step CDFs reach their supremum gap at a data point, ties consumed together.
     private static double Compute(CdfPairWalk walk)

@@ -30,14 +30,14 @@ public static class WassersteinDistance
         ArgumentNullException.ThrowIfNull(b);
         return a.TotalWeight == 0 || b.TotalWeight == 0
             ? 0
-            : W1(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, b.Values, b.CumulativeWeights, b.TotalWeight));
+            : W1(CdfPairWalk.Of(a, b));
     }
 
     /// <summary>W1 between a sketch view and a pooled weighted sample.</summary>
     internal static double W1(Sketches.SortedView a, Monitoring.PooledDistribution pool) =>
         a.TotalWeight == 0 || pool.Total == 0
             ? 0
-            : W1(new CdfPairWalk(a.Values, a.CumulativeWeights, a.TotalWeight, pool.Values, pool.Cumulative, pool.Total));
+            : W1(CdfPairWalk.Of(a, pool));
 
     // Both CDFs are constant on [position, next): integrate the gap piece by piece.
     private static double W1(CdfPairWalk walk)
