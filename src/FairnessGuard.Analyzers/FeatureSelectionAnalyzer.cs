@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using FairnessGuard.Analyzers.FeatureFlow;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Rules;
@@ -29,7 +28,9 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is skipped here, not by the driver: see Model.GeneratedCode for why.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var fairness = new FairnessCompilationContext(start.Compilation, start.Options);
@@ -39,35 +40,44 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(
                 node =>
                 {
-                    if (ModelCodeBlocks.IsTriggerCall((InvocationExpressionSyntax)node.Node, fairness.NamesFor(node.Node.SyntaxTree)))
+                    var tree = fairness.TreeFor(node.Node.SyntaxTree, node.CancellationToken);
+                    if (!tree.IsGenerated && ModelCodeBlocks.IsTriggerCall((InvocationExpressionSyntax)node.Node, tree.Names))
                     {
-                        AnalyzeBlockOnce(node, ModelCodeBlocks.EnclosingBlock(node.Node), fairness);
+                        AnalyzeBlockOnce(node, ModelCodeBlocks.EnclosingBlock(node.Node), tree, fairness);
                     }
                 },
                 SyntaxKind.InvocationExpression);
             start.RegisterSyntaxNodeAction(
                 node =>
                 {
-                    if (ModelCodeBlocks.IsTriggerMethod((MethodDeclarationSyntax)node.Node, fairness.NamesFor(node.Node.SyntaxTree)))
+                    var tree = fairness.TreeFor(node.Node.SyntaxTree, node.CancellationToken);
+                    if (!tree.IsGenerated && ModelCodeBlocks.IsTriggerMethod((MethodDeclarationSyntax)node.Node, tree.Names))
                     {
-                        AnalyzeBlockOnce(node, node.Node, fairness);
+                        AnalyzeBlockOnce(node, node.Node, tree, fairness);
                     }
                 },
                 SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void AnalyzeBlockOnce(SyntaxNodeAnalysisContext context, SyntaxNode? block, FairnessCompilationContext fairness)
+    private static void AnalyzeBlockOnce(SyntaxNodeAnalysisContext context, SyntaxNode? block, TreeContext tree, FairnessCompilationContext fairness)
     {
         if (block is null || !fairness.FirstVisit(block))
         {
             return;
         }
 
+        // Cheapest first: a policy on the method, its types or the assembly covers every finding in the
+        // block, so the block is not read at all (no binding).
         var token = context.CancellationToken;
         var model = context.SemanticModel;
         var owner = ModelCodeBlocks.OwnerOf(block, model, token);
-        var names = fairness.NamesFor(block.SyntaxTree);
+        if (fairness.HasPolicyInScope(owner))
+        {
+            return;
+        }
+
+        var names = tree.Names;
         var scan = BlockScan.Run(block, names);
         var findings = new List<FeatureFinding>();
         if (scan.HasPipelineCall)
@@ -85,7 +95,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             FeatureRemovalReader.Read(scan, model, names, findings, token);
         }
 
-        if (findings.Count == 0 || (fairness.MayUseParityGuard && GuardedAtRunTime(block)))
+        if (findings.Count == 0 || fairness.GuardedAtRunTime(block) || GeneratedCode.IsGeneratedSymbol(owner))
         {
             return;
         }
@@ -93,8 +103,10 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         var target = PolicyTarget(block, owner);
         foreach (var finding in findings)
         {
-            var member = finding.DroppedFinding?.MemberName ?? finding.MemberName;
-            if (fairness.IsConstrained(owner, member))
+            // FG0004 is off unless configured: its diagnostics would only be dropped by the driver.
+            if ((finding.Kind == FindingKind.UsedDirectly && !tree.ReportsUsedDirectly)
+                || fairness.PolicyNamesMember(finding.DroppedFinding?.MemberName ?? finding.MemberName)
+                || finding.Location.SourceTree?.GetLineVisibility(finding.Location.SourceSpan.Start, token) == LineVisibility.Hidden)
             {
                 continue;
             }
@@ -113,11 +125,4 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } && block is MethodDeclarationSyntax method
             ? method.Identifier.GetLocation()
             : null;
-
-    /// <summary>A <c>ParityGuard</c> used in the same type (or file, for top-level code) corrects the outputs at run time.</summary>
-    private static bool GuardedAtRunTime(SyntaxNode block)
-    {
-        var scope = block.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? block.SyntaxTree.GetRoot();
-        return scope.DescendantTokens().Any(t => t.ValueText == "ParityGuard");
-    }
 }

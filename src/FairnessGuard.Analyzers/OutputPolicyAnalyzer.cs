@@ -25,7 +25,7 @@ public sealed class OutputPolicyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var constraint = start.Compilation.GetTypeByMetadataName("FairnessGuard.FairnessConstraintAttribute");
+            var constraint = KnownTypes.Find(start.Compilation, "FairnessGuard.FairnessConstraintAttribute", KnownTypes.FairnessGuardAssemblyPrefix);
             if (constraint is null)
             {
                 return;

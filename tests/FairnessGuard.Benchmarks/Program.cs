@@ -29,6 +29,13 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "analyzer-telemetry")
+        {
+            var rounds = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(5);
+            Analyzers.AnalyzerTelemetryProbe.Run(withFindings: !args.Contains("--without-findings"), rounds);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -14,42 +14,61 @@ namespace FairnessGuard.Analyzers.Model;
 /// </summary>
 internal sealed class FairnessCompilationContext
 {
-    private readonly ConcurrentDictionary<SyntaxTree, NameMatchers> _namesPerTree = new();
+    private readonly ConcurrentDictionary<SyntaxTree, TreeContext> _trees = new();
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
     private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
     private readonly AnalyzerOptions _options;
+    private readonly Lazy<KnownSymbols> _symbols;
 
     public FairnessCompilationContext(Compilation compilation, AnalyzerOptions options)
     {
+        // Nothing is resolved here: a compilation-start action runs before the compiler has bound the
+        // references and merged the declarations, and whoever asks first pays for that (about 130 ms on a
+        // net10.0 project). The symbols are resolved when the first model-code block is read.
         Compilation = compilation;
         _options = options;
-        FairnessConstraintAttribute = compilation.GetTypeByMetadataName("FairnessGuard.FairnessConstraintAttribute");
-        SensitiveAttribute = compilation.GetTypeByMetadataName("FairnessGuard.SensitiveAttribute");
-        ColumnNameAttribute = compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
-        NoColumnAttribute = compilation.GetTypeByMetadataName("Microsoft.ML.Data.NoColumnAttribute");
-        // The run-time guard (issue 3) may not exist yet: recognised by name, in metadata or in source.
-        MayUseParityGuard = compilation.GetTypeByMetadataName("FairnessGuard.ParityGuard") is not null
-            || compilation.GetTypeByMetadataName("FairnessGuard.ParityGuard`1") is not null
-            || compilation.ContainsSymbolsWithName("ParityGuard", SymbolFilter.Type);
+        _symbols = new Lazy<KnownSymbols>(() => new KnownSymbols(compilation));
         _constrainedMembers = new Lazy<HashSet<string>>(() => PolicyIndex.ConstrainedMemberNames(compilation, FairnessConstraintAttribute));
     }
 
     public Compilation Compilation { get; }
 
-    public INamedTypeSymbol? FairnessConstraintAttribute { get; }
+    public INamedTypeSymbol? FairnessConstraintAttribute => _symbols.Value.FairnessConstraintAttribute;
 
     /// <summary>Whether a <c>ParityGuard</c> type exists at all: otherwise no code can be guarded by one.</summary>
-    public bool MayUseParityGuard { get; }
+    public bool MayUseParityGuard => _symbols.Value.MayUseParityGuard.Value;
 
-    public INamedTypeSymbol? SensitiveAttribute { get; }
+    public INamedTypeSymbol? SensitiveAttribute => _symbols.Value.SensitiveAttribute;
 
-    public INamedTypeSymbol? ColumnNameAttribute { get; }
+    public INamedTypeSymbol? ColumnNameAttribute => _symbols.Value.ColumnNameAttribute;
 
-    public INamedTypeSymbol? NoColumnAttribute { get; }
+    public INamedTypeSymbol? NoColumnAttribute => _symbols.Value.NoColumnAttribute;
 
-    public NameMatchers NamesFor(SyntaxTree tree) =>
-        _namesPerTree.TryGetValue(tree, out var names) ? names : _namesPerTree.GetOrAdd(tree, NameOptions.Read(_options, tree));
+    /// <summary>The tree's name options and whether it is generated code, computed once per tree.</summary>
+    public TreeContext TreeFor(SyntaxTree tree, System.Threading.CancellationToken token) =>
+        _trees.TryGetValue(tree, out var context) ? context : _trees.GetOrAdd(tree, CreateTreeContext(tree, token));
+
+    private TreeContext CreateTreeContext(SyntaxTree tree, System.Threading.CancellationToken token) => new(
+        NameOptions.Read(_options, tree),
+        GeneratedCode.IsGeneratedTree(tree, Compilation, _options.AnalyzerConfigOptionsProvider.GetOptions(tree), token),
+        RuleConfiguration.IsConfiguredOn(Compilation, tree, RuleIdentifiers.SensitiveAttributeUsed, token));
+
+    /// <summary>
+    /// Whether a <c>ParityGuard</c> is used in the type that declares <paramref name="block"/> (or in the file,
+    /// for top-level code): then the outputs are corrected at run time. Computed once per scope.
+    /// </summary>
+    public bool GuardedAtRunTime(SyntaxNode block)
+    {
+        if (!MayUseParityGuard)
+        {
+            return false;
+        }
+
+        var scope = (SyntaxNode?)block.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>() ?? block.SyntaxTree.GetRoot();
+        return _guardedScopes.TryGetValue(scope, out var guarded) ? guarded : _guardedScopes.GetOrAdd(scope, SyntaxSearch.HasIdentifier(scope, "ParityGuard"));
+    }
 
     /// <summary>True the first time a code block is seen in this compilation: several triggers share one read.</summary>
     public bool FirstVisit(SyntaxNode block) => _visitedBlocks.TryAdd(block, 0);
@@ -86,20 +105,21 @@ internal sealed class FairnessCompilationContext
     }
 
     /// <summary>
-    /// Whether an output policy covers the model code in <paramref name="owner"/> for the member: a
-    /// <c>FairnessConstraintAttribute</c> on the method, a containing or base type, or the assembly; or a
-    /// policy anywhere in the compilation that names the member (the prediction method may live elsewhere).
+    /// Whether a policy anywhere in the compilation names the member (the prediction method may live
+    /// elsewhere than the model code). Indexed once per compilation, the first time a finding needs it.
     /// </summary>
-    public bool IsConstrained(ISymbol? owner, string memberName)
+    public bool PolicyNamesMember(string memberName) => FairnessConstraintAttribute is not null && _constrainedMembers.Value.Contains(memberName);
+
+    /// <summary>
+    /// Whether an output policy covers all model code in <paramref name="owner"/>: a
+    /// <c>FairnessConstraintAttribute</c> on the method, a containing or base type, or the assembly.
+    /// Cheap (the attributes of a few symbols), so it is asked before the block is read.
+    /// </summary>
+    public bool HasPolicyInScope(ISymbol? owner)
     {
         if (FairnessConstraintAttribute is null)
         {
             return false;
-        }
-
-        if (_constrainedMembers.Value.Contains(memberName))
-        {
-            return true;
         }
 
         for (var symbol = owner; symbol is not null; symbol = symbol.ContainingSymbol)
@@ -155,5 +175,33 @@ internal sealed class FairnessCompilationContext
         }
 
         return false;
+    }
+
+    /// <summary>The FairnessGuard and ML.NET symbols, each possibly absent.</summary>
+    private sealed class KnownSymbols
+    {
+        public KnownSymbols(Compilation compilation)
+        {
+            FairnessConstraintAttribute = KnownTypes.Find(compilation, "FairnessGuard.FairnessConstraintAttribute", KnownTypes.FairnessGuardAssemblyPrefix);
+            SensitiveAttribute = KnownTypes.Find(compilation, "FairnessGuard.SensitiveAttribute", KnownTypes.FairnessGuardAssemblyPrefix);
+            ColumnNameAttribute = KnownTypes.Find(compilation, "Microsoft.ML.Data.ColumnNameAttribute", KnownTypes.MlNetAssemblyPrefix);
+            NoColumnAttribute = KnownTypes.Find(compilation, "Microsoft.ML.Data.NoColumnAttribute", KnownTypes.MlNetAssemblyPrefix);
+
+            // The run-time guard may be missing (an older package, or none): recognised by name, in metadata or in source.
+            MayUseParityGuard = new Lazy<bool>(() =>
+                KnownTypes.Find(compilation, "FairnessGuard.ParityGuard`1", KnownTypes.FairnessGuardAssemblyPrefix) is not null
+                || KnownTypes.Find(compilation, "FairnessGuard.ParityGuard", KnownTypes.FairnessGuardAssemblyPrefix) is not null
+                || compilation.ContainsSymbolsWithName("ParityGuard", SymbolFilter.Type));
+        }
+
+        public INamedTypeSymbol? FairnessConstraintAttribute { get; }
+
+        public INamedTypeSymbol? SensitiveAttribute { get; }
+
+        public INamedTypeSymbol? ColumnNameAttribute { get; }
+
+        public INamedTypeSymbol? NoColumnAttribute { get; }
+
+        public Lazy<bool> MayUseParityGuard { get; }
     }
 }

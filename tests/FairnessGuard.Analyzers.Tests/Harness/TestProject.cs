@@ -14,6 +14,7 @@ internal sealed class TestProject
 {
     public const string GlobalUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
     private readonly List<string> _sources = new();
+    private readonly List<string?> _fileNames = new();
     private readonly List<string> _editorConfig = new();
     private string? _globalConfig;
     private bool _mlNet = true;
@@ -23,9 +24,13 @@ internal sealed class TestProject
 
     public IReadOnlyList<string> Sources => _sources;
 
-    public TestProject WithSource(string markup)
+    public TestProject WithSource(string markup) => WithSource(markup, fileName: null);
+
+    /// <summary>A source with its own file name (for example <c>Model.g.cs</c>); the default is <c>Test{n}.cs</c>.</summary>
+    public TestProject WithSource(string markup, string? fileName)
     {
         _sources.Add(markup);
+        _fileNames.Add(fileName);
         return this;
     }
 
@@ -89,8 +94,9 @@ internal sealed class TestProject
         var expected = new List<ExpectedDiagnostic>();
         for (var i = 0; i < parsed.Count; i++)
         {
-            var path = $"/src/Test{i}.cs";
-            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), $"Test{i}.cs", SourceText.From(parsed[i].Source), filePath: path);
+            var name = _fileNames[i] ?? $"Test{i}.cs";
+            var path = $"/src/{name}";
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(parsed[i].Source), filePath: path);
             expected.AddRange(parsed[i].Spans.Select(s => new ExpectedDiagnostic(s.Id ?? DefaultId, path, s.Span)));
         }
 

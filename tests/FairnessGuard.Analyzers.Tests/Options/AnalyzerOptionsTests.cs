@@ -60,6 +60,23 @@ public class AnalyzerOptionsTests
     }
 
     [Fact]
+    public async Task OptInRuleIsOnlyReportedWhereItIsConfigured()
+    {
+        const string Used = "new[] { h.Income, h.Rent, {|FG0004:h.Gender|}.Length }";
+        await new TestProject().WithSource(With(Used.Replace("{|FG0004:h.Gender|}", "h.Gender", StringComparison.Ordinal))).VerifyAsync();
+        await new TestProject().WithSource(With(Used)).WithEditorConfig("dotnet_diagnostic.FG0004.severity = suggestion").VerifyAsync();
+        await new TestProject().WithSource(With(Used)).WithGlobalConfig("is_global = true\ndotnet_diagnostic.FG0004.severity = warning\n").VerifyAsync();
+    }
+
+    [Fact]
+    public async Task BulkSeverityDoesNotSwitchOnTheOptInRule()
+    {
+        // As documented for the driver: dotnet_analyzer_diagnostic.* never enables a rule that is disabled by default.
+        await new TestProject().WithSource(With("new[] { h.Income, h.Rent, h.Gender.Length }"))
+            .WithEditorConfig("dotnet_analyzer_diagnostic.severity = warning", "dotnet_analyzer_diagnostic.category-Fairness.severity = error").VerifyAsync();
+    }
+
+    [Fact]
     public async Task PredictionMethodNamesCanBeAdded()
     {
         var source = """

@@ -137,4 +137,46 @@ public class OutputConstraintTests
             }
             """).WithEditorConfig("dotnet_diagnostic.FG0002.severity = none").VerifyAsync();
     }
+
+    [Fact]
+    public async Task ParityGuardOnlyInACommentOrAStringDoesNotSilence()
+    {
+        await new TestProject().WithSource(Applicant).WithSource("""
+            public class Scorer(IRiskModel model)
+            {
+                // TODO: wrap this in a ParityGuard
+                public string Note => "ParityGuard";
+
+                public double Score(Applicant a) => model.Predict([|new[] { a.Income, a.Debt }|]);
+            }
+            """).WithEditorConfig("dotnet_diagnostic.FG0002.severity = none").VerifyAsync();
+    }
+
+    [Fact]
+    public async Task ALongerIdentifierIsNotAParityGuard()
+    {
+        await new TestProject().WithSource(Applicant).WithSource("""
+            public class Scorer(IRiskModel model)
+            {
+                private readonly FairnessGuard.ParityGuardOptions _options = new();
+
+                public double Score(Applicant a) => model.Predict([|new[] { a.Income, a.Debt }|]);
+            }
+            """).WithEditorConfig("dotnet_diagnostic.FG0002.severity = none").VerifyAsync();
+    }
+
+    [Fact]
+    public async Task AParityGuardFieldFarDownALargeTypeSilences()
+    {
+        await new TestProject().WithSource(Applicant).WithSource($$"""
+            public class Scorer(IRiskModel model)
+            {
+                public double Score(Applicant a) => model.Predict(new[] { a.Income, a.Debt });
+
+                public string Padding => "{{new string('x', 10_000)}}";
+
+                private readonly FairnessGuard.ParityGuard<string>? _guard = null;
+            }
+            """).VerifyAsync();
+    }
 }

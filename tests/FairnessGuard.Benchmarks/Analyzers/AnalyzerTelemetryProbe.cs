@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using FairnessGuard.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FairnessGuard.Benchmarks.Analyzers;
+
+/// <summary>
+/// In-process analyzer telemetry on the generated project: the driver's per-analyzer execution time (what
+/// <c>-p:ReportAnalyzer=true</c> prints) and the wall time of a full diagnostics run, over several rounds.
+/// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- analyzer-telemetry [--without-findings] [rounds]</c>.
+/// </summary>
+public static class AnalyzerTelemetryProbe
+{
+    public static void Run(bool withFindings, int rounds)
+    {
+        var trees = GeneratedProject.Sources(withFindings).Select(s => CSharpSyntaxTree.ParseText(s.Text, path: s.Path)).ToList();
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
+        var compilation = CSharpCompilation.Create("Generated", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
+        var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+        for (var round = 0; round < rounds; round++)
+        {
+            var (emptyWall, _, _) = Measure(compilation, empty);
+            var (wall, times, reported) = Measure(compilation, fairness);
+            var perAnalyzer = string.Join(", ", times.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Time.TotalMilliseconds:F0} ms")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: empty {emptyWall.TotalSeconds:F2} s, fairness {wall.TotalSeconds:F2} s, reported {reported}, {perAnalyzer}"));
+        }
+    }
+
+    private static (TimeSpan Wall, List<(string Name, TimeSpan Time)> Times, int Reported) Measure(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var watch = Stopwatch.StartNew();
+        var run = compilation.Clone().WithAnalyzers(analyzers, options);
+        var diagnostics = run.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        watch.Stop();
+        var times = analyzers.Select(a => (a.GetType().Name, Telemetry(run, a))).ToList();
+        if (diagnostics.FirstOrDefault(d => d.Id == "AD0001") is { } crash)
+        {
+            throw new InvalidOperationException(crash.ToString());
+        }
+
+        return (watch.Elapsed, times, diagnostics.Count(d => d.Id.StartsWith("FG", StringComparison.Ordinal)));
+    }
+
+    private static TimeSpan Telemetry(CompilationWithAnalyzers run, DiagnosticAnalyzer analyzer) =>
+        run.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+}
