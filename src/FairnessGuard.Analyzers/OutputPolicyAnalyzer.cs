@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using FairnessGuard.Analyzers.Model;
@@ -25,14 +26,28 @@ public sealed class OutputPolicyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var constraint = KnownTypes.Find(start.Compilation, "FairnessGuard.FairnessConstraintAttribute", KnownTypes.FairnessGuardAssemblyPrefix);
-            if (constraint is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbol => AnalyzeMethod(symbol, constraint), SymbolKind.Method);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, constraint), SymbolKind.NamedType);
+            // Resolved at the first symbol, not here: at compilation start the compiler has not bound the
+            // references yet, and the analyzer that asks first pays for it (see Model.KnownTypes).
+            var compilation = start.Compilation;
+            var constraint = new Lazy<INamedTypeSymbol?>(() => KnownTypes.Find(compilation, "FairnessGuard.FairnessConstraintAttribute", KnownTypes.FairnessGuardAssemblyPrefix));
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    if (constraint.Value is { } type)
+                    {
+                        AnalyzeMethod(symbol, type);
+                    }
+                },
+                SymbolKind.Method);
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    if (constraint.Value is { } type)
+                    {
+                        AnalyzeType(symbol, type);
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 
