@@ -39,7 +39,7 @@ internal static class HandWrittenFeatureReader
                 continue;
             }
 
-            foreach (var pair in SourcesRead(candidate, model, token))
+            foreach (var pair in SourcesRead(candidate, scan.Block, owner as IMethodSymbol, model, token))
             {
                 var source = pair.Key;
                 var reads = pair.Value;
@@ -96,7 +96,7 @@ internal static class HandWrittenFeatureReader
     }
 
     /// <summary>The members read inside the creation, grouped by the variable (or <c>this</c>) they are read from.</summary>
-    private static Dictionary<ISymbol, Dictionary<string, SyntaxNode>> SourcesRead(ExpressionSyntax candidate, SemanticModel model, CancellationToken token)
+    private static Dictionary<ISymbol, Dictionary<string, SyntaxNode>> SourcesRead(ExpressionSyntax candidate, SyntaxNode block, IMethodSymbol? method, SemanticModel model, CancellationToken token)
     {
         var result = new Dictionary<ISymbol, Dictionary<string, SyntaxNode>>(SymbolEqualityComparer.Default);
         var byReceiver = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
@@ -121,15 +121,7 @@ internal static class HandWrittenFeatureReader
 
             foreach (var name in pair.Value)
             {
-                if (model.GetSymbolInfo(name, token).Symbol is not (IPropertySymbol or IFieldSymbol) || name.Parent is null)
-                {
-                    continue;
-                }
-
-                ISymbol? source = pair.Key == "this"
-                    ? model.GetSymbolInfo(name, token).Symbol!.ContainingType
-                    : model.GetSymbolInfo(((MemberAccessExpressionSyntax)name.Parent).Expression, token).Symbol;
-                if (source is null || (pair.Key == "this" && model.GetSymbolInfo(name, token).Symbol!.IsStatic))
+                if (name.Parent is null || ReadOf(name, pair.Key, block, method, model, token) is not { } source)
                 {
                     continue;
                 }
@@ -148,6 +140,96 @@ internal static class HandWrittenFeatureReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The variable (or type, for <c>this</c>) that the name reads an instance property or field of, or null.
+    /// A member read from a parameter of the method is resolved from the method's signature, without binding
+    /// the body; anything else (locals, <c>this</c>, names inside lambdas that could shadow) is bound.
+    /// </summary>
+    private static ISymbol? ReadOf(SimpleNameSyntax name, string receiver, SyntaxNode block, IMethodSymbol? method, SemanticModel model, CancellationToken token)
+    {
+        if (receiver != "this" && ParameterNamed(method, receiver) is { } parameter && !InsideNestedFunction(name, block))
+        {
+            return InstanceDataMember(parameter.Type, name.Identifier.ValueText) ? parameter : null;
+        }
+
+        if (model.GetSymbolInfo(name, token).Symbol is not (IPropertySymbol or IFieldSymbol) || name.Parent is null)
+        {
+            return null;
+        }
+
+        ISymbol? source = receiver == "this"
+            ? model.GetSymbolInfo(name, token).Symbol!.ContainingType
+            : model.GetSymbolInfo(((MemberAccessExpressionSyntax)name.Parent).Expression, token).Symbol;
+        return source is null || (receiver == "this" && model.GetSymbolInfo(name, token).Symbol!.IsStatic) ? null : source;
+    }
+
+    private static IParameterSymbol? ParameterNamed(IMethodSymbol? method, string name)
+    {
+        if (method is null)
+        {
+            return null;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Inside a lambda, local function or query, a name may be the nested function's own variable.</summary>
+    private static bool InsideNestedFunction(SyntaxNode node, SyntaxNode block)
+    {
+        for (var current = node.Parent; current is not null && current != block; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the type (or a base type or interface) has an instance property or field of that name.</summary>
+    private static bool InstanceDataMember(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (HasInstanceData(current, name))
+            {
+                return true;
+            }
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (HasInstanceData(iface, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasInstanceData(ITypeSymbol type, string name)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (!member.IsStatic && member is IPropertySymbol or IFieldSymbol)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Add(Dictionary<string, List<SimpleNameSyntax>> map, string key, SimpleNameSyntax name)

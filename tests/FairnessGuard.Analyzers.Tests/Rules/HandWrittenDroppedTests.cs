@@ -22,6 +22,36 @@ public class HandWrittenDroppedTests
         """;
 
     [Fact]
+    public async Task ALambdaParameterThatShadowsTheMethodParameterIsNotTheEntity()
+    {
+        // Inside the lambda, 'applicant' is a Guarantor (same member names, nothing sensitive), not the
+        // method's Applicant: names inside nested functions are bound, not taken from the method's signature.
+        await new TestProject().WithSource(Applicant).WithSource("""
+            public sealed record Guarantor(float Income, float Debt);
+
+            public sealed class CreditScorer(IRiskModel model)
+            {
+                public double Assess(Applicant applicant, Guarantor[] guarantors) =>
+                    applicant.YearsEmployed + guarantors.Sum(applicant => model.Predict(new float[] { applicant.Income, applicant.Debt }));
+            }
+            """).VerifyAsync();
+    }
+
+    [Fact]
+    public async Task MembersReadFromAParameterAreResolvedThroughBaseTypes()
+    {
+        await new TestProject().WithSource(Applicant).WithSource("""
+            public class Person { public float Height { get; init; } public string Sex { get; init; } = ""; }
+            public sealed class Athlete : Person { public float Weight { get; init; } }
+
+            public sealed class Scorer(IRiskModel model)
+            {
+                public double Score(Athlete athlete) => model.Predict({|FG0001:new[] { athlete.Height, athlete.Weight }|});
+            }
+            """).VerifyAsync();
+    }
+
+    [Fact]
     public async Task FeatureArrayReadingOtherMembersIntoAPredictionIsReported()
     {
         var diagnostics = await new TestProject().WithSource(Applicant).WithSource("""
