@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using FairnessGuard.Analyzers.Model;
@@ -78,20 +79,21 @@ public sealed class OutputPolicyAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol constraint)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var methods = type.GetMembers().OfType<IMethodSymbol>()
-            .Where(m => m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length > 0)
-            .ToList();
-        if (methods.Count == 0)
-        {
-            return;
-        }
-
+        List<IMethodSymbol>? methods = null;
         foreach (var attribute in type.GetAttributes())
         {
-            if (PolicyIndex.DerivesFrom(attribute.AttributeClass, constraint)
-                && attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax syntax
-                && MemberArgument(attribute, syntax) is { } member
-                && !methods.Any(m => PolicyInputs.MayHaveMember(m, member.Name)))
+            if (!PolicyIndex.DerivesFrom(attribute.AttributeClass, constraint)
+                || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax
+                || MemberArgument(attribute, syntax) is not { } member)
+            {
+                continue;
+            }
+
+            // Only for a type that carries a policy: the public prediction methods it covers.
+            methods ??= type.GetMembers().OfType<IMethodSymbol>()
+                .Where(m => m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length > 0)
+                .ToList();
+            if (methods.Count > 0 && !methods.Any(m => PolicyInputs.MayHaveMember(m, member.Name)))
             {
                 var policy = attribute.AttributeClass!.Name.Replace("Attribute", string.Empty);
                 context.ReportDiagnostic(PolicyCannotWorkRule.MemberNotFound(member.Location, policy, member.Name, type.Name));
