@@ -68,14 +68,30 @@ public class MlNetStaticPipelineTests
                 public static void Train(MLContext ml, IMultiStreamSource source)
                 {
                     var reader = TextLoaderStatic.CreateReader(ml, ctx => (
-                        IsFemale: ctx.LoadBool(0),
-                        Age: ctx.LoadFloat(1),
+                        Age: ctx.LoadFloat(0),
+                        Sex: ctx.LoadBool(1),
                         Hours: ctx.LoadFloat(2)), separator: ',');
                     var pipeline = reader.MakeNewEstimator()
-                        .Append(row => (row.IsFemale, Features: row.Age.ConcatWith(row.Hours)))
-                        .Append(row => (row.IsFemale, Score: ml.BinaryClassification.Trainers.Sdca(row.IsFemale, row.Features)));
+                        .Append(row => (row.Sex, Features: row.Age.ConcatWith(row.Hours)))
+                        .Append(row => (row.Sex, Score: ml.BinaryClassification.Trainers.Sdca(row.Sex, row.Features)));
                     _ = pipeline.Fit(reader.Read(source));
                 }
+            }
+            """).VerifyAsync();
+    }
+
+    [Fact]
+    public async Task SensitiveColumnReadByAnotherTransformIsNotReported()
+    {
+        await new TestProject().WithSource(Prefix + """
+                    var pipeline = reader.MakeNewEstimator()
+                        .Append(row => (row.Label, Features: row.Age.ConcatWith(row.Hours), SexLength: row.Sex.Length()))
+                        .Append(row => (row.Label, Score: ml.BinaryClassification.Trainers.Sdca(row.Label, row.Features)));
+            """ + Suffix + """
+
+            public static class TextLength
+            {
+                public static Scalar<float> Length(this Scalar<string> text) => throw new System.NotImplementedException();
             }
             """).VerifyAsync();
     }
