@@ -83,6 +83,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         if (scan.HasPipelineCall)
         {
             MlNetPipelineReader.Read(scan, model, fairness, names, findings, token);
+            StaticPipelineReader.Read(scan, model, names, findings, token);
         }
 
         if (scan.FeatureCandidates.Count > 0)

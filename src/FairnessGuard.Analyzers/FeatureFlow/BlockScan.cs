@@ -45,7 +45,10 @@ internal sealed class BlockScan
 
     public bool HasPipelineCall { get; private set; }
 
-    public static bool IsPipelineName(string name) => PipelineNames.Contains(name);
+    /// <summary>The static-pipeline API (<c>Microsoft.ML.StaticPipe</c>) concatenates features with <c>ConcatWith</c>.</summary>
+    public const string StaticConcatName = "ConcatWith";
+
+    public static bool IsPipelineName(string name) => PipelineNames.Contains(name) || name == StaticConcatName;
 
     public static BlockScan Run(SyntaxNode block, NameMatchers names)
     {
@@ -106,7 +109,7 @@ internal sealed class BlockScan
             return;
         }
 
-        if (PipelineNames.Contains(name))
+        if (IsPipelineName(name))
         {
             HasPipelineCall = true;
         }

@@ -34,7 +34,7 @@ internal sealed class MlNetPipeline
     /// <summary>Column transforms <c>(output ← input)</c>, e.g. <c>OneHotEncoding("GenderKey", "Gender")</c>.</summary>
     public List<(string Output, NamedColumn Input)> Mappings { get; } = new();
 
-    public ITypeSymbol? InputType { get; private set; }
+    public ITypeSymbol? InputType { get; set; }
 
     public List<NamedColumn> LoaderColumns { get; } = new();
 

@@ -25,6 +25,11 @@ internal static class MlNetPipelineReader
             return;
         }
 
+        if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
+        {
+            pipeline.InputType = InferredModelInput.Find(pipeline, context, names);
+        }
+
         var available = AvailableColumns(pipeline, context, names);
         // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
         var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Select(c => c.Node.Span)).ToList();
@@ -110,7 +115,7 @@ internal static class MlNetPipelineReader
     }
 
     /// <summary>The feature columns, followed back through one-to-one transforms to the columns they read.</summary>
-    private static IEnumerable<NamedColumn> Expand(MlNetPipeline pipeline, IEnumerable<NamedColumn> features)
+    internal static IEnumerable<NamedColumn> Expand(MlNetPipeline pipeline, IEnumerable<NamedColumn> features)
     {
         var queue = new Queue<(NamedColumn Column, int Depth)>(features.Select(f => (f, 0)));
         while (queue.Count > 0)

@@ -21,6 +21,7 @@ internal sealed class FairnessCompilationContext
     private readonly Lazy<HashSet<string>> _constrainedMembers;
     private readonly AnalyzerOptions _options;
     private readonly Lazy<KnownSymbols> _symbols;
+    private readonly Lazy<System.Collections.Immutable.ImmutableArray<INamedTypeSymbol>> _inputCandidates;
 
     public FairnessCompilationContext(Compilation compilation, AnalyzerOptions options)
     {
@@ -30,6 +31,7 @@ internal sealed class FairnessCompilationContext
         Compilation = compilation;
         _options = options;
         _symbols = new Lazy<KnownSymbols>(() => new KnownSymbols(compilation));
+        _inputCandidates = new(() => InputTypeCandidates.Find(compilation, _symbols.Value.LoadColumnAttribute, ColumnNameAttribute, System.Threading.CancellationToken.None));
         _constrainedMembers = new Lazy<HashSet<string>>(() => PolicyIndex.ConstrainedMemberNames(compilation, FairnessConstraintAttribute));
     }
 
@@ -45,6 +47,12 @@ internal sealed class FairnessCompilationContext
     public INamedTypeSymbol? ColumnNameAttribute => _symbols.Value.ColumnNameAttribute;
 
     public INamedTypeSymbol? NoColumnAttribute => _symbols.Value.NoColumnAttribute;
+
+    /// <summary>
+    /// The types that may be an ML.NET model input (see <see cref="InputTypeCandidates"/>), searched the first
+    /// time a pipeline whose input is nowhere in sight asks, and once per compilation.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> ModelInputCandidates => _inputCandidates.Value;
 
     /// <summary>The tree's name options and whether it is generated code, computed once per tree.</summary>
     public TreeContext TreeFor(SyntaxTree tree, System.Threading.CancellationToken token) =>
@@ -186,6 +194,7 @@ internal sealed class FairnessCompilationContext
             SensitiveAttribute = KnownTypes.Find(compilation, "FairnessGuard.SensitiveAttribute", KnownTypes.FairnessGuardAssemblyPrefix);
             ColumnNameAttribute = KnownTypes.Find(compilation, "Microsoft.ML.Data.ColumnNameAttribute", KnownTypes.MlNetAssemblyPrefix);
             NoColumnAttribute = KnownTypes.Find(compilation, "Microsoft.ML.Data.NoColumnAttribute", KnownTypes.MlNetAssemblyPrefix);
+            LoadColumnAttribute = KnownTypes.Find(compilation, "Microsoft.ML.Data.LoadColumnAttribute", KnownTypes.MlNetAssemblyPrefix);
 
             // The run-time guard may be missing (an older package, or none): recognised by name, in metadata or in source.
             MayUseParityGuard = new Lazy<bool>(() =>
@@ -201,6 +210,8 @@ internal sealed class FairnessCompilationContext
         public INamedTypeSymbol? ColumnNameAttribute { get; }
 
         public INamedTypeSymbol? NoColumnAttribute { get; }
+
+        public INamedTypeSymbol? LoadColumnAttribute { get; }
 
         public Lazy<bool> MayUseParityGuard { get; }
     }

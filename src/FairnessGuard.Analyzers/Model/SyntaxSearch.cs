@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace FairnessGuard.Analyzers.Model;
@@ -38,6 +40,45 @@ internal static class SyntaxSearch
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Every identifier token in <paramref name="tree"/> whose text is one of <paramref name="identifiers"/>,
+    /// found the same way: the text is scanned in chunks and each match is confirmed with one <c>FindToken</c>.
+    /// </summary>
+    public static void FindIdentifiers(SyntaxTree tree, string[] identifiers, List<SyntaxToken> found, CancellationToken token)
+    {
+        var text = tree.GetText(token);
+        var root = tree.GetRoot(token);
+        var longest = 1;
+        foreach (var identifier in identifiers)
+        {
+            longest = Math.Max(longest, identifier.Length);
+        }
+
+        var buffer = new char[Math.Max(ChunkLength, longest * 2)];
+        var step = buffer.Length - longest + 1;
+        for (var start = 0; start < text.Length; start += step)
+        {
+            token.ThrowIfCancellationRequested();
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            for (var i = 0; i < count && (i < step || start + count >= text.Length); i++)
+            {
+                foreach (var identifier in identifiers)
+                {
+                    if (buffer[i] == identifier[0] && i + identifier.Length <= count && Matches(buffer, i, identifier) && IsIdentifierAt(root, start + i, identifier))
+                    {
+                        found.Add(root.FindToken(start + i));
+                    }
+                }
+            }
+
+            if (start + count >= text.Length)
+            {
+                break;
+            }
+        }
     }
 
     private static bool Matches(char[] buffer, int offset, string identifier)

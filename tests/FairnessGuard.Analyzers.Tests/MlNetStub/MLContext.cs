@@ -13,7 +13,7 @@ namespace Microsoft.ML
     public interface IEstimator<out TTransformer> where TTransformer : ITransformer { TTransformer Fit(IDataView input); }
     public enum TransformerScope { None = 0, Training = 1, Testing = 2, Everything = 3 }
 
-    public sealed class MLContext
+    public sealed class MLContext : IHostEnvironment
     {
         public MLContext(int? seed = null) { }
         public DataOperationsCatalog Data { get; }

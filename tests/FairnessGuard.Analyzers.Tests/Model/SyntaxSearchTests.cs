@@ -28,6 +28,25 @@ public class SyntaxSearchTests
         Assert.Empty(misses);
     }
 
+    [Fact]
+    public void FindsEveryOccurrenceOfEachNameOnceAroundTheChunkEdges()
+    {
+        // Two names of different lengths, one of them twice and one across the 4,096-character edges.
+        var wrong = new List<int>();
+        for (var padding = 4040; padding <= 4110; padding += 3)
+        {
+            var tree = CSharpSyntaxTree.ParseText($"[LoadColumn(0)] class C {{ string p = \"{new string('x', padding)}\"; ColumnName a; LoadColumn b; /* LoadColumn */ }}");
+            var found = new List<Microsoft.CodeAnalysis.SyntaxToken>();
+            SyntaxSearch.FindIdentifiers(tree, new[] { "LoadColumn", "ColumnName" }, found, CancellationToken.None);
+            if (found.Count(t => t.ValueText == "LoadColumn") != 2 || found.Count(t => t.ValueText == "ColumnName") != 1)
+            {
+                wrong.Add(padding);
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
     [Theory]
     [InlineData("// ParityGuard g;")]
     [InlineData("/* ParityGuard */ int g;")]
