@@ -85,7 +85,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             MlNetPipelineReader.Read(scan, model, fairness, names, findings, token);
         }
 
-        if (scan.FeatureCandidates.Count > 0)
+        if (scan.FeatureCandidates.Count > 0 || scan.SizedArrays.Count > 0)
         {
             HandWrittenFeatureReader.Read(scan, model, owner, fairness, names, findings, token);
         }
