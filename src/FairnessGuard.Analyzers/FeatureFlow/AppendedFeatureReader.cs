@@ -174,17 +174,12 @@ internal static class AppendedFeatureReader
 
     private static bool IsEmpty(ExpressionSyntax creation) => creation switch
     {
-        ObjectCreationExpressionSyntax objectCreation => objectCreation.Initializer is null or { Expressions.Count: 0 } && IsCapacityAtMost(objectCreation.ArgumentList),
-        ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.Initializer is null or { Expressions.Count: 0 } && IsCapacityAtMost(implicitCreation.ArgumentList),
+        ObjectCreationExpressionSyntax objectCreation => objectCreation.Initializer is null or { Expressions.Count: 0 } && (objectCreation.ArgumentList?.Arguments.Count ?? 0) <= 1,
+        ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.Initializer is null or { Expressions.Count: 0 } && implicitCreation.ArgumentList.Arguments.Count <= 1,
         CollectionExpressionSyntax collection => collection.Elements.Count == 0,
         ArrayCreationExpressionSyntax array => array.Initializer is null && array.Type.RankSpecifiers.Count == 1 && array.Type.RankSpecifiers[0].Sizes.Count == 1,
         _ => false,
     };
-
-    /// <summary>No arguments, or one number (a capacity): a copy constructor or a comparer would need reading.</summary>
-    private static bool IsCapacityAtMost(ArgumentListSyntax? arguments) =>
-        arguments is null || arguments.Arguments.Count == 0
-        || (arguments.Arguments.Count == 1 && arguments.Arguments[0].Expression.IsKind(SyntaxKind.NumericLiteralExpression));
 
     /// <summary>A value named (or keyed) like a sensitive attribute may carry it under another name.</summary>
     private static bool MayCarrySensitive(List<SyntaxNode> parts, EntityReads entities)
@@ -206,15 +201,32 @@ internal static class AppendedFeatureReader
         return false;
     }
 
-    /// <summary>An array, or a collection of <c>System.Collections.Generic</c> (whose <c>Add</c> adds an element).</summary>
+    /// <summary>
+    /// An array, or a collection of <c>System.Collections.Generic</c> (whose <c>Add</c> adds an element) created
+    /// with no argument, a capacity or a comparer: a copy of another collection would need reading.
+    /// </summary>
     private static bool IsCollection(ExpressionSyntax creation, EntityReads entities)
     {
         var info = entities.Model.GetTypeInfo(creation, entities.Token);
-        return (info.ConvertedType ?? info.Type) switch
+        switch (info.ConvertedType ?? info.Type)
         {
-            IArrayTypeSymbol => true,
-            INamedTypeSymbol named => named.AllInterfaces.Any(i => i.MetadataName == "ICollection`1" && i.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"),
-            _ => false,
-        };
+            case IArrayTypeSymbol:
+                return true;
+            case INamedTypeSymbol named when named.AllInterfaces.Any(i => IsGeneric(i, "ICollection`1")):
+                var arguments = (creation as BaseObjectCreationExpressionSyntax)?.ArgumentList?.Arguments;
+                return arguments is not { Count: > 0 } || IsCapacityOrComparer(arguments.Value[0].Expression, entities);
+            default:
+                return false;
+        }
     }
+
+    private static bool IsCapacityOrComparer(ExpressionSyntax argument, EntityReads entities) =>
+        entities.Model.GetTypeInfo(argument, entities.Token).Type is { } type
+        && (type.SpecialType == SpecialType.System_Int32
+            || (type is INamedTypeSymbol named && (IsComparer(named) || named.AllInterfaces.Any(IsComparer))));
+
+    private static bool IsComparer(INamedTypeSymbol type) => IsGeneric(type, "IEqualityComparer`1") || IsGeneric(type, "IComparer`1");
+
+    private static bool IsGeneric(INamedTypeSymbol type, string metadataName) =>
+        type.MetadataName == metadataName && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 }
