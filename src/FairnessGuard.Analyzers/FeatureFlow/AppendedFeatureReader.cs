@@ -36,6 +36,7 @@ internal static class AppendedFeatureReader
 
     public static void Read(BlockScan scan, EntityReads entities, PredictionFlow flow, bool scoring, List<FeatureFinding> findings)
     {
+        HashSet<InvocationExpressionSyntax>? sinks = null;
         foreach (var creation in scan.FeatureCandidates.Concat(scan.SizedArrays))
         {
             if (!IsEmpty(creation)
@@ -48,7 +49,8 @@ internal static class AppendedFeatureReader
 
             var parts = new List<SyntaxNode>();
             var reads = new List<IdentifierNameSyntax>();
-            if (!UsesAreKnown(declarator, container, scan, parts, reads) || parts.Count == 0 || reads.Count == 0
+            sinks ??= new HashSet<InvocationExpressionSyntax>(scan.PredictionCalls);
+            if (!UsesAreKnown(declarator, container, scan, sinks, parts, reads) || parts.Count == 0 || reads.Count == 0
                 || MayCarrySensitive(parts, entities) || !IsCollection(creation, entities))
             {
                 continue;
@@ -62,10 +64,9 @@ internal static class AppendedFeatureReader
     /// Sorts every later use of the local into fills (their values added to <paramref name="parts"/>) and reads;
     /// false when one use is neither (the collection may then hold anything).
     /// </summary>
-    private static bool UsesAreKnown(VariableDeclaratorSyntax declarator, SyntaxNode container, BlockScan scan, List<SyntaxNode> parts, List<IdentifierNameSyntax> reads)
+    private static bool UsesAreKnown(VariableDeclaratorSyntax declarator, SyntaxNode container, BlockScan scan, HashSet<InvocationExpressionSyntax> sinks, List<SyntaxNode> parts, List<IdentifierNameSyntax> reads)
     {
         var name = declarator.Identifier.ValueText;
-        var sinks = new HashSet<InvocationExpressionSyntax>(scan.PredictionCalls);
         foreach (var identifier in scan.Identifiers)
         {
             if (identifier.Identifier.ValueText != name || identifier.SpanStart < declarator.Span.End || !container.Span.Contains(identifier.Span)

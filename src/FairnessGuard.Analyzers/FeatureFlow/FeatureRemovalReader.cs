@@ -14,8 +14,8 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// <c>RemoveColumn</c>/<c>DropColumn</c> (Deedle), <c>Columns.RemoveAt(Columns.IndexOf("Sex"))</c>
 /// (Microsoft.Data.Analysis), <c>Drop("sex", "race")</c> (Spark), <c>DropColumns</c>/<c>RemoveColumns</c> and
 /// params-array helpers, with constant column names of which one is sensitive. A removal written as a
-/// statement changes its receiver, which must then reach a prediction in the same block; a removal whose
-/// result is used returns the reduced frame, which must reach it. <c>ModelState.Remove("Gender")</c> in a
+/// statement (or one that returns whether it removed) changes its receiver, which must then reach a prediction in
+/// the same block; a removal whose result is used otherwise returns the reduced frame, which must reach it. <c>ModelState.Remove("Gender")</c> in a
 /// controller and a report table's <c>Columns.Remove("SEX")</c> reach no prediction and stay silent; ML.NET's
 /// own <c>DropColumns</c> is the pipeline reader's.
 /// </summary>
@@ -41,7 +41,8 @@ internal static class FeatureRemovalReader
                 continue;
             }
 
-            var changesReceiver = removal.Parent is ExpressionStatementSyntax;
+            // A statement, or a Remove that answers whether it removed (Dictionary, List): the receiver changed.
+            var changesReceiver = removal.Parent is ExpressionStatementSyntax || model.GetTypeInfo(removal, token).Type?.SpecialType == SpecialType.System_Boolean;
             if (changesReceiver ? !flow.VariableReaches(root, removal.Span.End) : !flow.Reaches(removal))
             {
                 continue;

@@ -140,4 +140,26 @@ public class FrameRemovalTests
             }
             """).VerifyAsync();
     }
+
+    [Fact]
+    public async Task RemoveWhoseSuccessIsTestedStillChangesTheReceiver()
+    {
+        await new TestProject().WithSource("""
+            public interface IClassifier { bool Classify(Dictionary<string, float> features); }
+
+            public static class Screening
+            {
+                public static bool Screen(IClassifier classifier, Dictionary<string, float> row, List<string> notes)
+                {
+                    var features = new Dictionary<string, float>(row);
+                    if ([|features.Remove("ethnicity")|])
+                    {
+                        notes.Add("ethnicity removed");
+                    }
+
+                    return classifier.Classify(features);
+                }
+            }
+            """).VerifyAsync();
+    }
 }
