@@ -14,9 +14,10 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// statements of the same block (<c>Add</c>, <c>AddRange</c> of an element list, <c>x[i] = …</c>,
 /// <c>x["name"] = …</c>) from at least two members of one entity, then read on the way to a prediction.
 /// Values from elsewhere may be added too, as in a one-expression feature set; but any write whose content
-/// cannot be seen (a call that may fill the collection, an <c>AddRange</c> of another collection, a fill in a
-/// loop, a branch or a lambda, a reassignment or an alias) leaves the features unknown, and so does a value
-/// whose name or key says it is sensitive (<c>features["gender_code"] = g</c>): the reader then stays silent.
+/// cannot be seen (a call that may fill the collection, an object it is handed to that does not go on to the
+/// prediction, an <c>AddRange</c> of another collection, a fill in a loop, a branch or a lambda, a
+/// reassignment or an alias) leaves the features unknown, and so does a value whose name or key says it is
+/// sensitive (<c>features["gender_code"] = g</c>): the reader then stays silent.
 /// </summary>
 internal static class AppendedFeatureReader
 {
@@ -50,7 +51,7 @@ internal static class AppendedFeatureReader
             var parts = new List<SyntaxNode>();
             var reads = new List<IdentifierNameSyntax>();
             sinks ??= new HashSet<InvocationExpressionSyntax>(scan.PredictionCalls);
-            if (!UsesAreKnown(declarator, container, scan, sinks, parts, reads) || parts.Count == 0 || reads.Count == 0
+            if (!UsesAreKnown(declarator, container, scan, sinks, flow, parts, reads) || parts.Count == 0 || reads.Count == 0
                 || MayCarrySensitive(parts, entities) || !IsCollection(creation, entities))
             {
                 continue;
@@ -64,7 +65,7 @@ internal static class AppendedFeatureReader
     /// Sorts every later use of the local into fills (their values added to <paramref name="parts"/>) and reads;
     /// false when one use is neither (the collection may then hold anything).
     /// </summary>
-    private static bool UsesAreKnown(VariableDeclaratorSyntax declarator, SyntaxNode container, BlockScan scan, HashSet<InvocationExpressionSyntax> sinks, List<SyntaxNode> parts, List<IdentifierNameSyntax> reads)
+    private static bool UsesAreKnown(VariableDeclaratorSyntax declarator, SyntaxNode container, BlockScan scan, HashSet<InvocationExpressionSyntax> sinks, PredictionFlow flow, List<SyntaxNode> parts, List<IdentifierNameSyntax> reads)
     {
         var name = declarator.Identifier.ValueText;
         foreach (var identifier in scan.Identifiers)
@@ -75,7 +76,7 @@ internal static class AppendedFeatureReader
                 continue;
             }
 
-            switch (Classify(identifier, container, sinks, parts))
+            switch (Classify(identifier, container, sinks, flow, parts))
             {
                 case Use.Unknown:
                     return false;
@@ -88,7 +89,7 @@ internal static class AppendedFeatureReader
         return true;
     }
 
-    private static Use Classify(IdentifierNameSyntax identifier, SyntaxNode container, HashSet<InvocationExpressionSyntax> sinks, List<SyntaxNode> parts)
+    private static Use Classify(IdentifierNameSyntax identifier, SyntaxNode container, HashSet<InvocationExpressionSyntax> sinks, PredictionFlow flow, List<SyntaxNode> parts)
     {
         if (EntityReads.InsideNestedFunction(identifier, container))
         {
@@ -123,8 +124,10 @@ internal static class AppendedFeatureReader
                     ? Use.Unknown
                     : Use.Read;
             case ArgumentSyntax { RefKindKeyword.RawKind: 0, Parent: ArgumentListSyntax { Parent: { } callee } }:
-                // A prediction or a constructor (a tensor, a vector) takes the collection; any other call may fill it.
-                return (callee is InvocationExpressionSyntax invocation && sinks.Contains(invocation)) || callee is BaseObjectCreationExpressionSyntax ? Use.Read : Use.Unknown;
+                // A prediction, or a wrapper (a tensor, a vector) on its way to one, takes the collection; any other
+                // call or object may fill it.
+                return (callee is InvocationExpressionSyntax invocation && sinks.Contains(invocation))
+                    || (callee is BaseObjectCreationExpressionSyntax && flow.Reaches(identifier)) ? Use.Read : Use.Unknown;
             case ReturnStatementSyntax or ArrowExpressionClauseSyntax or SpreadElementSyntax:
             case ForEachStatementSyntax loop when loop.Expression == identifier:
                 return Use.Read;

@@ -10,7 +10,8 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// <summary>
 /// Shape 2, hand-written features: an array, collection, dictionary, vector or DTO built from at least two
 /// members of one entity that has sensitive members, none of which the code block reads, and whose value
-/// reaches a prediction (or is returned by a feature builder or a scoring method).
+/// reaches a prediction (or is returned by a feature builder or a scoring method). Collections filled one
+/// statement at a time are the <see cref="AppendedFeatureReader"/>'s; both report an entity once per block.
 /// </summary>
 internal static class HandWrittenFeatureReader
 {

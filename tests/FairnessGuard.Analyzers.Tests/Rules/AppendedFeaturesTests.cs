@@ -55,6 +55,7 @@ public class AppendedFeaturesTests
     [InlineData("List<float> f = [|new()|];\n f.Add(a.Income);\n f.Add(a.Debt);\n return model.Score(f);")]
     [InlineData("List<float> f = [|[]|];\n f.AddRange(new[] { a.Income, a.Debt });\n return model.Score(f);")]
     [InlineData("var f = [|new List<float>(4)|];\n f.AddRange([a.Income, a.Debt, a.YearsEmployed]);\n return model.Predict(f.ToArray());")]
+    [InlineData("var f = [|new List<float>()|];\n f.Add(a.Income);\n f.Add(a.Debt);\n var input = new Wrapper(f);\n return model.Predict(input.Values);")]
     [InlineData("var f = [|new float[3]|];\n f[0] = a.Income;\n f[1] = a.Debt;\n f[2] = a.YearsEmployed;\n return model.Predict(f);")]
     [InlineData("var f = [|new Dictionary<string, float>()|];\n f[\"income\"] = a.Income;\n f[\"debt\"] = a.Debt;\n return model.Score(f);")]
     [InlineData("var f = [|new Dictionary<string, float>()|];\n f.Add(\"income\", a.Income);\n f.Add(\"debt\", a.Debt);\n var risk = model.Score(f);\n return risk;")]
@@ -65,6 +66,8 @@ public class AppendedFeaturesTests
                 {
                     {{body}}
                 }
+
+                private sealed class Wrapper(List<float> values) { public float[] Values { get; } = values.ToArray(); }
             """).VerifyAsync();
     }
 
@@ -104,6 +107,7 @@ public class AppendedFeaturesTests
     [InlineData("f.Add(a.Income);\n f.Add(a.Debt);\n f.AddRange(extra);\n return model.Score(f);")] // an opaque collection is appended
     [InlineData("f.Add(a.Income);\n if (a.Debt > 0) { f.Add(a.Debt); }\n return model.Score(f);")] // a fill in a branch
     [InlineData("f.Add(a.Income);\n f.Add(a.Debt);\n f.Add(genderCode);\n return model.Score(f);")] // a value named like the attribute
+    [InlineData("f.Add(a.Income);\n f.Add(a.Debt);\n var filler = new Filler(f);\n filler.Append(a.Income);\n return model.Score(f);")] // an object holding it may fill it
     [InlineData("f.Add(a.Income);\n f.Add(a.Debt);\n var g = f;\n g.AddRange(extra);\n return model.Score(g);")] // an alias
     [InlineData("f.Add(a.Income);\n f.Add(a.Debt);\n extra.ForEach(v => f.Add(v));\n return model.Score(f);")] // a fill in a lambda
     public async Task CollectionsWhoseContentIsUnknownOrThatReachNoPredictionAreSilent(string body)
@@ -116,6 +120,8 @@ public class AppendedFeaturesTests
                 }
 
                 private static void Enrich(List<float> features, float income) { }
+
+                private sealed class Filler(List<float> target) { public void Append(float value) => target.Add(value); }
             """).VerifyAsync();
     }
 
