@@ -16,6 +16,9 @@ internal sealed class BlockScan
     private static readonly HashSet<string> PipelineNames = new(StringComparer.Ordinal) { "Concatenate", "DropColumns", "SelectColumns" };
     private static readonly HashSet<string> RemovalNames = new(StringComparer.Ordinal) { "Remove", "RemoveColumn", "DropColumn" };
 
+    // Data-frame removals: Microsoft.Data.Analysis Columns.RemoveAt(IndexOf(...)), Spark Drop(params string[]), DropColumns/RemoveColumns helpers.
+    private static readonly HashSet<string> FrameRemovalNames = new(StringComparer.Ordinal) { "RemoveAt", "Drop", "DropColumns", "RemoveColumns" };
+
     private BlockScan(SyntaxNode block)
     {
         Block = block;
@@ -30,6 +33,9 @@ internal sealed class BlockScan
     public List<InvocationExpressionSyntax> Removals { get; } = new();
 
     public List<ExpressionSyntax> FeatureCandidates { get; } = new();
+
+    /// <summary>Arrays created by size, without elements (<c>new float[3]</c>): filled later by index, if at all.</summary>
+    public List<ArrayCreationExpressionSyntax> SizedArrays { get; } = new();
 
     public List<IdentifierNameSyntax> Identifiers { get; } = new();
 
@@ -80,6 +86,9 @@ internal sealed class BlockScan
                 case AnonymousObjectCreationExpressionSyntax:
                     scan.FeatureCandidates.Add((ExpressionSyntax)node);
                     break;
+                case ArrayCreationExpressionSyntax { Initializer: null } sized:
+                    scan.SizedArrays.Add(sized);
+                    break;
             }
         }
 
@@ -115,6 +124,11 @@ internal sealed class BlockScan
         }
 
         if (RemovalNames.Contains(name))
+        {
+            Removals.Add(invocation);
+        }
+
+        if (FrameRemovalNames.Contains(name))
         {
             Removals.Add(invocation);
         }

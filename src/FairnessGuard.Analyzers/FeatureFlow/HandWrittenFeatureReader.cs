@@ -1,23 +1,20 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
 /// <summary>
 /// Shape 2, hand-written features: an array, collection, dictionary, vector or DTO built from at least two
 /// members of one entity that has sensitive members, none of which the code block reads, and whose value
-/// reaches a prediction (or is returned by a feature builder or a scoring method).
+/// reaches a prediction (or is returned by a feature builder or a scoring method). Collections filled one
+/// statement at a time are the <see cref="AppendedFeatureReader"/>'s; both report an entity once per block.
 /// </summary>
 internal static class HandWrittenFeatureReader
 {
-    private const int MinimumFeatures = 2;
-
     public static void Read(BlockScan scan, SemanticModel model, ISymbol? owner, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
         var ownerName = owner?.Name ?? string.Empty;
@@ -29,7 +26,7 @@ internal static class HandWrittenFeatureReader
         }
 
         var flow = new PredictionFlow(scan, returnCounts: scoring || builder, anyUseCounts: scoring);
-        var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var entities = new EntityReads(scan, model, owner as IMethodSymbol, context, names, token);
         var candidates = new HashSet<SyntaxNode>(scan.FeatureCandidates);
         foreach (var candidate in scan.FeatureCandidates)
         {
@@ -39,236 +36,11 @@ internal static class HandWrittenFeatureReader
                 continue;
             }
 
-            foreach (var pair in SourcesRead(candidate, scan.Block, owner as IMethodSymbol, model, token))
-            {
-                var source = pair.Key;
-                var reads = pair.Value;
-                if (reads.Count < MinimumFeatures || reported.Contains(source) || source is not ILocalSymbol and not IParameterSymbol and not ITypeSymbol
-                    || TypeOf(source) is not { } type || !IsEntity(type))
-                {
-                    continue;
-                }
-
-                var profile = context.ProfileOf(type, names);
-                if (!profile.HasSensitive || EscapesWhole(source, scan) || !flow.Reaches(candidate))
-                {
-                    continue;
-                }
-
-                reported.Add(source);
-                Report(candidate, source, type, profile, reads, scan, findings);
-            }
+            entities.ReportDropped(candidate, new[] { candidate }, () => flow.Reaches(candidate), findings);
         }
+
+        AppendedFeatureReader.Read(scan, entities, flow, scoring, findings);
     }
-
-    private static void Report(ExpressionSyntax candidate, ISymbol source, ITypeSymbol type, TypeProfile profile, Dictionary<string, SyntaxNode> reads, BlockScan scan, List<FeatureFinding> findings)
-    {
-        var availableOn = source is ITypeSymbol ? $"'{type.Name}' (this instance)" : $"'{type.Name}' ({(source is IParameterSymbol ? "parameter" : "local")} '{source.Name}')";
-        var dropped = new List<FeatureFinding>();
-        foreach (var member in profile.Members.Where(m => m.IsSensitive))
-        {
-            if (reads.ContainsKey(member.Name) || scan.Words.Contains(member.Name) || scan.StringValues.Contains(member.Name) || scan.StringValues.Contains(member.ColumnName))
-            {
-                continue;
-            }
-
-            var how = $"not read when building the features here (which read {string.Join(", ", reads.Keys.Take(3))}{(reads.Count > 3 ? ", …" : string.Empty)})";
-            dropped.Add(new FeatureFinding(FindingKind.Dropped, candidate.GetLocation(), $"{type.Name}.{member.Name}", availableOn, how, type, member.Name));
-        }
-
-        findings.AddRange(dropped);
-        foreach (var pair in reads)
-        {
-            var member = profile.Find(pair.Key);
-            if (member is { IsSensitive: true })
-            {
-                findings.Add(new FeatureFinding(FindingKind.UsedDirectly, pair.Value.GetLocation(), $"{type.Name}.{member.Name}", availableOn, "used as a feature", type, member.Name));
-            }
-            else if (member is { IsProxy: true } && dropped.Count > 0)
-            {
-                findings.Add(new FeatureFinding(FindingKind.ProxyKept, pair.Value.GetLocation(), $"{type.Name}.{member.Name}", availableOn, "kept as a feature", type, member.Name)
-                {
-                    DroppedAttribute = dropped[0].Attribute,
-                    DroppedFinding = dropped[0],
-                });
-            }
-        }
-    }
-
-    /// <summary>The members read inside the creation, grouped by the variable (or <c>this</c>) they are read from.</summary>
-    private static Dictionary<ISymbol, Dictionary<string, SyntaxNode>> SourcesRead(ExpressionSyntax candidate, SyntaxNode block, IMethodSymbol? method, SemanticModel model, CancellationToken token)
-    {
-        var result = new Dictionary<ISymbol, Dictionary<string, SyntaxNode>>(SymbolEqualityComparer.Default);
-        var byReceiver = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
-        foreach (var identifier in candidate.DescendantNodes().OfType<IdentifierNameSyntax>())
-        {
-            if (identifier.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == identifier)
-            {
-                Add(byReceiver, receiver.Identifier.ValueText, identifier);
-            }
-            else if (identifier.Parent is not MemberAccessExpressionSyntax && !BlockScan.IsInitializerTarget(identifier))
-            {
-                Add(byReceiver, "this", identifier);
-            }
-        }
-
-        foreach (var pair in byReceiver)
-        {
-            if (pair.Value.Select(n => n.Identifier.ValueText).Distinct().Count() < MinimumFeatures)
-            {
-                continue;
-            }
-
-            foreach (var name in pair.Value)
-            {
-                if (name.Parent is null || ReadOf(name, pair.Key, block, method, model, token) is not { } source)
-                {
-                    continue;
-                }
-
-                if (!result.TryGetValue(source, out var reads))
-                {
-                    reads = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
-                    result.Add(source, reads);
-                }
-
-                if (!reads.ContainsKey(name.Identifier.ValueText))
-                {
-                    reads.Add(name.Identifier.ValueText, name.Parent is MemberAccessExpressionSyntax parentAccess ? parentAccess : name);
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// The variable (or type, for <c>this</c>) that the name reads an instance property or field of, or null.
-    /// A member read from a parameter of the method is resolved from the method's signature, without binding
-    /// the body; anything else (locals, <c>this</c>, names inside lambdas that could shadow) is bound.
-    /// </summary>
-    private static ISymbol? ReadOf(SimpleNameSyntax name, string receiver, SyntaxNode block, IMethodSymbol? method, SemanticModel model, CancellationToken token)
-    {
-        if (receiver != "this" && ParameterNamed(method, receiver) is { } parameter && !InsideNestedFunction(name, block))
-        {
-            return InstanceDataMember(parameter.Type, name.Identifier.ValueText) ? parameter : null;
-        }
-
-        if (model.GetSymbolInfo(name, token).Symbol is not (IPropertySymbol or IFieldSymbol) || name.Parent is null)
-        {
-            return null;
-        }
-
-        ISymbol? source = receiver == "this"
-            ? model.GetSymbolInfo(name, token).Symbol!.ContainingType
-            : model.GetSymbolInfo(((MemberAccessExpressionSyntax)name.Parent).Expression, token).Symbol;
-        return source is null || (receiver == "this" && model.GetSymbolInfo(name, token).Symbol!.IsStatic) ? null : source;
-    }
-
-    private static IParameterSymbol? ParameterNamed(IMethodSymbol? method, string name)
-    {
-        if (method is null)
-        {
-            return null;
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Name == name)
-            {
-                return parameter;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Inside a lambda, local function or query, a name may be the nested function's own variable.</summary>
-    private static bool InsideNestedFunction(SyntaxNode node, SyntaxNode block)
-    {
-        for (var current = node.Parent; current is not null && current != block; current = current.Parent)
-        {
-            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the type (or a base type or interface) has an instance property or field of that name.</summary>
-    private static bool InstanceDataMember(ITypeSymbol type, string name)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (HasInstanceData(current, name))
-            {
-                return true;
-            }
-        }
-
-        foreach (var iface in type.AllInterfaces)
-        {
-            if (HasInstanceData(iface, name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasInstanceData(ITypeSymbol type, string name)
-    {
-        foreach (var member in type.GetMembers(name))
-        {
-            if (!member.IsStatic && member is IPropertySymbol or IFieldSymbol)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void Add(Dictionary<string, List<SimpleNameSyntax>> map, string key, SimpleNameSyntax name)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            list = new List<SimpleNameSyntax>();
-            map.Add(key, list);
-        }
-
-        list.Add(name);
-    }
-
-    /// <summary>The entity passed whole to anything (logged, serialised, handed to another method): it may be read there.</summary>
-    private static bool EscapesWhole(ISymbol source, BlockScan scan)
-    {
-        if (source is ITypeSymbol)
-        {
-            return false;
-        }
-
-        return scan.Identifiers.Any(i => i.Identifier.ValueText == source.Name
-            && !(i.Parent is MemberAccessExpressionSyntax access && access.Expression == i)
-            && i.Parent is not ConditionalAccessExpressionSyntax);
-    }
-
-    private static ITypeSymbol? TypeOf(ISymbol source) => source switch
-    {
-        ILocalSymbol local => local.Type,
-        IParameterSymbol parameter => parameter.Type,
-        ITypeSymbol type => type,
-        _ => null,
-    };
-
-    private static bool IsEntity(ITypeSymbol type) =>
-        type.TypeKind is TypeKind.Class or TypeKind.Struct
-        && type.SpecialType == SpecialType.None
-        && !MlNetCall.IsMlNet(type)
-        && type.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) != true;
 
     /// <summary>A scoring method returns one value (a score, a decision, a prediction object), not a table.</summary>
     private static bool ReturnsOneScore(ISymbol? owner)

@@ -72,6 +72,52 @@ public class SilentTrapTests
     }
 
     [Fact]
+    public async Task DataFrameRemovalsThatReachNoModelOrCannotBeReadAreSilent()
+    {
+        await Project(FrameRemovalTests.DataAnalysis, FrameRemovalTests.Spark, FrameRemovalTests.Deedle, """
+            using System.Data;
+
+            public static class Reports
+            {
+                // A report table, by position: no model.
+                public static DataTable Export(DataTable staff)
+                {
+                    staff.Columns.RemoveAt(staff.Columns.IndexOf("SEX"));
+                    return staff;
+                }
+
+                // Spark's Drop returns a new frame: the one without "sex" is only shown; the model gets all columns.
+                public static object Train(ISparkModel model, Microsoft.Spark.Sql.DataFrame people)
+                {
+                    people.Drop("sex").Show();
+                    return model.Fit(people);
+                }
+
+                // The position of another collection's column, and names that are not constants.
+                public static float[] Score(IFrameModel model, Microsoft.Data.Analysis.DataFrame frame, Microsoft.Data.Analysis.DataFrame other, string[] hidden)
+                {
+                    frame.Columns.RemoveAt(other.Columns.IndexOf("Sex"));
+                    frame.Columns.RemoveAt(2);
+                    frame.DropColumns(hidden);
+                    return model.Predict(frame);
+                }
+
+                // A Deedle frame trimmed for display, never scored.
+                public static int Count(IDeedleModel model, Deedle.Frame<int, string> frame)
+                {
+                    frame.DropColumn("Ethnicity");
+                    return model.Predict(new Deedle.Frame<int, string>()).Length;
+                }
+            }
+
+            public static class FrameExtensions
+            {
+                public static void DropColumns(this Microsoft.Data.Analysis.DataFrame frame, params string[] names) { }
+            }
+            """).VerifyAsync();
+    }
+
+    [Fact]
     public async Task CrudSearchFilterByGenderOrAgeIsSilent()
     {
         await Project("""

@@ -1,5 +1,5 @@
-// Features appended one statement at a time: a reviewer flags the missing date of birth, the analyzer
-// (which reads feature collections built in one expression) does not see it (expected miss).
+// Features appended one statement at a time: a reviewer flags the missing date of birth. Reported on the
+// empty list the features are appended to, as a feature set built in one expression is on its creation.
 namespace Fraud;
 
 public sealed class Transaction
@@ -15,7 +15,7 @@ public sealed class FraudCheck(IFraudModel model)
 {
     public double Check(Transaction t)
     {
-        {|FG0001:var features = new List<double>();|}
+        var features = {|FG0001:new List<double>()|};
         features.Add(t.Amount);
         features.Add(t.MerchantRisk);
         return model.Score(features);

@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FairnessGuard.Analyzers.Model;
+using FairnessGuard.Analyzers.Naming;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FairnessGuard.Analyzers.FeatureFlow;
+
+/// <summary>
+/// The members of an entity (a parameter, a local or <c>this</c>) that a hand-written feature set reads, and
+/// the findings that follow when the entity has sensitive members the code block never reads. Shared by the
+/// one-expression feature sets and the ones appended a statement at a time; an entity is reported once per block.
+/// </summary>
+internal sealed class EntityReads
+{
+    private const int MinimumFeatures = 2;
+    private readonly BlockScan _scan;
+    private readonly SemanticModel _model;
+    private readonly IMethodSymbol? _method;
+    private readonly FairnessCompilationContext _context;
+    private readonly NameMatchers _names;
+    private readonly CancellationToken _token;
+    private readonly HashSet<ISymbol> _reported = new(SymbolEqualityComparer.Default);
+
+    public EntityReads(BlockScan scan, SemanticModel model, IMethodSymbol? method, FairnessCompilationContext context, NameMatchers names, CancellationToken token)
+    {
+        _scan = scan;
+        _model = model;
+        _method = method;
+        _context = context;
+        _names = names;
+        _token = token;
+    }
+
+    public NameMatchers Names => _names;
+
+    public SemanticModel Model => _model;
+
+    public CancellationToken Token => _token;
+
+    /// <summary>
+    /// Reports, at <paramref name="location"/>, each entity that <paramref name="parts"/> read at least two members
+    /// of, that has sensitive members none of which the block reads, that is not passed whole anywhere, and
+    /// whose feature set reaches a prediction (<paramref name="reaches"/>, asked last: it is the dearest check).
+    /// </summary>
+    public void ReportDropped(ExpressionSyntax location, IEnumerable<SyntaxNode> parts, Func<bool> reaches, List<FeatureFinding> findings)
+    {
+        foreach (var pair in SourcesRead(parts))
+        {
+            var source = pair.Key;
+            var reads = pair.Value;
+            if (reads.Count < MinimumFeatures || _reported.Contains(source) || source is not ILocalSymbol and not IParameterSymbol and not ITypeSymbol
+                || TypeOf(source) is not { } type || !IsEntity(type))
+            {
+                continue;
+            }
+
+            var profile = _context.ProfileOf(type, _names);
+            if (!profile.HasSensitive || EscapesWhole(source, _scan) || !reaches())
+            {
+                continue;
+            }
+
+            _reported.Add(source);
+            Report(location, source, type, profile, reads, _scan, findings);
+        }
+    }
+
+    private static void Report(ExpressionSyntax candidate, ISymbol source, ITypeSymbol type, TypeProfile profile, Dictionary<string, SyntaxNode> reads, BlockScan scan, List<FeatureFinding> findings)
+    {
+        var availableOn = source is ITypeSymbol ? $"'{type.Name}' (this instance)" : $"'{type.Name}' ({(source is IParameterSymbol ? "parameter" : "local")} '{source.Name}')";
+        var dropped = new List<FeatureFinding>();
+        foreach (var member in profile.Members.Where(m => m.IsSensitive))
+        {
+            if (reads.ContainsKey(member.Name) || scan.Words.Contains(member.Name) || scan.StringValues.Contains(member.Name) || scan.StringValues.Contains(member.ColumnName))
+            {
+                continue;
+            }
+
+            var how = $"not read when building the features here (which read {string.Join(", ", reads.Keys.Take(3))}{(reads.Count > 3 ? ", …" : string.Empty)})";
+            dropped.Add(new FeatureFinding(FindingKind.Dropped, candidate.GetLocation(), $"{type.Name}.{member.Name}", availableOn, how, type, member.Name));
+        }
+
+        findings.AddRange(dropped);
+        foreach (var pair in reads)
+        {
+            var member = profile.Find(pair.Key);
+            if (member is { IsSensitive: true })
+            {
+                findings.Add(new FeatureFinding(FindingKind.UsedDirectly, pair.Value.GetLocation(), $"{type.Name}.{member.Name}", availableOn, "used as a feature", type, member.Name));
+            }
+            else if (member is { IsProxy: true } && dropped.Count > 0)
+            {
+                findings.Add(new FeatureFinding(FindingKind.ProxyKept, pair.Value.GetLocation(), $"{type.Name}.{member.Name}", availableOn, "kept as a feature", type, member.Name)
+                {
+                    DroppedAttribute = dropped[0].Attribute,
+                    DroppedFinding = dropped[0],
+                });
+            }
+        }
+    }
+
+    /// <summary>The members read inside the parts, grouped by the variable (or <c>this</c>) they are read from.</summary>
+    private Dictionary<ISymbol, Dictionary<string, SyntaxNode>> SourcesRead(IEnumerable<SyntaxNode> parts)
+    {
+        var result = new Dictionary<ISymbol, Dictionary<string, SyntaxNode>>(SymbolEqualityComparer.Default);
+        var byReceiver = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
+        foreach (var identifier in parts.SelectMany(p => p.DescendantNodesAndSelf()).OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == identifier)
+            {
+                Add(byReceiver, receiver.Identifier.ValueText, identifier);
+            }
+            else if (identifier.Parent is not MemberAccessExpressionSyntax && !BlockScan.IsInitializerTarget(identifier))
+            {
+                Add(byReceiver, "this", identifier);
+            }
+        }
+
+        foreach (var pair in byReceiver)
+        {
+            if (pair.Value.Select(n => n.Identifier.ValueText).Distinct().Count() < MinimumFeatures)
+            {
+                continue;
+            }
+
+            foreach (var name in pair.Value)
+            {
+                if (name.Parent is null || ReadOf(name, pair.Key) is not { } source)
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(source, out var reads))
+                {
+                    reads = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
+                    result.Add(source, reads);
+                }
+
+                if (!reads.ContainsKey(name.Identifier.ValueText))
+                {
+                    reads.Add(name.Identifier.ValueText, name.Parent is MemberAccessExpressionSyntax parentAccess ? parentAccess : name);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The variable (or type, for <c>this</c>) that the name reads an instance property or field of, or null.
+    /// A member read from a parameter of the method is resolved from the method's signature, without binding
+    /// the body; anything else (locals, <c>this</c>, names inside lambdas that could shadow) is bound.
+    /// </summary>
+    private ISymbol? ReadOf(SimpleNameSyntax name, string receiver)
+    {
+        var model = _model;
+        var token = _token;
+        if (receiver != "this" && ParameterNamed(_method, receiver) is { } parameter && !InsideNestedFunction(name, _scan.Block))
+        {
+            return InstanceDataMember(parameter.Type, name.Identifier.ValueText) ? parameter : null;
+        }
+
+        if (model.GetSymbolInfo(name, token).Symbol is not (IPropertySymbol or IFieldSymbol) || name.Parent is null)
+        {
+            return null;
+        }
+
+        ISymbol? source = receiver == "this"
+            ? model.GetSymbolInfo(name, token).Symbol!.ContainingType
+            : model.GetSymbolInfo(((MemberAccessExpressionSyntax)name.Parent).Expression, token).Symbol;
+        return source is null || (receiver == "this" && model.GetSymbolInfo(name, token).Symbol!.IsStatic) ? null : source;
+    }
+
+    private static IParameterSymbol? ParameterNamed(IMethodSymbol? method, string name)
+    {
+        if (method is null)
+        {
+            return null;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Inside a lambda, local function or query, a name may be the nested function's own variable.</summary>
+    public static bool InsideNestedFunction(SyntaxNode node, SyntaxNode block)
+    {
+        for (var current = node.Parent; current is not null && current != block; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the type (or a base type or interface) has an instance property or field of that name.</summary>
+    private static bool InstanceDataMember(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (HasInstanceData(current, name))
+            {
+                return true;
+            }
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (HasInstanceData(iface, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasInstanceData(ITypeSymbol type, string name)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (!member.IsStatic && member is IPropertySymbol or IFieldSymbol)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Add(Dictionary<string, List<SimpleNameSyntax>> map, string key, SimpleNameSyntax name)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = new List<SimpleNameSyntax>();
+            map.Add(key, list);
+        }
+
+        list.Add(name);
+    }
+
+    /// <summary>The entity passed whole to anything (logged, serialised, handed to another method): it may be read there.</summary>
+    private static bool EscapesWhole(ISymbol source, BlockScan scan)
+    {
+        if (source is ITypeSymbol)
+        {
+            return false;
+        }
+
+        return scan.Identifiers.Any(i => i.Identifier.ValueText == source.Name
+            && !(i.Parent is MemberAccessExpressionSyntax access && access.Expression == i)
+            && i.Parent is not ConditionalAccessExpressionSyntax);
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol source) => source switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        ITypeSymbol type => type,
+        _ => null,
+    };
+
+    private static bool IsEntity(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Struct
+        && type.SpecialType == SpecialType.None
+        && !MlNetCall.IsMlNet(type)
+        && type.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) != true;
+}
