@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using FairnessGuard.Analyzers.Naming;
 using FairnessGuard.Analyzers.Options;
 using Microsoft.CodeAnalysis;
@@ -32,7 +33,7 @@ internal sealed class FairnessCompilationContext
         _options = options;
         _symbols = new Lazy<KnownSymbols>(() => new KnownSymbols(compilation));
         _inputCandidates = new(() => InputTypeCandidates.Find(compilation, _symbols.Value.LoadColumnAttribute, ColumnNameAttribute, System.Threading.CancellationToken.None));
-        _constrainedMembers = new Lazy<HashSet<string>>(() => PolicyIndex.ConstrainedMemberNames(compilation, FairnessConstraintAttribute));
+        _constrainedMembers = new Lazy<HashSet<string>>(() => PolicyIndex.ConstrainedMemberNames(compilation, FairnessConstraintAttribute, CancellationToken.None));
     }
 
     public Compilation Compilation { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace FairnessGuard.Analyzers.Model;
@@ -25,8 +26,11 @@ internal static class PolicyIndex
         return false;
     }
 
-    /// <summary>Computed lazily, only when a rule is about to report: most compilations never need it.</summary>
-    public static HashSet<string> ConstrainedMemberNames(Compilation compilation, INamedTypeSymbol? constraintAttribute)
+    /// <summary>
+    /// Computed lazily, only when a rule is about to report: most compilations never need it. When no source
+    /// file names a policy attribute at all (a text search), no method's attributes are read.
+    /// </summary>
+    public static HashSet<string> ConstrainedMemberNames(Compilation compilation, INamedTypeSymbol? constraintAttribute, CancellationToken token)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (constraintAttribute is null)
@@ -35,6 +39,10 @@ internal static class PolicyIndex
         }
 
         Collect(compilation.Assembly, constraintAttribute, names);
+        if (!AnyPolicyNamedInSource(compilation, constraintAttribute, token))
+        {
+            return names;
+        }
         var stack = new Stack<INamespaceOrTypeSymbol>();
         stack.Push(compilation.Assembly.GlobalNamespace);
         while (stack.Count > 0)
@@ -77,6 +85,92 @@ internal static class PolicyIndex
                 var dot = member.LastIndexOf('.');
                 names.Add(dot >= 0 ? member.Substring(dot + 1) : member);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether any source file names a policy attribute type: the types deriving from
+    /// <c>FairnessConstraintAttribute</c> in the assemblies that can define them (FairnessGuard's own, and the
+    /// references that reference it), with and without the <c>Attribute</c> suffix. A policy type declared in
+    /// source names its base in its base list, and a using alias names its target, so both are found too.
+    /// </summary>
+    internal static bool AnyPolicyNamedInSource(Compilation compilation, INamedTypeSymbol constraintAttribute, CancellationToken token)
+    {
+        var policyNames = PolicyTypeNames(compilation, constraintAttribute);
+        var hits = new List<SyntaxToken>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SyntaxSearch.FindIdentifiers(tree, policyNames, hits, token);
+            if (hits.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] PolicyTypeNames(Compilation compilation, INamedTypeSymbol constraintAttribute)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        AddNames(constraintAttribute, names);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (MayDefinePolicies(assembly))
+            {
+                var stack = new Stack<INamespaceOrTypeSymbol>();
+                stack.Push(assembly.GlobalNamespace);
+                while (stack.Count > 0)
+                {
+                    foreach (var member in stack.Pop().GetMembers())
+                    {
+                        if (member is INamedTypeSymbol type && DerivesFrom(type, constraintAttribute))
+                        {
+                            AddNames(type, names);
+                        }
+
+                        if (member is INamespaceOrTypeSymbol container)
+                        {
+                            stack.Push(container);
+                        }
+                    }
+                }
+            }
+        }
+
+        var result = new string[names.Count];
+        names.CopyTo(result);
+        return result;
+    }
+
+    private static bool MayDefinePolicies(IAssemblySymbol assembly)
+    {
+        if (assembly.Name.StartsWith(KnownTypes.FairnessGuardAssemblyPrefix, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                if (referenced.Name.StartsWith(KnownTypes.FairnessGuardAssemblyPrefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddNames(INamedTypeSymbol type, HashSet<string> names)
+    {
+        names.Add(type.Name);
+        const string Suffix = "Attribute";
+        if (type.Name.Length > Suffix.Length && type.Name.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            names.Add(type.Name.Substring(0, type.Name.Length - Suffix.Length));
         }
     }
 }

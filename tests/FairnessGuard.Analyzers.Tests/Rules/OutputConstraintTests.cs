@@ -112,6 +112,30 @@ public class OutputConstraintTests
             """).VerifyAsync();
     }
 
+    [Theory]
+    [InlineData("using Fair = FairnessGuard.DemographicParityAttribute;", "[Fair(nameof(Applicant.Gender))]")]
+    [InlineData("public sealed class EqualOpportunityAttribute(string member) : FairnessGuard.FairnessConstraintAttribute(member);", "[EqualOpportunity(nameof(Applicant.Gender))]")]
+    [InlineData("", "[FairnessGuard.DemographicParityAttribute(\"Gender\")]")]
+    public async Task APolicyElsewhereIsFoundWhateverItIsCalled(string declaration, string attribute)
+    {
+        // The project-wide index first searches the source text for the policy types' names; an alias, a
+        // policy type declared in source and the full name with its suffix must all lead to the index.
+        await new TestProject().WithSource(Applicant).WithSource("""
+            public class Scorer(IRiskModel model)
+            {
+                public double Score(Applicant a) => model.Predict(new[] { a.Income, a.Debt });
+            }
+            """).WithSource($$"""
+            {{declaration}}
+
+            public class Service(Scorer scorer)
+            {
+                {{attribute}}
+                public double Decide(Applicant a) => scorer.Score(a);
+            }
+            """).WithEditorConfig("dotnet_diagnostic.FG0002.severity = none").VerifyAsync();
+    }
+
     [Fact]
     public async Task ParityGuardInTheTypeSilencesEvenBeforeTheRuntimeShipsIt()
     {
