@@ -4,6 +4,7 @@ using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
@@ -95,6 +96,32 @@ internal sealed class BlockScan
         return scan;
     }
 
+    /// <summary>
+    /// Every identifier read and every string literal in the block, except inside the excluded spans (a
+    /// column's own declaration or removal is not a use of it): what "referenced elsewhere" means to the readers.
+    /// </summary>
+    public HashSet<string> NamesReferencedOutside(IReadOnlyList<TextSpan> excluded)
+    {
+        var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var literal in Literals)
+        {
+            if (!IsInside(literal.Span, excluded))
+            {
+                referenced.Add(literal.Token.ValueText);
+            }
+        }
+
+        foreach (var identifier in Identifiers)
+        {
+            if (!IsInitializerTarget(identifier) && !IsInside(identifier.Span, excluded))
+            {
+                referenced.Add(identifier.Identifier.ValueText);
+            }
+        }
+
+        return referenced;
+    }
+
     public static bool IsInitializerTarget(IdentifierNameSyntax identifier) =>
         identifier.Parent is AssignmentExpressionSyntax assignment
         && assignment.Left == identifier
@@ -137,5 +164,18 @@ internal sealed class BlockScan
         {
             PredictionCalls.Add(invocation);
         }
+    }
+
+    private static bool IsInside(TextSpan span, IReadOnlyList<TextSpan> excluded)
+    {
+        foreach (var outer in excluded)
+        {
+            if (outer.Contains(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -5,7 +5,6 @@ using System.Threading;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
@@ -33,7 +32,7 @@ internal static class MlNetPipelineReader
         var available = AvailableColumns(pipeline, context, names);
         // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
         var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Select(c => c.Node.Span)).ToList();
-        var referenced = ReferencedOutside(scan, notUses);
+        var referenced = scan.NamesReferencedOutside(notUses);
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
 
@@ -144,28 +143,6 @@ internal static class MlNetPipelineReader
 
         var attribute = column?.Display ?? name;
         dropped.Add(new FeatureFinding(FindingKind.Dropped, location, attribute, availableOn, how, column?.Member is null ? null : inputType, column?.MemberName ?? name));
-    }
-
-    private static HashSet<string> ReferencedOutside(BlockScan scan, List<TextSpan> excluded)
-    {
-        var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var literal in scan.Literals)
-        {
-            if (!excluded.Any(span => span.Contains(literal.Span)))
-            {
-                referenced.Add(literal.Token.ValueText);
-            }
-        }
-
-        foreach (var identifier in scan.Identifiers)
-        {
-            if (!BlockScan.IsInitializerTarget(identifier) && !excluded.Any(span => span.Contains(identifier.Span)))
-            {
-                referenced.Add(identifier.Identifier.ValueText);
-            }
-        }
-
-        return referenced;
     }
 
     private static Column? Find(List<Column> columns, string name) =>

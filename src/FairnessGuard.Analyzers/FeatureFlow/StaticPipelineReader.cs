@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
@@ -57,7 +57,7 @@ internal static class StaticPipelineReader
             return;
         }
 
-        var referenced = ReferencedOutside(scan, columns);
+        var referenced = scan.NamesReferencedOutside(columns.Select(c => c.Span).ToList());
         foreach (var column in columns)
         {
             var name = column.Identifier.ValueText;
@@ -176,26 +176,5 @@ internal static class StaticPipelineReader
         }
 
         return true;
-    }
-
-    /// <summary>Every identifier and string in the block, but the reader's own column declarations.</summary>
-    private static HashSet<string> ReferencedOutside(BlockScan scan, List<IdentifierNameSyntax> declarations)
-    {
-        var declared = new HashSet<TextSpan>();
-        foreach (var declaration in declarations)
-        {
-            declared.Add(declaration.Span);
-        }
-
-        var referenced = new HashSet<string>(scan.StringValues, StringComparer.OrdinalIgnoreCase);
-        foreach (var identifier in scan.Identifiers)
-        {
-            if (!BlockScan.IsInitializerTarget(identifier) && !declared.Contains(identifier.Span))
-            {
-                referenced.Add(identifier.Identifier.ValueText);
-            }
-        }
-
-        return referenced;
     }
 }

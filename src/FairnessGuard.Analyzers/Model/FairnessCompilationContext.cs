@@ -173,7 +173,8 @@ internal sealed class FairnessCompilationContext
         return false;
     }
 
-    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
+    /// <summary>Whether the symbol carries an attribute of exactly this type.</summary>
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
     {
         foreach (var attribute in symbol.GetAttributes())
         {

@@ -106,13 +106,10 @@ internal static class InputTypeCandidates
                 continue;
             }
 
-            foreach (var attribute in member.GetAttributes())
+            if ((loadColumn is not null && FairnessCompilationContext.HasAttribute(member, loadColumn))
+                || (columnName is not null && FairnessCompilationContext.HasAttribute(member, columnName)))
             {
-                if (attribute.AttributeClass is { } attributeClass
-                    && (SymbolEqualityComparer.Default.Equals(attributeClass, loadColumn) || SymbolEqualityComparer.Default.Equals(attributeClass, columnName)))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
