@@ -30,12 +30,7 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var trees = GeneratedProject.Sources(WithFindings).Select(s => CSharpSyntaxTree.ParseText(s.Text, path: s.Path)).ToList();
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
-        _compilation = CSharpCompilation.Create("Generated", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        _compilation = GeneratedProject.Compilation(WithFindings);
         _empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
         _fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
         Reported = Run(_fairness).Result.Count(d => d.Id.StartsWith("FG", StringComparison.Ordinal));

@@ -17,12 +17,7 @@ public static class AnalyzerTelemetryProbe
 {
     public static void Run(bool withFindings, int rounds)
     {
-        var trees = GeneratedProject.Sources(withFindings).Select(s => CSharpSyntaxTree.ParseText(s.Text, path: s.Path)).ToList();
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
-        var compilation = CSharpCompilation.Create("Generated", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = GeneratedProject.Compilation(withFindings);
         var fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
         var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
         for (var round = 0; round < rounds; round++)

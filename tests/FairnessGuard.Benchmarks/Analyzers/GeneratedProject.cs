@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace FairnessGuard.Benchmarks.Analyzers;
 
@@ -21,6 +23,21 @@ public static class GeneratedProject
         {
             yield return ($"File{i}.cs", File(i, withFindings));
         }
+    }
+
+    /// <summary>The project as an in-memory compilation against the running framework and the FairnessGuard runtime.</summary>
+    public static CSharpCompilation Compilation(bool withFindings)
+    {
+        var trees = Sources(withFindings).Select(s => CSharpSyntaxTree.ParseText(s.Text, path: s.Path)).ToList();
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
+        return CSharpCompilation.Create(
+            "Generated",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
     /// <summary>Writes the project to a folder, with the analyzer DLL as an analyzer, for <c>dotnet build -p:ReportAnalyzer=true</c>.</summary>
