@@ -22,11 +22,32 @@ internal static class ParityMonitor
             }
         }
 
-        var rawPool = PooledDistribution.Of([.. captures.Select(c => c.Raw)]);
-        var returnedPool = PooledDistribution.Of([.. captures.Select(c => c.Returned)]);
-        var groups = new GroupParity[captures.Count];
+        // One merged sweep per family gives the pairwise maxima and every group's distances to the pool in
+        // O(N log K) (ParitySweep); comparing all pairs cost O(K² k): 40 s at 1,000 groups.
+        var count = captures.Count;
+        var inPairs = new bool[count];
+        var penalty = new double[count];
+        var raw = new SortedView[count];
+        var returned = new SortedView[count];
+        var family = Math.Max(2, measured.Count);
+        var delta = (1 - options.Confidence) / family;
+        foreach (var i in measured)
+        {
+            inPairs[i] = true;
+            penalty[i] = DkwBound.Epsilon(captures[i].ReturnedCount, delta) + captures[i].ReturnedRankError;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            raw[i] = captures[i].Raw;
+            returned[i] = captures[i].Returned;
+        }
+
+        var rawSweep = ParitySweep.Run(raw, inPairs, default);
+        var returnedSweep = ParitySweep.Run(returned, inPairs, penalty);
+        var groups = new GroupParity[count];
         var inPlayCount = 0;
-        for (var i = 0; i < captures.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var c = captures[i];
             var n = counters[i];
@@ -41,41 +62,27 @@ internal static class ParityMonitor
                 n.MonitorPassThroughs,
                 n.NonFinite,
                 active,
-                KsDistance.Compute(c.Raw, rawPool),
-                KsDistance.Compute(c.Returned, returnedPool),
-                WassersteinDistance.W1(c.Raw, rawPool),
-                WassersteinDistance.W1(c.Returned, returnedPool),
+                rawSweep.KsToPool[i],
+                returnedSweep.KsToPool[i],
+                rawSweep.W1ToPool[i],
+                returnedSweep.W1ToPool[i],
                 Rates(c.Raw, options.Thresholds),
                 Rates(c.Returned, options.Thresholds));
         }
 
         // Widest returned gap and its bound; the DKW failure probability is split over all measured groups.
-        double rawKs = 0, returnedKs = 0, bound = 0;
-        (string, string)? pair = null;
-        var family = Math.Max(2, measured.Count);
-        var delta = (1 - options.Confidence) / family;
-        foreach (var a in measured)
+        // The bound is recomputed for the pair the sweep found with the pairwise formula, so it is that
+        // pair's figure to the last bit.
+        var rawKs = rawSweep.MaxPairwiseKs;
+        var returnedKs = returnedSweep.MaxPairwiseKs;
+        (string, string)? pair = returnedSweep.WidestPair is { } w ? (captures[w.First].State.Label, captures[w.Second].State.Label) : null;
+        double bound = 0;
+        if (returnedSweep.BoundPair is { } b)
         {
-            foreach (var b in measured)
-            {
-                if (b <= a)
-                {
-                    continue;
-                }
-
-                var ca = captures[a];
-                var cb = captures[b];
-                rawKs = Math.Max(rawKs, KsDistance.Compute(ca.Raw, cb.Raw));
-                var ks = KsDistance.Compute(ca.Returned, cb.Returned);
-                var lower = ks - DkwBound.Epsilon(ca.ReturnedCount, delta) - DkwBound.Epsilon(cb.ReturnedCount, delta) - ca.ReturnedRankError - cb.ReturnedRankError;
-                if (pair is null || ks > returnedKs)
-                {
-                    returnedKs = ks;
-                    pair = (ca.State.Label, cb.State.Label);
-                }
-
-                bound = Math.Max(bound, lower);
-            }
+            var ca = captures[b.First];
+            var cb = captures[b.Second];
+            var ks = KsDistance.Compute(ca.Returned, cb.Returned);
+            bound = Math.Max(0, ks - DkwBound.Epsilon(ca.ReturnedCount, delta) - DkwBound.Epsilon(cb.ReturnedCount, delta) - ca.ReturnedRankError - cb.ReturnedRankError);
         }
 
         return new GuardReport(options.PolicyName, options.Mode, now, mapVersion, inPlayCount >= 2 ? inPlayCount : 0, groups, options.Thresholds, rawKs, returnedKs, bound, pair, options.Confidence, bytes);

@@ -5,7 +5,8 @@ namespace FairnessGuard.Monitoring;
 /// <summary>The weighted items of several sketch views merged into one sorted, weighted sample (the pool of all groups).</summary>
 internal sealed class PooledDistribution
 {
-    private PooledDistribution(double[] values, long[] cumulative, long total)
+    /// <summary>Wraps sorted values and their cumulative weights (ties may repeat or be collapsed).</summary>
+    internal PooledDistribution(double[] values, long[] cumulative, long total)
     {
         Values = values;
         Cumulative = cumulative;

@@ -1,0 +1,403 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using FairnessGuard.Metrics;
+using FairnessGuard.Sketches;
+
+namespace FairnessGuard.Monitoring;
+
+/// <summary>
+/// Every parity figure of one family of sketch views in one merged sweep, in O(N log K) for N retained
+/// values over K groups, where comparing all pairs costs O(K² k):
+/// <list type="bullet">
+/// <item>the largest pairwise KS, <c>max_{a,b} sup_x |F_a(x) − F_b(x)| = sup_x (max_s F_s(x) − min_s F_s(x))</c>,
+/// and the first pair (in group order) that reaches it;</item>
+/// <item>optionally the largest pairwise lower bound <c>KS_ab − p_a − p_b</c> for per-group penalties p
+/// (DKW band plus rank error): <c>max_x (max_a (F_a − p_a) − min_b (F_b + p_b))</c>;</item>
+/// <item>each group's KS and W1 to the pool of all groups.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// Step CDFs change only at retained values, so the suprema are reached at the distinct values of the union,
+/// visited in ascending order through a heap of the groups' next values. Every CDF only grows, so the maxima
+/// are kept in O(1) and the minima in a tournament tree (O(log K) per update). The CDF values are the same
+/// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="KsDistance"/> per pair.
+/// </remarks>
+internal sealed class ParitySweep
+{
+    private ParitySweep(int groups)
+    {
+        KsToPool = new double[groups];
+        W1ToPool = new double[groups];
+    }
+
+    /// <summary>The largest pairwise KS among the groups in pairs (0 with fewer than two).</summary>
+    public double MaxPairwiseKs { get; private set; }
+
+    /// <summary>The first pair (by index, first &lt; second) reaching <see cref="MaxPairwiseKs"/>, or null with fewer than two groups in pairs.</summary>
+    public (int First, int Second)? WidestPair { get; private set; }
+
+    /// <summary>The pair maximising <c>KS_ab − p_a − p_b</c> when that maximum is positive; null otherwise or without penalties.</summary>
+    public (int First, int Second)? BoundPair { get; private set; }
+
+    /// <summary>KS of each group to the pool (0 for an empty view).</summary>
+    public double[] KsToPool { get; }
+
+    /// <summary>W1 of each group to the pool (0 for an empty view).</summary>
+    public double[] W1ToPool { get; }
+
+    /// <summary>Runs the sweep.</summary>
+    /// <param name="views">One view per group (all are pooled).</param>
+    /// <param name="inPairs">Which groups take part in the pairwise figures (a group with an empty view never does).</param>
+    /// <param name="penalty">Per-group penalty for the lower bound, or null to skip it.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ParitySweep Run(IReadOnlyList<SortedView> views, ReadOnlySpan<bool> inPairs, ReadOnlySpan<double> penalty)
+    {
+        var groups = views.Count;
+        var result = new ParitySweep(groups);
+        var withPenalty = !penalty.IsEmpty;
+
+        // Leaves: the groups in pairs, in group order (so "leftmost" is "first in group order").
+        var leafOf = new int[groups];
+        var groupOfLeaf = new int[groups];
+        var leaves = 0;
+        var offsets = new int[groups + 1];
+        long poolTotal = 0;
+        for (var s = 0; s < groups; s++)
+        {
+            var length = views[s].Values.Length;
+            offsets[s + 1] = offsets[s] + length;
+            poolTotal += length == 0 ? 0 : views[s].CumulativeWeights[length - 1];
+            leafOf[s] = -1;
+            if (inPairs[s] && length > 0 && views[s].TotalWeight > 0)
+            {
+                leafOf[s] = leaves;
+                groupOfLeaf[leaves++] = s;
+            }
+        }
+
+        var n = offsets[groups];
+        // Scratch of the size of all views together, rented: a rebuild at 1,000 groups would otherwise
+        // allocate tens of MB on the large-object heap each time.
+        var poolValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var poolRank = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var prefix = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var knotPosition = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        var minF = new MinTree(leaves);
+        var minHigh = new MinTree(withPenalty ? leaves : 0);
+        double maxF = 0, maxLow = double.NegativeInfinity;
+        int maxFLeaf = 0, maxLowLeaf = 0;
+        var leafPenalty = new double[leaves];
+        for (var l = 0; l < leaves; l++)
+        {
+            leafPenalty[l] = withPenalty ? penalty[groupOfLeaf[l]] : 0;
+            minF.Set(l, 0);
+            if (withPenalty)
+            {
+                minHigh.Set(l, leafPenalty[l]);
+                if (-leafPenalty[l] > maxLow)
+                {
+                    maxLow = -leafPenalty[l];
+                    maxLowLeaf = l;
+                }
+            }
+        }
+
+        minF.Build();
+        minHigh.Build();
+
+        double bestGap = 0, bestBound = 0;
+        int gapFirst = 0, gapSecond = 1, boundHigh = -1, boundLow = -1;
+
+        // Flat copies (one pass), so the inner loop reads arrays, not views through an interface.
+        var flatValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var flatCumulative = ArrayPool<long>.Shared.Rent(Math.Max(n, 1));
+        var totals = new double[groups];
+        for (var s = 0; s < groups; s++)
+        {
+            views[s].Values.CopyTo(flatValues.AsSpan(offsets[s]));
+            views[s].CumulativeWeights.CopyTo(flatCumulative.AsSpan(offsets[s]));
+            totals[s] = views[s].TotalWeight;
+        }
+
+        // The heap holds groups whose next value is not yet visited, keyed by that value.
+        var next = (int[])offsets.Clone();
+        var heapKey = new double[groups];
+        var heap = new int[groups];
+        var heapSize = 0;
+        for (var s = 0; s < groups; s++)
+        {
+            if (offsets[s + 1] > offsets[s])
+            {
+                heapKey[heapSize] = flatValues[offsets[s]];
+                heap[heapSize++] = s;
+            }
+        }
+
+        for (var i = (heapSize / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(heap, heapKey, heapSize, i);
+        }
+
+        var popped = new int[groups];
+        var distinct = 0;
+        long cumulative = 0;
+        var previousPool = 0.0;
+        while (heapSize > 0)
+        {
+            var x = heapKey[0];
+            var count = 0;
+            while (heapSize > 0 && heapKey[0] == x)
+            {
+                var s = heap[0];
+                popped[count++] = s;
+                var i = next[s];
+                cumulative += flatCumulative[i] - (i == offsets[s] ? 0 : flatCumulative[i - 1]);
+                knotPosition[i] = distinct;
+                next[s] = ++i;
+                if (i < offsets[s + 1])
+                {
+                    heapKey[0] = flatValues[i];
+                }
+                else
+                {
+                    heapSize--;
+                    heap[0] = heap[heapSize];
+                    heapKey[0] = heapKey[heapSize];
+                }
+
+                SiftDown(heap, heapKey, heapSize, 0);
+            }
+
+            var pool = cumulative / (double)poolTotal;
+            poolValues[distinct] = x;
+            poolRank[distinct] = pool;
+            prefix[distinct] = distinct == 0 ? 0 : prefix[distinct - 1] + (previousPool * (x - poolValues[distinct - 1]));
+            for (var p = 0; p < count; p++)
+            {
+                var s = popped[p];
+                var i = next[s] - 1;
+                var total = totals[s];
+                var before = i == offsets[s] ? 0 : flatCumulative[i - 1] / total;
+                var after = flatCumulative[i] / total;
+
+                // F_s was `before` from its previous value up to the position just before x, `after` from x on.
+                var ks = Math.Max(Math.Abs(before - previousPool), Math.Abs(after - pool));
+                if (ks > result.KsToPool[s])
+                {
+                    result.KsToPool[s] = ks;
+                }
+
+                var leaf = leafOf[s];
+                if (leaf < 0)
+                {
+                    continue;
+                }
+
+                minF.Update(leaf, after);
+                if (after > maxF || (after == maxF && leaf < maxFLeaf))
+                {
+                    (maxF, maxFLeaf) = (after, leaf);
+                }
+
+                if (withPenalty)
+                {
+                    minHigh.Update(leaf, after + leafPenalty[leaf]);
+                    var low = after - leafPenalty[leaf];
+                    if (low > maxLow || (low == maxLow && leaf < maxLowLeaf))
+                    {
+                        (maxLow, maxLowLeaf) = (low, leaf);
+                    }
+                }
+            }
+
+            previousPool = pool;
+            distinct++;
+            if (leaves >= 2)
+            {
+                var gap = maxF - minF.MinValue;
+                if (gap > 0 && gap >= bestGap)
+                {
+                    var first = Math.Min(maxFLeaf, minF.MinIndex);
+                    var second = Math.Max(maxFLeaf, minF.MinIndex);
+                    if (gap > bestGap || first < gapFirst || (first == gapFirst && second < gapSecond))
+                    {
+                        (bestGap, gapFirst, gapSecond) = (gap, first, second);
+                    }
+                }
+
+                if (withPenalty)
+                {
+                    var bound = maxLow - minHigh.MinValue;
+                    if (bound > bestBound && maxLowLeaf != minHigh.MinIndex)
+                    {
+                        (bestBound, boundHigh, boundLow) = (bound, maxLowLeaf, minHigh.MinIndex);
+                    }
+                }
+            }
+        }
+
+        result.MaxPairwiseKs = bestGap;
+        result.WidestPair = leaves >= 2 ? (groupOfLeaf[gapFirst], groupOfLeaf[gapSecond]) : null;
+        result.BoundPair = boundHigh >= 0 ? (groupOfLeaf[Math.Min(boundHigh, boundLow)], groupOfLeaf[Math.Max(boundHigh, boundLow)]) : null;
+        result.FillW1(views, offsets, knotPosition, poolValues, poolRank, prefix, distinct, poolTotal);
+        ArrayPool<double>.Shared.Return(poolValues);
+        ArrayPool<double>.Shared.Return(poolRank);
+        ArrayPool<double>.Shared.Return(prefix);
+        ArrayPool<int>.Shared.Return(knotPosition);
+        ArrayPool<double>.Shared.Return(flatValues);
+        ArrayPool<long>.Shared.Return(flatCumulative);
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SiftDown(int[] heap, double[] key, int size, int at)
+    {
+        var item = heap[at];
+        var value = key[at];
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= size)
+            {
+                break;
+            }
+
+            if (child + 1 < size && key[child + 1] < key[child])
+            {
+                child++;
+            }
+
+            if (!(key[child] < value))
+            {
+                break;
+            }
+
+            heap[at] = heap[child];
+            key[at] = key[child];
+            at = child;
+        }
+
+        heap[at] = item;
+        key[at] = value;
+    }
+
+    /// <summary>
+    /// W1 to the pool: on each stretch where F_s is constant c, <c>Σ |c − P_t| Δ_t</c> splits at the first
+    /// position where the (non-decreasing) pooled CDF reaches c, and both halves are prefix sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillW1(IReadOnlyList<SortedView> views, int[] offsets, int[] knotPosition, double[] x, double[] p, double[] prefix, int m, long poolTotal)
+    {
+        if (m == 0 || poolTotal == 0)
+        {
+            return;
+        }
+
+        for (var s = 0; s < views.Count; s++)
+        {
+            var view = views[s];
+            var length = view.Values.Length;
+            if (length == 0 || view.TotalWeight == 0)
+            {
+                continue;
+            }
+
+            var c = view.CumulativeWeights;
+            double total = view.TotalWeight;
+            var positions = knotPosition.AsSpan(offsets[s], length);
+            var sum = Stretch(0, 0, positions[0], x, p, prefix);
+            for (var i = 0; i < length; i++)
+            {
+                var end = i + 1 < length ? positions[i + 1] : m - 1;
+                sum += Stretch(c[i] / total, positions[i], end, x, p, prefix);
+            }
+
+            W1ToPool[s] = sum;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Stretch(double level, int from, int to, double[] x, double[] p, double[] prefix)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        int lo = from, hi = to;
+        while (lo < hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            if (p[mid] >= level)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        var below = (level * (x[lo] - x[from])) - (prefix[lo] - prefix[from]);
+        var above = (prefix[to] - prefix[lo]) - (level * (x[to] - x[lo]));
+        return below + above;
+    }
+
+    /// <summary>A tournament tree over leaves: the minimum value and the first leaf holding it.</summary>
+    private readonly struct MinTree
+    {
+        private readonly double[] _value;
+        private readonly int[] _index;
+        private readonly int _size;
+
+        public MinTree(int leaves)
+        {
+            _size = 1;
+            while (_size < leaves)
+            {
+                _size <<= 1;
+            }
+
+            _value = new double[2 * _size];
+            _index = new int[2 * _size];
+            _value.AsSpan().Fill(double.PositiveInfinity);
+            for (var l = 0; l < _size; l++)
+            {
+                _index[_size + l] = l;
+            }
+        }
+
+        public double MinValue => _value[1];
+
+        public int MinIndex => _index[1];
+
+        public void Set(int leaf, double value) => _value[_size + leaf] = value;
+
+        public void Build()
+        {
+            for (var node = _size - 1; node >= 1; node--)
+            {
+                Pull(node);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Update(int leaf, double value)
+        {
+            var node = _size + leaf;
+            _value[node] = value;
+            for (node >>= 1; node >= 1; node >>= 1)
+            {
+                Pull(node);
+            }
+        }
+
+        private void Pull(int node)
+        {
+            int left = 2 * node, right = left + 1;
+            var from = _value[left] <= _value[right] ? left : right;
+            _value[node] = _value[from];
+            _index[node] = _index[from];
+        }
+    }
+}
