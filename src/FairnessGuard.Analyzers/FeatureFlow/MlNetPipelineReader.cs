@@ -18,15 +18,26 @@ internal static class MlNetPipelineReader
 {
     public static void Read(BlockScan scan, SemanticModel model, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
+        if (HasFairnessEstimator(scan, model, token))
+        {
+            // The pipeline carries an output constraint (FairnessGuard.ML's DemographicParity) or the fair
+            // linear model's projection: the attribute is used where it should be, nothing to report.
+            return;
+        }
+
         var pipeline = MlNetPipeline.Read(scan, model, token);
         if (!pipeline.IsModelPath)
         {
             return;
         }
 
+        var certain = true;
         if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
         {
             pipeline.InputType = InferredModelInput.Find(pipeline, context, names);
+
+            // An input inferred from the compilation's candidates is a guess: reported as Info, not a warning.
+            certain = pipeline.InputType is null;
         }
 
         var available = AvailableColumns(pipeline, context, names);
@@ -82,8 +93,42 @@ internal static class MlNetPipelineReader
             }
         }
 
+        // The estimator appended after the trainer reads the group column at prediction time: only a column
+        // that is still in the data (left out of the features, not dropped, selected away or [NoColumn]) can be one.
+        var trainer = pipeline.Trainers.Count == 1 && pipeline.Drops.Count == 0 && pipeline.Selections.Count == 0 ? pipeline.Trainers[0].Syntax : null;
+        foreach (var finding in dropped)
+        {
+            finding.FromPipeline = true;
+            finding.Trainer = finding.How.IndexOf("[NoColumn]", StringComparison.Ordinal) >= 0 ? null : trainer;
+            finding.Certain = certain;
+            finding.GroupColumn = Find(available, finding.MemberName)?.Name ?? available.FirstOrDefault(c => string.Equals(c.MemberName, finding.MemberName, StringComparison.Ordinal))?.Name ?? finding.MemberName;
+        }
+
         findings.AddRange(dropped);
         ReadFeatures(pipeline, featureConcats, available, names, dropped, findings);
+    }
+
+    /// <summary>The type of FairnessGuard.ML's ML.NET catalog extensions (the contract with that package).</summary>
+    internal const string FairnessCatalogExtensions = "FairnessGuard.ML.FairnessCatalogExtensions";
+
+    /// <summary>
+    /// True when the block calls FairnessGuard.ML's <c>DemographicParity</c> or <c>FairLinearProjection</c>
+    /// (recognised by the containing type's full name and the method name; the name is checked first).
+    /// </summary>
+    internal static bool HasFairnessEstimator(BlockScan scan, SemanticModel model, CancellationToken token)
+    {
+        foreach (var invocation in scan.Invocations)
+        {
+            if (BlockScan.NameOf(invocation) is "DemographicParity" or "FairLinearProjection"
+                && model.GetSymbolInfo(invocation, token) is var info
+                && (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is IMethodSymbol method
+                && (method.ReducedFrom ?? method).ContainingType?.ToDisplayString() == FairnessCatalogExtensions)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ReadFeatures(MlNetPipeline pipeline, List<(MlNetCall Call, string Output, List<NamedColumn>? Inputs)> concats, List<Column> available, NameMatchers names, List<FeatureFinding> dropped, List<FeatureFinding> findings)
