@@ -25,7 +25,7 @@ internal static class MlNetPipelineReader
             return;
         }
 
-        var pipeline = MlNetPipeline.Read(scan, model, token);
+        var pipeline = MlNetPipeline.Read(scan, model, context, token);
         if (!pipeline.IsModelPath)
         {
             return;
@@ -42,7 +42,7 @@ internal static class MlNetPipelineReader
 
         var available = AvailableColumns(pipeline, context, names);
         // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
-        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Select(c => c.Node.Span)).ToList();
+        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).ToList();
         var referenced = scan.NamesReferencedOutside(notUses);
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
@@ -86,7 +86,9 @@ internal static class MlNetPipelineReader
 
             foreach (var (call, output, inputs) in featureConcats)
             {
-                if (inputs is not null)
+                // The resolved list (a field's constant names, followed back through one-to-one transforms) is
+                // what decides, not the names written in the block.
+                if (inputs is not null && !Expand(pipeline, inputs).Concat(inputs).Any(i => string.Equals(i.Name, column.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Name, column.MemberName, StringComparison.OrdinalIgnoreCase)))
                 {
                     AddDropped(dropped, call.Syntax.GetLocation(), column, column.Name, inputName, $"left out of Concatenate(\"{output}\", …)", pipeline.InputType);
                 }
