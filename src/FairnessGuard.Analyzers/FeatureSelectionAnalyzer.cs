@@ -107,6 +107,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             // FG0004 is off unless configured: its diagnostics would only be dropped by the driver.
             if ((finding.Kind == FindingKind.UsedDirectly && !tree.ReportsUsedDirectly)
                 || fairness.PolicyNamesMember(finding.DroppedFinding?.MemberName ?? finding.MemberName)
+                || (finding.Kind != FindingKind.UsedDirectly && fairness.AuditsMember(finding.DroppedFinding?.MemberName ?? finding.MemberName))
                 || finding.Location.SourceTree?.GetLineVisibility(finding.Location.SourceSpan.Start, token) == LineVisibility.Hidden)
             {
                 continue;

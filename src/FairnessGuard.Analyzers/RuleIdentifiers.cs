@@ -18,6 +18,5 @@ public static class RuleIdentifiers
     /// <summary>The help page of a rule, in this repository's docs/rules folder.</summary>
     /// <param name="id">The rule ID, e.g. FG0001.</param>
     /// <returns>The absolute address of the rule's page.</returns>
-    public static string GetHelpUri(string id) =>
-        "https://github.com/fairnessguard/fairnessguard/blob/main/docs/rules/" + id + ".md";
+    public static string GetHelpUri(string id) => Catalog.DiagnosticCatalog.HelpUri(id);
 }

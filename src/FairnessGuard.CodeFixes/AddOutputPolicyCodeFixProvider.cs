@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using FairnessGuard.Analyzers;
+using FairnessGuard.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -10,9 +11,12 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace FairnessGuard.CodeFixes;
 
 /// <summary>
-/// FG0001 / FG0002: instead of hiding an input, state the requirement on the outputs: adds
-/// <c>[DemographicParity(nameof(T.Member))]</c> to the prediction method. Fix All batches a document's
-/// policies per method and adds <c>using FairnessGuard;</c> once.
+/// FG0001 / FG0002: instead of hiding an input, state the requirement on the outputs, in one action that
+/// yields guarded code. On a hand-written scorer: adds <c>[DemographicParity(nameof(T.Member))]</c>, makes the
+/// method <c>partial</c> with its body in <c>&lt;Name&gt;Core</c> and its types <c>partial</c>, so the
+/// generator implements the guard. On an ML.NET pipeline: appends FairnessGuard.ML's
+/// <c>DemographicParity(groupColumnName: …)</c> after the trainer. Where neither has a valid target, no fix
+/// is offered. Fix All (document, project, solution) batches a document's edits and adds each using once.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddOutputPolicyCodeFixProvider))]
 [Shared]
@@ -28,27 +32,52 @@ public sealed class AddOutputPolicyCodeFixProvider : CodeFixProvider
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() =>
         FixAllProvider.Create(async (fixAllContext, document, diagnostics) =>
-            await PolicyEditor.AddPoliciesAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false));
+        {
+            var list = diagnostics.ToList();
+            var appended = await ParityAppendEditor.AppendAsync(document, list, fixAllContext.CancellationToken).ConfigureAwait(false);
+            return await PolicyEditor.AddPoliciesAsync(appended, list.Where(d => !IsAppend(d)).Select(d => Relocate(d, document, appended)), fixAllContext.CancellationToken).ConfigureAwait(false);
+        });
+
+    private static bool IsAppend(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(PolicyFixProperties.FixKey, out var fix) && fix == PolicyFixProperties.FixAppendParity;
+
+    /// <summary>A document holds either pipelines or scorers in practice; when it holds both, the policy pass runs on the appended text (its spans move), so it is left to a second Fix All.</summary>
+    private static Diagnostic Relocate(Diagnostic diagnostic, Document before, Document after) =>
+        ReferenceEquals(before, after) ? diagnostic : Diagnostic.Create(diagnostic.Descriptor, Location.None);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null || model.Compilation.GetTypeByMetadataName(PolicyEditor.PolicyTypeName) is null)
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics.Where(d => d.AdditionalLocations.Count > 0))
         {
-            if (PolicyEditor.PolicyArgument(diagnostic, model) is not { } argument)
+            if (ParityAppendEditor.Target(diagnostic, root, model, context.CancellationToken) is { } append)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Append DemographicParity(groupColumnName: \"{append.GroupColumn}\") after the trainer",
+                        token => ParityAppendEditor.AppendAsync(context.Document, new[] { diagnostic }, token),
+                        EquivalenceKey),
+                    diagnostic);
+                continue;
+            }
+
+            if (model.Compilation.GetTypeByMetadataName(PolicyEditor.PolicyTypeName) is null
+                || PolicyEditor.PolicyArgument(diagnostic, model) is not { } argument
+                || PolicyEditor.GuardableTarget(diagnostic, root, model, context.CancellationToken) is null)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Add [DemographicParity({argument})] to the prediction method",
+                    $"Guard the prediction method with [DemographicParity({argument})]",
                     token => PolicyEditor.AddPoliciesAsync(context.Document, new[] { diagnostic }, token),
                     EquivalenceKey),
                 diagnostic);

@@ -12,7 +12,9 @@ namespace FairnessGuard.CodeFixes;
 
 /// <summary>
 /// Adds <c>[DemographicParity(nameof(T.Member))]</c> policies to prediction methods, with
-/// <c>using FairnessGuard;</c>, for one or many diagnostics of a document at once (the FixAll path).
+/// <c>using FairnessGuard;</c>, for one or many diagnostics of a document at once (the FixAll path), and
+/// makes each method what the generator implements (<c>partial</c>, body in <c>&lt;Name&gt;Core</c>,
+/// containing types <c>partial</c>): one action yields guarded code, never a policy that guards nothing.
 /// </summary>
 internal static class PolicyEditor
 {
@@ -21,7 +23,8 @@ internal static class PolicyEditor
     /// <summary>The argument text the policy would use, or null when the diagnostic carries no fixable policy.</summary>
     public static string? PolicyArgument(Diagnostic diagnostic, SemanticModel model)
     {
-        if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.Properties.TryGetValue(PolicyFixProperties.MemberKey, out var member) || string.IsNullOrEmpty(member))
+        if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.Properties.TryGetValue(PolicyFixProperties.MemberKey, out var member) || string.IsNullOrEmpty(member)
+            || !diagnostic.Properties.TryGetValue(PolicyFixProperties.FixKey, out var fix) || fix != PolicyFixProperties.FixPolicy)
         {
             return null;
         }
@@ -34,6 +37,25 @@ internal static class PolicyEditor
         }
 
         return SyntaxFactory.Literal(member!).ToString();
+    }
+
+    /// <summary>
+    /// The method the policy goes on, when one action can make it guarded code: a method the generator can
+    /// implement with this policy (a score return type, one input holding the group key) that is either
+    /// rewritable to a partial declaration or already one. Null otherwise: no fix is offered.
+    /// </summary>
+    public static MethodDeclarationSyntax? GuardableTarget(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken token)
+    {
+        if (PolicyArgument(diagnostic, model) is null
+            || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
+            || model.GetDeclaredSymbol(method, token) is not { } symbol
+            || !GuardedMethodRewriter.GeneratorCanGuard(symbol, diagnostic.Properties[PolicyFixProperties.MemberKey]!))
+        {
+            return null;
+        }
+
+        var isDeclaration = method.Body is null && method.ExpressionBody is null && method.Modifiers.Any(SyntaxKind.PartialKeyword);
+        return isDeclaration || GuardedMethodRewriter.CanRewrite(method) ? method : null;
     }
 
     public static async Task<Document> AddPoliciesAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken token)
@@ -49,7 +71,7 @@ internal static class PolicyEditor
         foreach (var diagnostic in diagnostics)
         {
             if (PolicyArgument(diagnostic, model) is not { } argument
-                || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
+                || GuardableTarget(diagnostic, root, model, token) is not { } method)
             {
                 continue;
             }
@@ -71,7 +93,8 @@ internal static class PolicyEditor
             return document;
         }
 
-        var newRoot = (CompilationUnitSyntax)unit.ReplaceNodes(wanted.Keys, (original, rewritten) => AddAttributes(rewritten, wanted[original]));
+        var newRoot = (CompilationUnitSyntax)unit.ReplaceNodes(wanted.Keys, (original, rewritten) => AddAttributes(rewritten, wanted[original]).WithAdditionalAnnotations(GuardedMethodRewriter.Target));
+        newRoot = (CompilationUnitSyntax)GuardedMethodRewriter.RewriteMarked(newRoot);
         newRoot = UsingDirectives.EnsureFairnessGuard(newRoot);
         return document.WithSyntaxRoot(newRoot);
     }

@@ -10,22 +10,25 @@ namespace FairnessGuard.CodeFixes;
 /// <summary>Adds <c>using FairnessGuard;</c> once, in sorted position, unless the file already sees the namespace.</summary>
 internal static class UsingDirectives
 {
-    private const string Namespace = "FairnessGuard";
+    private const string FairnessGuardNamespace = "FairnessGuard";
 
-    public static CompilationUnitSyntax EnsureFairnessGuard(CompilationUnitSyntax unit)
+    public static CompilationUnitSyntax EnsureFairnessGuard(CompilationUnitSyntax unit) => Ensure(unit, FairnessGuardNamespace);
+
+    /// <summary>Adds <c>using <paramref name="namespace"/>;</c> once, in sorted position.</summary>
+    public static CompilationUnitSyntax Ensure(CompilationUnitSyntax unit, string @namespace)
     {
-        if (unit.Usings.Any(u => u.Name?.ToString() == Namespace && u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None))
-            || unit.Members.OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Name.ToString() == Namespace || n.Name.ToString().StartsWith(Namespace + ".", StringComparison.Ordinal)))
+        if (unit.Usings.Any(u => u.Name?.ToString() == @namespace && u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None))
+            || unit.Members.OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Name.ToString() == @namespace || n.Name.ToString().StartsWith(@namespace + ".", StringComparison.Ordinal)))
         {
             return unit;
         }
 
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(Namespace))
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(@namespace))
             .WithTrailingTrivia(SyntaxFactory.ElasticLineFeed)
             .WithAdditionalAnnotations(Formatter.Annotation);
         var usings = unit.Usings;
         var index = 0;
-        while (index < usings.Count && IsBefore(usings[index]))
+        while (index < usings.Count && IsBefore(usings[index], @namespace))
         {
             index++;
         }
@@ -48,7 +51,7 @@ internal static class UsingDirectives
         return unit.WithUsings(usings.Insert(index, directive));
     }
 
-    private static bool IsBefore(UsingDirectiveSyntax existing)
+    private static bool IsBefore(UsingDirectiveSyntax existing, string @namespace)
     {
         if (existing.Alias is not null || !existing.StaticKeyword.IsKind(SyntaxKind.None) || existing.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
         {
@@ -57,6 +60,6 @@ internal static class UsingDirectives
 
         var name = existing.Name?.ToString() ?? string.Empty;
         var isSystem = name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
-        return isSystem || string.CompareOrdinal(name, Namespace) < 0;
+        return isSystem || string.CompareOrdinal(name, @namespace) < 0;
     }
 }

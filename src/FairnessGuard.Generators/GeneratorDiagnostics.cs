@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using FairnessGuard.Analyzers.Catalog;
 using FairnessGuard.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -8,56 +9,25 @@ namespace FairnessGuard.Generators;
 
 /// <summary>
 /// The generator's diagnostics. Each one that is an error stands for "this method would run unguarded":
-/// the build fails instead (a silently unguarded model is the worst outcome).
+/// the build fails instead (a silently unguarded model is the worst outcome). The descriptors live in the one
+/// catalog shared with the analyzer (src/FairnessGuard.Analyzers/Catalog/DiagnosticCatalog.cs).
 /// </summary>
 internal static class GeneratorDiagnostics
 {
-    private const string Category = "FairnessGuard.Generator";
-
     /// <summary>FG1001: a decorated method is not partial, so nothing can route its outputs through a guard.</summary>
-    public static readonly DiagnosticDescriptor NotPartial = new(
-        "FG1001",
-        "Decorated method is not partial",
-        "'{0}' carries a fairness policy but is not a partial method declaration, so its outputs are not guarded; declare it 'partial' without a body and move the body to '{0}Core'",
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor NotPartial = DiagnosticCatalog.NotPartial;
 
     /// <summary>FG1002: the method's shape cannot be implemented by the generator.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedMethod = new(
-        "FG1002",
-        "Decorated method cannot be guarded",
-        "'{0}' cannot be guarded: {1}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor UnsupportedMethod = DiagnosticCatalog.UnsupportedMethod;
 
     /// <summary>FG1003: no parameter or parameter member supplies the policy's group key.</summary>
-    public static readonly DiagnosticDescriptor GroupKeyNotFound = new(
-        "FG1003",
-        "Group key of a policy not found",
-        "'{0}': the group key '{1}' of the policy cannot be read: {2}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor GroupKeyNotFound = DiagnosticCatalog.GroupKeyNotFound;
 
     /// <summary>FG1004: a policy other than demographic parity, which the run-time guard cannot enforce.</summary>
-    public static readonly DiagnosticDescriptor PolicyNotSupported = new(
-        "FG1004",
-        "Policy not enforced at run time",
-        "'{0}' carries the policy '{1}', which the run-time guard cannot enforce; only [DemographicParity] is generated",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor PolicyNotSupported = DiagnosticCatalog.PolicyNotSupported;
 
     /// <summary>FG1005: an attribute value the guard would reject at its construction.</summary>
-    public static readonly DiagnosticDescriptor InvalidPolicyValue = new(
-        "FG1005",
-        "Invalid policy value",
-        "'{0}': {1}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor InvalidPolicyValue = DiagnosticCatalog.InvalidPolicyValue;
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =
         new[] { NotPartial, UnsupportedMethod, GroupKeyNotFound, PolicyNotSupported, InvalidPolicyValue }.ToDictionary(d => d.Id);

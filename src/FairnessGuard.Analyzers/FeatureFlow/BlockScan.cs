@@ -122,6 +122,66 @@ internal sealed class BlockScan
         return referenced;
     }
 
+    private static readonly HashSet<string> ServiceVerbs = new(StringComparer.Ordinal) { "Calculate", "Evaluate", "Compute", "Assess", "Estimate", "Rate" };
+
+    private static readonly HashSet<string> ScoringReceiverWords = new(StringComparer.Ordinal)
+    {
+        "scorer", "scoring", "score", "predictor", "prediction", "classifier", "risk", "underwriting", "credit", "model",
+    };
+
+    /// <summary>
+    /// A prediction verb that only counts on a scoring service: <c>_scoringService.Calculate(features)</c>,
+    /// <c>riskModel.Evaluate(x)</c>. The receiver (an identifier or <c>this.x</c>, read from syntax) must be
+    /// named like a scorer, so <c>tax.Calculate(…)</c> or ML.NET's <c>BinaryClassification.Evaluate(…)</c> are not.
+    /// </summary>
+    public static bool IsScoringServiceCall(InvocationExpressionSyntax invocation, string name)
+    {
+        if (!ServiceVerbs.Contains(name) || invocation.Expression is not MemberAccessExpressionSyntax access)
+        {
+            return false;
+        }
+
+        var receiver = access.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        if (receiver is null)
+        {
+            return false;
+        }
+
+        foreach (var word in Naming.IdentifierTokens.Split(receiver))
+        {
+            if (ScoringReceiverWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the node is inside the argument of <c>nameof(…)</c>.</summary>
+    public static bool IsInsideNameof(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+            {
+                return true;
+            }
+
+            if (current is StatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsInitializerTarget(IdentifierNameSyntax identifier) =>
         identifier.Parent is AssignmentExpressionSyntax assignment
         && assignment.Left == identifier
@@ -160,7 +220,7 @@ internal sealed class BlockScan
             Removals.Add(invocation);
         }
 
-        if (names.IsPredictionName(name) || name == "Concatenate")
+        if (names.IsPredictionName(name) || name == "Concatenate" || IsScoringServiceCall(invocation, name))
         {
             PredictionCalls.Add(invocation);
         }

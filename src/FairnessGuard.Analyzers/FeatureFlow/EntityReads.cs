@@ -110,6 +110,12 @@ internal sealed class EntityReads
         var byReceiver = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
         foreach (var identifier in parts.SelectMany(p => p.DescendantNodesAndSelf()).OfType<IdentifierNameSyntax>())
         {
+            // nameof(Row.X) names a member, it reads no value.
+            if (BlockScan.IsInsideNameof(identifier))
+            {
+                continue;
+            }
+
             if (identifier.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == identifier)
             {
                 Add(byReceiver, receiver.Identifier.ValueText, identifier);
@@ -172,6 +178,13 @@ internal sealed class EntityReads
         ISymbol? source = receiver == "this"
             ? model.GetSymbolInfo(name, token).Symbol!.ContainingType
             : model.GetSymbolInfo(((MemberAccessExpressionSyntax)name.Parent).Expression, token).Symbol;
+
+        // A type-qualified name (Row.Income, e.g. in a column pair or an attribute) reads no instance.
+        if (receiver != "this" && source is ITypeSymbol)
+        {
+            return null;
+        }
+
         return source is null || (receiver == "this" && model.GetSymbolInfo(name, token).Symbol!.IsStatic) ? null : source;
     }
 

@@ -40,7 +40,7 @@ internal sealed class MlNetPipeline
 
     public bool IsModelPath => Trainers.Count > 0 || Concatenations.Any(c => FeatureColumns.Contains(c.Output));
 
-    public static MlNetPipeline Read(BlockScan scan, SemanticModel model, CancellationToken token)
+    public static MlNetPipeline Read(BlockScan scan, SemanticModel model, Model.FairnessCompilationContext context, CancellationToken token)
     {
         var pipeline = new MlNetPipeline();
         foreach (var invocation in scan.Invocations)
@@ -54,7 +54,12 @@ internal sealed class MlNetPipeline
         pipeline.ReadLoaderColumns(scan.FeatureCandidates, model, token);
         if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
         {
-            pipeline.ReadInputFromContainingType(scan.Block, model, token);
+            pipeline.ReadInputFromContainingType(scan.Block, model, context, token);
+        }
+
+        if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
+        {
+            pipeline.InputType = pipeline.EngineInputType;
         }
 
         return pipeline;
@@ -77,7 +82,18 @@ internal sealed class MlNetPipeline
                 return;
         }
 
-        if (LoaderNames.Contains(call.Name) && call.Method.TypeArguments.Length > 0 && InputType is null)
+        if (call.Name is "LoadFromTextFile" or "CreateTextLoader" && call.ArgumentsOf("columns") is { Count: 1 } columns)
+        {
+            FollowColumnList(columns[0], model, token, 0);
+        }
+
+        if (call.Name == EngineName && call.Method.TypeArguments.Length > 0)
+        {
+            // A prediction engine's input type is only a fallback: the class's own loader (a generic loader
+            // or its TextLoader.Column list) says what the data holds.
+            EngineInputType ??= call.Method.TypeArguments[0];
+        }
+        else if (LoaderNames.Contains(call.Name) && call.Method.TypeArguments.Length > 0 && InputType is null)
         {
             InputType = call.Method.TypeArguments[0];
         }
@@ -86,7 +102,26 @@ internal sealed class MlNetPipeline
         {
             Trainers.Add(call);
             AddIfKnown(FeatureColumns, call.StringArgument("featureColumnName", model, token));
-            AddIfKnown(LabelColumns, call.StringArgument("labelColumnName", model, token));
+            SetLabel(call.ArgumentsOf("labelColumnName") is { Count: > 0 } ? call.StringArgument("labelColumnName", model, token) : null);
+            return;
+        }
+
+        if (OptionsOf(call) is { } options)
+        {
+            // A trainer configured by an options object: its LabelColumnName / FeatureColumnName, when constant.
+            Trainers.Add(call);
+            foreach (var (name, value) in OptionValues(options, model, token))
+            {
+                if (name == "FeatureColumnName")
+                {
+                    AddIfKnown(FeatureColumns, value);
+                }
+                else if (name == "LabelColumnName")
+                {
+                    SetLabel(value);
+                }
+            }
+
             return;
         }
 
@@ -97,6 +132,116 @@ internal sealed class MlNetPipeline
             var input = call.StringArgument("inputColumnName", model, token) ?? mappedOutput;
             SyntaxNode node = inputArgument is { Count: 1 } ? inputArgument[0] : call.Syntax;
             Mappings.Add((mappedOutput, new NamedColumn(input, node)));
+        }
+    }
+
+    private const string EngineName = "CreatePredictionEngine";
+
+    private bool _explicitLabel;
+
+    /// <summary>The input type of a <c>CreatePredictionEngine&lt;T, …&gt;</c> call: used only when no loader says more.</summary>
+    public ITypeSymbol? EngineInputType { get; private set; }
+
+    /// <summary>A trainer that names its label replaces the default "Label" (unless another trainer keeps it).</summary>
+    private void SetLabel(string? label)
+    {
+        if (string.IsNullOrEmpty(label))
+        {
+            return;
+        }
+
+        if (!_explicitLabel && Trainers.Count == 1)
+        {
+            LabelColumns.Clear();
+        }
+
+        _explicitLabel = true;
+        LabelColumns.Add(label!);
+    }
+
+    /// <summary>The options argument of a trainer overload taking <c>XTrainer.Options</c>, or null.</summary>
+    private static ExpressionSyntax? OptionsOf(MlNetCall call)
+    {
+        var parameters = (call.Method.ReducedFrom ?? call.Method).Parameters;
+        var options = call.Method.Parameters.FirstOrDefault(p => p.Name == "options");
+        if (options is null || options.Type.Name != "Options" || options.Type.ContainingType?.Name.EndsWith("Trainer", StringComparison.Ordinal) != true || parameters.IsEmpty)
+        {
+            return null;
+        }
+
+        return call.ArgumentsOf("options") is { Count: 1 } arguments ? arguments[0] : null;
+    }
+
+    /// <summary>The constant string members set in the options' object initializer (directly, or on the local it initialises).</summary>
+    private static IEnumerable<(string Name, string? Value)> OptionValues(ExpressionSyntax options, SemanticModel model, CancellationToken token)
+    {
+        var creation = options as BaseObjectCreationExpressionSyntax;
+        if (creation is null && options is IdentifierNameSyntax
+            && model.GetSymbolInfo(options, token).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initialised })
+        {
+            creation = initialised;
+        }
+
+        if (creation?.Initializer is not { } initializer)
+        {
+            yield break;
+        }
+
+        foreach (var expression in initializer.Expressions)
+        {
+            if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment)
+            {
+                var value = model.GetConstantValue(assignment.Right, token);
+                yield return (name.Identifier.ValueText, value.HasValue ? value.Value as string : null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <c>TextLoader.Column[]</c> list passed by name (<c>LoanSchema.Columns</c>, <c>Loader.Columns()</c>, a
+    /// local holding one), declared anywhere in source, maybe in another class: its constant column names
+    /// are read from the declaration's syntax (no other tree is bound).
+    /// </summary>
+    private void FollowColumnList(ExpressionSyntax expression, SemanticModel model, CancellationToken token, int depth)
+    {
+        if (depth > 2 || expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax)
+        {
+            return;
+        }
+
+        var target = expression is InvocationExpressionSyntax invocation ? invocation.Expression : expression;
+        var symbol = model.GetSymbolInfo(target, token).Symbol;
+        if (symbol is null || symbol.DeclaringSyntaxReferences.Length != 1)
+        {
+            return;
+        }
+
+        var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(token);
+        if (symbol is ILocalSymbol)
+        {
+            if (declaration is VariableDeclaratorSyntax { Initializer.Value: { } value })
+            {
+                FollowColumnList(value, model, token, depth + 1);
+            }
+
+            return;
+        }
+
+        if (symbol is not (IFieldSymbol or IPropertySymbol or IMethodSymbol))
+        {
+            return;
+        }
+
+        foreach (var creation in declaration.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+        {
+            if (creation.ArgumentList is { Arguments.Count: > 0 } arguments
+                && (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && explicitCreation.Type.ToString().EndsWith("Column", StringComparison.Ordinal)))
+                && arguments.Arguments[0].Expression is LiteralExpressionSyntax { Token.Value: string name })
+            {
+                LoaderColumns.Add(new NamedColumn(name, creation));
+            }
         }
     }
 
@@ -119,7 +264,7 @@ internal sealed class MlNetPipeline
         }
     }
 
-    private void ReadInputFromContainingType(SyntaxNode block, SemanticModel model, CancellationToken token)
+    private void ReadInputFromContainingType(SyntaxNode block, SemanticModel model, Model.FairnessCompilationContext context, CancellationToken token)
     {
         var type = block.FirstAncestorOrSelf<TypeDeclarationSyntax>();
         if (type is null)
@@ -127,18 +272,54 @@ internal sealed class MlNetPipeline
             return;
         }
 
-        foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        var input = context.PerClass(type, () => ClassInput.Read(type, model, token));
+        if (input.InputType is not null)
         {
-            if (BlockScan.NameOf(invocation) is { } name && LoaderNames.Contains(name)
-                && MlNetCall.Bind(invocation, model, token) is { Method.TypeArguments.Length: > 0 } call)
-            {
-                InputType = call.Method.TypeArguments[0];
-                return;
-            }
+            InputType = input.InputType;
+            return;
         }
 
-        var creations = type.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>().Cast<ExpressionSyntax>();
-        ReadLoaderColumns(creations, model, token);
+        LoaderColumns.AddRange(input.LoaderColumns);
+        EngineInputType ??= input.EngineInputType;
+    }
+
+    /// <summary>
+    /// What a class's own code says its model input is, read once per class and cached (issue 14.5: a class
+    /// with hundreds of pipelines is walked once, not once per pipeline): the first generic loader's type
+    /// argument, else its <c>TextLoader.Column</c> list, with a prediction engine's type as a fallback.
+    /// </summary>
+    internal sealed class ClassInput
+    {
+        public ITypeSymbol? InputType { get; private set; }
+
+        public ITypeSymbol? EngineInputType { get; private set; }
+
+        public List<NamedColumn> LoaderColumns { get; } = new();
+
+        public static ClassInput Read(TypeDeclarationSyntax type, SemanticModel model, CancellationToken token)
+        {
+            var result = new ClassInput();
+            foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (BlockScan.NameOf(invocation) is { } name && LoaderNames.Contains(name)
+                    && MlNetCall.Bind(invocation, model, token) is { Method.TypeArguments.Length: > 0 } call)
+                {
+                    if (name == EngineName)
+                    {
+                        result.EngineInputType ??= call.Method.TypeArguments[0];
+                        continue;
+                    }
+
+                    result.InputType = call.Method.TypeArguments[0];
+                    return result;
+                }
+            }
+
+            var reader = new MlNetPipeline();
+            reader.ReadLoaderColumns(type.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>().Cast<ExpressionSyntax>(), model, token);
+            result.LoaderColumns.AddRange(reader.LoaderColumns);
+            return result;
+        }
     }
 
     private static void AddIfKnown(HashSet<string> set, string? value)

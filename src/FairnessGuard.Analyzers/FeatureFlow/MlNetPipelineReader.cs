@@ -18,20 +18,31 @@ internal static class MlNetPipelineReader
 {
     public static void Read(BlockScan scan, SemanticModel model, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
-        var pipeline = MlNetPipeline.Read(scan, model, token);
+        if (HasFairnessEstimator(scan, model, token))
+        {
+            // The pipeline carries an output constraint (FairnessGuard.ML's DemographicParity) or the fair
+            // linear model's projection: the attribute is used where it should be, nothing to report.
+            return;
+        }
+
+        var pipeline = MlNetPipeline.Read(scan, model, context, token);
         if (!pipeline.IsModelPath)
         {
             return;
         }
 
+        var certain = true;
         if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
         {
             pipeline.InputType = InferredModelInput.Find(pipeline, context, names);
+
+            // An input inferred from the compilation's candidates is a guess: reported as Info, not a warning.
+            certain = pipeline.InputType is null;
         }
 
         var available = AvailableColumns(pipeline, context, names);
         // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
-        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Select(c => c.Node.Span)).ToList();
+        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).ToList();
         var referenced = scan.NamesReferencedOutside(notUses);
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
@@ -75,15 +86,51 @@ internal static class MlNetPipelineReader
 
             foreach (var (call, output, inputs) in featureConcats)
             {
-                if (inputs is not null)
+                // The resolved list (a field's constant names, followed back through one-to-one transforms) is
+                // what decides, not the names written in the block.
+                if (inputs is not null && !Expand(pipeline, inputs).Concat(inputs).Any(i => string.Equals(i.Name, column.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Name, column.MemberName, StringComparison.OrdinalIgnoreCase)))
                 {
                     AddDropped(dropped, call.Syntax.GetLocation(), column, column.Name, inputName, $"left out of Concatenate(\"{output}\", …)", pipeline.InputType);
                 }
             }
         }
 
+        // The estimator appended after the trainer reads the group column at prediction time: only a column
+        // that is still in the data (left out of the features, not dropped, selected away or [NoColumn]) can be one.
+        var trainer = pipeline.Trainers.Count == 1 && pipeline.Drops.Count == 0 && pipeline.Selections.Count == 0 ? pipeline.Trainers[0].Syntax : null;
+        foreach (var finding in dropped)
+        {
+            finding.FromPipeline = true;
+            finding.Trainer = finding.How.IndexOf("[NoColumn]", StringComparison.Ordinal) >= 0 ? null : trainer;
+            finding.Certain = certain;
+            finding.GroupColumn = Find(available, finding.MemberName)?.Name ?? available.FirstOrDefault(c => string.Equals(c.MemberName, finding.MemberName, StringComparison.Ordinal))?.Name ?? finding.MemberName;
+        }
+
         findings.AddRange(dropped);
         ReadFeatures(pipeline, featureConcats, available, names, dropped, findings);
+    }
+
+    /// <summary>The type of FairnessGuard.ML's ML.NET catalog extensions (the contract with that package).</summary>
+    internal const string FairnessCatalogExtensions = "FairnessGuard.ML.FairnessCatalogExtensions";
+
+    /// <summary>
+    /// True when the block calls FairnessGuard.ML's <c>DemographicParity</c> or <c>FairLinearProjection</c>
+    /// (recognised by the containing type's full name and the method name; the name is checked first).
+    /// </summary>
+    internal static bool HasFairnessEstimator(BlockScan scan, SemanticModel model, CancellationToken token)
+    {
+        foreach (var invocation in scan.Invocations)
+        {
+            if (BlockScan.NameOf(invocation) is "DemographicParity" or "FairLinearProjection"
+                && model.GetSymbolInfo(invocation, token) is var info
+                && (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is IMethodSymbol method
+                && (method.ReducedFrom ?? method).ContainingType?.ToDisplayString() == FairnessCatalogExtensions)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ReadFeatures(MlNetPipeline pipeline, List<(MlNetCall Call, string Output, List<NamedColumn>? Inputs)> concats, List<Column> available, NameMatchers names, List<FeatureFinding> dropped, List<FeatureFinding> findings)

@@ -12,7 +12,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 internal static class ModelCodeBlocks
 {
     public static bool IsTriggerCall(InvocationExpressionSyntax invocation, Naming.NameMatchers names) =>
-        BlockScan.NameOf(invocation) is { } name && (BlockScan.IsPipelineName(name) || names.IsPredictionName(name));
+        BlockScan.NameOf(invocation) is { } name && (BlockScan.IsPipelineName(name) || names.IsPredictionName(name) || BlockScan.IsScoringServiceCall(invocation, name));
 
     public static bool IsTriggerMethod(MethodDeclarationSyntax method, Naming.NameMatchers names)
     {

@@ -18,8 +18,10 @@ internal sealed class FairnessCompilationContext
     private readonly ConcurrentDictionary<SyntaxTree, TreeContext> _trees = new();
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
     private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
+    private readonly ConcurrentDictionary<SyntaxNode, FeatureFlow.MlNetPipeline.ClassInput> _classInputs = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
+    private readonly Lazy<HashSet<string>> _auditedMembers;
     private readonly AnalyzerOptions _options;
     private readonly Lazy<KnownSymbols> _symbols;
     private readonly Lazy<System.Collections.Immutable.ImmutableArray<INamedTypeSymbol>> _inputCandidates;
@@ -34,6 +36,7 @@ internal sealed class FairnessCompilationContext
         _symbols = new Lazy<KnownSymbols>(() => new KnownSymbols(compilation));
         _inputCandidates = new(() => InputTypeCandidates.Find(compilation, _symbols.Value.LoadColumnAttribute, ColumnNameAttribute, System.Threading.CancellationToken.None));
         _constrainedMembers = new Lazy<HashSet<string>>(() => PolicyIndex.ConstrainedMemberNames(compilation, FairnessConstraintAttribute, CancellationToken.None));
+        _auditedMembers = new Lazy<HashSet<string>>(() => FairnessAuditIndex.AuditedMemberNames(compilation, CancellationToken.None));
     }
 
     public Compilation Compilation { get; }
@@ -79,6 +82,13 @@ internal sealed class FairnessCompilationContext
         return _guardedScopes.TryGetValue(scope, out var guarded) ? guarded : _guardedScopes.GetOrAdd(scope, SyntaxSearch.HasIdentifier(scope, "ParityGuard"));
     }
 
+    /// <summary>
+    /// A class's model input as its own code states it, read once per class and compilation (a class with
+    /// hundreds of pipelines is walked once, not once per pipeline).
+    /// </summary>
+    public FeatureFlow.MlNetPipeline.ClassInput PerClass(SyntaxNode type, Func<FeatureFlow.MlNetPipeline.ClassInput> read) =>
+        _classInputs.TryGetValue(type, out var input) ? input : _classInputs.GetOrAdd(type, _ => read());
+
     /// <summary>True the first time a code block is seen in this compilation: several triggers share one read.</summary>
     public bool FirstVisit(SyntaxNode block) => _visitedBlocks.TryAdd(block, 0);
 
@@ -117,6 +127,12 @@ internal sealed class FairnessCompilationContext
     /// Whether a policy anywhere in the compilation names the member (the prediction method may live
     /// elsewhere than the model code). Indexed once per compilation, the first time a finding needs it.
     /// </summary>
+    /// <summary>
+    /// Whether the project audits its outputs by the member itself (outputs grouped by it, next to a
+    /// four-fifths / parity check): an output constraint of its own. Indexed once per compilation, on first need.
+    /// </summary>
+    public bool AuditsMember(string memberName) => _auditedMembers.Value.Contains(memberName);
+
     public bool PolicyNamesMember(string memberName) => FairnessConstraintAttribute is not null && _constrainedMembers.Value.Contains(memberName);
 
     /// <summary>

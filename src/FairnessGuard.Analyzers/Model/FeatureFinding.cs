@@ -47,4 +47,19 @@ internal sealed class FeatureFinding
 
     /// <summary>For a proxy finding, the dropped member name and type (the policy to add).</summary>
     public FeatureFinding? DroppedFinding { get; set; }
+
+    /// <summary>True when the finding comes from an ML.NET pipeline: the fix goes into the pipeline, never on the method.</summary>
+    public bool FromPipeline { get; set; }
+
+    /// <summary>For a pipeline finding, the pipeline's one trainer call (the fix appends the parity estimator after it).</summary>
+    public SyntaxNode? Trainer { get; set; }
+
+    /// <summary>For a pipeline finding, the column name of the dropped attribute (the estimator's group column).</summary>
+    public string? GroupColumn { get; set; }
+
+    /// <summary>
+    /// False when the finding rests on a heuristic that cannot be sure (e.g. a model input inferred from the
+    /// compilation's candidates): reported at Info severity, never as a warning.
+    /// </summary>
+    public bool Certain { get; set; } = true;
 }

@@ -61,6 +61,9 @@ internal static class DefaultNames
         "item", "product", "server", "file", "document", "cache", "session", "token", "message", "ticket", "asset",
         "machine", "equipment", "device", "battery", "tyre", "tire", "wine", "tree", "stock", "inventory", "listing",
         "post", "claim", "debt", "receivable", "payable", "component", "part", "sensor",
+        "turbine", "engine", "motor", "pump", "generator", "aircraft", "plane", "ship", "vessel", "truck", "bike",
+        "fleet", "bridge", "pipe", "boiler", "appliance", "instrument", "tool", "unit", "transformer", "panel",
+        "well", "mine", "plant", "crop", "animal", "livestock", "vintage", "bond", "mortgage", "contract", "policy",
     };
 
     /// <summary>Words in a type's name that say its rows are people: they win over <see cref="ThingsWithAnAge"/>.</summary>

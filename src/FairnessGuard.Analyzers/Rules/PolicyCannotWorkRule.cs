@@ -9,15 +9,7 @@ internal static class PolicyCannotWorkRule
     public const string UnknownMember = "UnknownMember";
     public const string NotAScore = "NotAScore";
 
-    public static readonly DiagnosticDescriptor Descriptor = new(
-        RuleIdentifiers.PolicyCannotWork,
-        title: "Output policy that cannot work",
-        messageFormat: "Output policy [{0}] {1}",
-        category: RuleCategories.Fairness,
-        defaultSeverity: DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "A policy must name a member (or parameter) of the prediction method's inputs that holds the group, and the method must return a score the run-time guard can correct (float, double, decimal, a batch or task of them, or a type with such a member).",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PolicyCannotWork));
+    public static readonly DiagnosticDescriptor Descriptor = Catalog.DiagnosticCatalog.PolicyCannotWork;
 
     public static Diagnostic MemberNotFound(Location location, string policy, string member, string method) =>
         Diagnostic.Create(Descriptor, location, System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ReasonKey, UnknownMember),

@@ -56,8 +56,32 @@ public class MakePartialCodeFixTests
             (await document.GetSyntaxTreeAsync())!,
             CSharpSyntaxTree.ParseText(fixedText, new CSharpParseOptions(LanguageVersion.Latest)));
         CSharpGeneratorDriver.Create(new ParityMethodGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var problems = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error || d.Id == "FG1001" && d.Location.SourceSpan.IntersectsWith(Span(fixedText, method + "(")));
+        var problems = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Id == "FG1001" ? d.Location.SourceSpan.IntersectsWith(Span(fixedText, method + "(")) : d.Severity == DiagnosticSeverity.Error);
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task FixAllRewritesEveryReportedMethodSoThatTheBuildHasNoFG1001()
+    {
+        var test = new TestProject().WithoutMlNet().WithSource(Source);
+        var (text, remaining) = await CodeFixRunner.FixAsync(test, new MakePartialCodeFixProvider(), MakePartialCodeFixProvider.DiagnosticId, fixAll: true, scope: FixAllScope.Project);
+
+        Assert.Contains("public partial double Score(Applicant applicant);", text, StringComparison.Ordinal);
+        Assert.Contains("public static partial Task<double> ScoreAsync(Applicant applicant);", text, StringComparison.Ordinal);
+        Assert.Equal(1, (text.Length - text.Replace("public partial class Outer", string.Empty, StringComparison.Ordinal).Length) / "public partial class Outer".Length);
+        Assert.DoesNotContain(remaining, d => d.Id.StartsWith("FG1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APolicyThatGuardsNothingIsAnErrorByDefault()
+    {
+        // One rule for the analyzer and the generator: a policy that cannot work (FG0003) or is not implemented
+        // (FG1001) fails the build, so `dotnet build -warnaserror:FG0001` cannot pass an unguarded policy.
+        var run = CSharpGeneratorDriver.Create(new ParityMethodGenerator()).RunGenerators(
+            CSharpCompilation.Create("G", new[] { CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest)) }, References.Net.Add(References.FairnessGuardRuntime), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+        var diagnostics = run.GetRunResult().Diagnostics;
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "FG1001"));
+        Assert.All(diagnostics.Where(d => d.Id == "FG1001"), d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
     }
 
     [Fact]

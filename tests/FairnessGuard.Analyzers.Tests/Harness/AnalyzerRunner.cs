@@ -8,10 +8,22 @@ namespace FairnessGuard.Analyzers.Tests.Harness;
 /// <summary>Runs the analyzers over a project with <see cref="CompilationWithAnalyzers"/> and checks the result.</summary>
 internal static class AnalyzerRunner
 {
-    /// <summary>The FairnessGuard diagnostics, after asserting no analyzer threw (AD0001).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Project project, bool allowCompilerErrors = false)
+    /// <summary>
+    /// The FairnessGuard diagnostics, after asserting no analyzer threw (AD0001). With
+    /// <paramref name="withGenerator"/>, the compilation is the one the build sees: the FairnessGuard generator
+    /// runs first, and its diagnostics (FG1xxx) are returned too.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Project project, bool allowCompilerErrors = false, bool withGenerator = false)
     {
         var compilation = (await project.GetCompilationAsync())!;
+        var generated = ImmutableArray<Diagnostic>.Empty;
+        if (withGenerator)
+        {
+            Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new FairnessGuard.Generators.ParityMethodGenerator())
+                .RunGeneratorsAndUpdateCompilation(compilation, out var output, out generated);
+            compilation = output;
+        }
+
         if (!allowCompilerErrors)
         {
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -27,7 +39,7 @@ internal static class AnalyzerRunner
         var diagnostics = await compilation.WithAnalyzers(TestProject.Analyzers, options).GetAnalyzerDiagnosticsAsync();
         Assert.True(exceptions.IsEmpty, "An analyzer threw (AD0001):\n" + string.Join("\n", exceptions));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return diagnostics.Where(d => d.Id.StartsWith("FG", StringComparison.Ordinal)).ToImmutableArray();
+        return diagnostics.Concat(generated).Where(d => d.Id.StartsWith("FG", StringComparison.Ordinal)).ToImmutableArray();
     }
 
     /// <summary>Asserts the analyzers report exactly the diagnostics marked up in the sources.</summary>
