@@ -68,7 +68,7 @@ public static class Synthetic
                 x[j] = (float)(Gaussian(random) + (j == g ? 1.0 : 0.0));
             }
 
-            var label = x[0] + x[1] + x[2] - x[3] + Gaussian(random) > 0.5;
+            var label = (2 * x[0]) + x[1] + x[2] - x[3] + Gaussian(random) > 0.5;
             rows.Add(new FeatureRow { Features = x, Group = Groups[g], Label = label });
         }
 
