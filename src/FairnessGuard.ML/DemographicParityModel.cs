@@ -1,0 +1,325 @@
+using FairnessGuard.Correction;
+using FairnessGuard.ML.Data;
+
+namespace FairnessGuard.ML;
+
+/// <summary>
+/// The fitted state of <see cref="DemographicParityTransformer"/>: the group vocabularies, the calibration rows
+/// (what is saved: the fit is a pure function of them, so a loaded model corrects bit for bit like the saved one)
+/// and one <see cref="ExactBarycenterCorrector{TGroup}"/> per stage, keyed by cell index.
+/// </summary>
+internal sealed class DemographicParityModel
+{
+    private const int FormatVersion = 1;
+    private long _unseen;
+
+    private DemographicParityModel(DemographicParityOptions options, GroupVocabulary[] vocabularies, int[][] groupIndices, double[] scores, double[]? probabilities)
+    {
+        Options = options;
+        Vocabularies = vocabularies;
+        GroupIndices = groupIndices;
+        Scores = scores;
+        Probabilities = probabilities;
+        var columnSets = options.Combination == GroupCombination.Intersection
+            ? [Enumerable.Range(0, vocabularies.Length).ToArray()]
+            : Enumerable.Range(0, vocabularies.Length).Select(c => new[] { c }).ToArray();
+        Stages = new ParityStage[columnSets.Length];
+        var y = (double[])scores.Clone();
+        var p = (double[]?)probabilities?.Clone();
+        for (var s = 0; s < Stages.Length; s++)
+        {
+            // Independent tie-breaking streams per stage, as the runtime's sequential corrector does.
+            var seed = s == 0 ? options.Seed : options.Seed ^ (0xD1B54A32D192ED03UL * (ulong)(s + 1));
+            Stages[s] = new ParityStage(columnSets[s], vocabularies, groupIndices, y, p, options.Strength, seed);
+            if (s + 1 < Stages.Length)
+            {
+                Stages[s].ApplyToCalibration(y, p);
+            }
+        }
+    }
+
+    public DemographicParityOptions Options { get; }
+
+    public GroupVocabulary[] Vocabularies { get; }
+
+    public int[][] GroupIndices { get; }
+
+    public double[] Scores { get; }
+
+    public double[]? Probabilities { get; }
+
+    public ParityStage[] Stages { get; }
+
+    public long UnseenGroupRows => Interlocked.Read(ref _unseen);
+
+    public static DemographicParityModel Fit(DemographicParityOptions options, GroupVocabulary[] vocabularies, int[][] groupIndices, double[] scores, double[]? probabilities) =>
+        new(options, vocabularies, groupIndices, scores, probabilities);
+
+    /// <summary>Corrects one score; never throws: a missing or unseen group gets the configured fallback and is counted.</summary>
+    public double CorrectScore(double y, Func<int>[] readers, long row, bool count)
+    {
+        for (var s = 0; s < Stages.Length; s++)
+        {
+            var stage = Stages[s];
+            var cell = Resolve(stage, readers, count && s == 0);
+            if (cell >= 0)
+            {
+                y = stage.Score.Apply(y, cell, row);
+            }
+        }
+
+        return y;
+    }
+
+    public double CorrectProbability(double p, Func<int>[] readers, long row)
+    {
+        for (var s = 0; s < Stages.Length; s++)
+        {
+            var stage = Stages[s];
+            var cell = Resolve(stage, readers, false);
+            if (cell >= 0 && stage.Probability is { } corrector)
+            {
+                p = corrector.Apply(p, cell, row);
+            }
+        }
+
+        return p;
+    }
+
+    private int Resolve(ParityStage stage, Func<int>[] readers, bool count)
+    {
+        var cell = stage.Cell(readers);
+        if (cell >= 0)
+        {
+            return cell;
+        }
+
+        if (count)
+        {
+            Interlocked.Increment(ref _unseen);
+        }
+
+        return Options.UnseenGroup == UnseenGroupFallback.LargestGroup ? stage.Largest : -1;
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(FormatVersion);
+        var o = Options;
+        writer.Write(o.GroupColumnNames.Count);
+        foreach (var name in o.GroupColumnNames)
+        {
+            writer.Write(name);
+        }
+
+        writer.Write((int)o.Combination);
+        writer.Write(o.ScoreColumnName);
+        writer.Write(o.OutputColumnName ?? string.Empty);
+        writer.Write(o.ProbabilityColumnName);
+        writer.Write(o.PredictedLabelColumnName);
+        writer.Write(o.Threshold);
+        writer.Write(o.Strength);
+        writer.Write(o.Seed);
+        writer.Write((int)o.UnseenGroup);
+        foreach (var v in Vocabularies)
+        {
+            writer.Write((byte)v.Kind);
+            writer.Write(v.Count);
+            foreach (var value in v.Values)
+            {
+                writer.Write(value);
+            }
+        }
+
+        writer.Write(Scores.Length);
+        writer.Write(Probabilities is not null);
+        for (var i = 0; i < Scores.Length; i++)
+        {
+            writer.Write(Scores[i]);
+            if (Probabilities is not null)
+            {
+                writer.Write(Probabilities[i]);
+            }
+
+            foreach (var column in GroupIndices)
+            {
+                writer.Write(column[i]);
+            }
+        }
+    }
+
+    public static DemographicParityModel Read(BinaryReader reader)
+    {
+        var version = reader.ReadInt32();
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException($"Demographic-parity state format {version} is not supported (expected {FormatVersion}).");
+        }
+
+        var names = new string[reader.ReadInt32()];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = reader.ReadString();
+        }
+
+        var options = new DemographicParityOptions
+        {
+            GroupColumnNames = names,
+            Combination = (GroupCombination)reader.ReadInt32(),
+            ScoreColumnName = reader.ReadString(),
+            OutputColumnName = reader.ReadString() is { Length: > 0 } output ? output : null,
+            ProbabilityColumnName = reader.ReadString(),
+            PredictedLabelColumnName = reader.ReadString(),
+            Threshold = reader.ReadDouble(),
+            Strength = reader.ReadDouble(),
+            Seed = reader.ReadUInt64(),
+            UnseenGroup = (UnseenGroupFallback)reader.ReadInt32(),
+        };
+        var vocabularies = new GroupVocabulary[names.Length];
+        for (var c = 0; c < names.Length; c++)
+        {
+            vocabularies[c] = new GroupVocabulary(names[c], (GroupKind)reader.ReadByte());
+            var count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                vocabularies[c].Add(reader.ReadString());
+            }
+        }
+
+        var rows = reader.ReadInt32();
+        var hasProbabilities = reader.ReadBoolean();
+        var scores = new double[rows];
+        var probabilities = hasProbabilities ? new double[rows] : null;
+        var groups = new int[names.Length][];
+        for (var c = 0; c < groups.Length; c++)
+        {
+            groups[c] = new int[rows];
+        }
+
+        for (var i = 0; i < rows; i++)
+        {
+            scores[i] = reader.ReadDouble();
+            if (probabilities is not null)
+            {
+                probabilities[i] = reader.ReadDouble();
+            }
+
+            for (var c = 0; c < groups.Length; c++)
+            {
+                groups[c][i] = reader.ReadInt32();
+            }
+        }
+
+        return Fit(options.Validated(), vocabularies, groups, scores, probabilities);
+    }
+}
+
+/// <summary>One correction stage: the cells over its columns and the exact barycenter corrector(s) over those cells.</summary>
+internal sealed class ParityStage
+{
+    private readonly int[] _columns;
+    private readonly long[] _radix;
+    private readonly Dictionary<long, int>? _cells;
+    private readonly int[] _rowCells;
+
+    public ParityStage(int[] columns, GroupVocabulary[] vocabularies, int[][] groupIndices, double[] scores, double[]? probabilities, double strength, ulong seed)
+    {
+        _columns = columns;
+        _radix = new long[columns.Length];
+        long r = 1;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            _radix[i] = r;
+            r *= Math.Max(1, vocabularies[columns[i]].Count);
+        }
+
+        var labels = new List<string>();
+        var counts = new List<int>();
+        _rowCells = new int[scores.Length];
+        if (columns.Length > 1)
+        {
+            _cells = [];
+        }
+
+        for (var row = 0; row < scores.Length; row++)
+        {
+            long key = 0;
+            for (var i = 0; i < columns.Length; i++)
+            {
+                key += groupIndices[columns[i]][row] * _radix[i];
+            }
+
+            int cell;
+            if (_cells is null)
+            {
+                cell = (int)key;
+            }
+            else if (!_cells.TryGetValue(key, out cell))
+            {
+                cell = _cells.Count;
+                _cells.Add(key, cell);
+            }
+
+            while (labels.Count <= cell)
+            {
+                labels.Add(string.Empty);
+                counts.Add(0);
+            }
+
+            if (counts[cell]++ == 0)
+            {
+                labels[cell] = string.Join(" & ", columns.Select(c => vocabularies[c].Values[groupIndices[c][row]]));
+            }
+
+            _rowCells[row] = cell;
+        }
+
+        Groups = labels;
+        Largest = counts.IndexOf(counts.Max());
+        var options = new BarycenterOptions { Strength = strength, Seed = seed };
+        Score = ExactBarycenterCorrector<int>.Fit(scores, _rowCells, options);
+        Probability = probabilities is null ? null : ExactBarycenterCorrector<int>.Fit(probabilities, _rowCells, options);
+    }
+
+    /// <summary>The label of each cell ("value" or "value &amp; value" for an intersection), by cell index.</summary>
+    public IReadOnlyList<string> Groups { get; }
+
+    /// <summary>The cell with the most calibration rows, the target of <see cref="UnseenGroupFallback.LargestGroup"/>.</summary>
+    public int Largest { get; }
+
+    public ExactBarycenterCorrector<int> Score { get; }
+
+    public ExactBarycenterCorrector<int>? Probability { get; }
+
+    /// <summary>The row's cell, −1 when a value is missing or the combination was not seen in calibration.</summary>
+    public int Cell(Func<int>[] readers)
+    {
+        long key = 0;
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var index = readers[_columns[i]]();
+            if (index < 0)
+            {
+                return -1;
+            }
+
+            key += index * _radix[i];
+        }
+
+        if (_cells is null)
+        {
+            return (int)key;
+        }
+
+        return _cells.TryGetValue(key, out var cell) ? cell : -1;
+    }
+
+    public void ApplyToCalibration(double[] scores, double[]? probabilities)
+    {
+        Score.Apply(scores, _rowCells, scores);
+        if (probabilities is not null)
+        {
+            Probability!.Apply(probabilities, _rowCells, probabilities);
+        }
+    }
+}
