@@ -40,11 +40,12 @@ internal sealed class AuditData
     /// <summary>Reads the file.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="spec">The columns.</param>
+    /// <param name="encoding">How the text is decoded.</param>
+    /// <param name="decimalComma">Whether numbers use a decimal comma.</param>
     /// <param name="progress">Told the bytes read and the file length now and then; may be null.</param>
-    public static AuditData Load(string path, ColumnSpec spec, Action<long, long>? progress = null)
+    public static AuditData Load(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false, Action<long, long>? progress = null)
     {
-        using var reader = PredictionReader.Open(path, spec);
-        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = PredictionReader.Open(path, spec, encoding, decimalComma);
         var groups = new List<string>();
         var scores = new List<double>();
         var labels = spec.Label is null ? null : new List<double>();
@@ -60,18 +61,16 @@ internal sealed class AuditData
                 continue;
             }
 
-            if (!interned.TryGetValue(group, out var key))
-            {
-                interned.Add(group, group);
-                key = group;
-            }
-
-            groups.Add(key);
+            groups.Add(group);
             scores.Add(score);
             labels?.Add(label);
-            if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
+            if ((reader.RowIndex & 0xFFF) == 0)
             {
-                progress(reader.Position, reader.Length);
+                Commands.CliCancellation.ThrowIfCancelled();
+                if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
+                {
+                    progress(reader.Position, reader.Length);
+                }
             }
         }
 

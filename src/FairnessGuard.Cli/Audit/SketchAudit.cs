@@ -17,24 +17,23 @@ internal static class SketchAudit
     /// <summary>Streams the file once into the sketches and computes the figures.</summary>
     public static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress)
     {
-        if (k < QuantileSketch.MinK || k > QuantileSketch.MaxK)
-        {
-            throw new CsvInputException($"--sketch must be in [{QuantileSketch.MinK}, {QuantileSketch.MaxK}]; got {k}.");
-        }
-
         var groups = new Dictionary<string, GroupSums>(StringComparer.Ordinal);
         var order = new List<string>();
         var pool = new QuantileSketch(k, seed: 1);
-        var labels = s.Columns.Label is null ? null : new LabelAccumulator(s.Threshold);
+        var labels = s.Columns.Label is null ? null : new LabelAccumulator(s.Threshold, s.Reference, s.Confidence);
         long rows = 0, missingGroup = 0, nonFinite = 0;
-        using (var reader = PredictionReader.Open(s.Path, s.Columns))
+        using (var reader = PredictionReader.Open(s.Path, s.Columns, s.Encoding, s.DecimalComma))
         {
             while (reader.Read())
             {
                 var (group, score, label) = (reader.Group(), reader.Score(), reader.Label());
-                if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
+                if ((reader.RowIndex & 0xFFF) == 0)
                 {
-                    progress(reader.Position, reader.Length);
+                    Commands.CliCancellation.ThrowIfCancelled();
+                    if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
+                    {
+                        progress(reader.Position, reader.Length);
+                    }
                 }
 
                 if (group is null)
@@ -57,7 +56,7 @@ internal static class SketchAudit
                     continue;
                 }
 
-                sums.Add(score, s.Threshold);
+                sums.Add(score, s.Threshold, s.Favorable);
                 pool.Update(score);
             }
         }
@@ -67,6 +66,7 @@ internal static class SketchAudit
             throw new CsvInputException(s.Path, 0, 0, null, "no data row has a group value");
         }
 
+        AuditOutcome.RequireTwoGroups(s.Path, order.Where(g => groups[g].Sketch.Count > 0).ToArray());
         var figures = Figures(s, k, order.Select(g => (g, groups[g])).ToArray(), pool, nonFinite);
         var distributions = order.Select(g => (IScoreDistribution)new SketchDistribution(groups[g].Sketch)).ToArray();
         return new AuditOutcome(s, figures, labels?.ToMetrics(order), rows, missingGroup, distributions, null);
@@ -129,11 +129,11 @@ internal static class SketchAudit
 
         public long Selected { get; private set; }
 
-        public void Add(double score, double? threshold)
+        public void Add(double score, double? threshold, FavorableOutcome favorable)
         {
             Sketch.Update(score);
             Sum += score;
-            Selected += threshold is { } t && score >= t ? 1 : 0;
+            Selected += threshold is { } t && (score >= t) == (favorable == FavorableOutcome.High) ? 1 : 0;
         }
     }
 }

@@ -3,6 +3,8 @@ using FairnessGuard.Cli.Audit;
 using FairnessGuard.Cli.Csv;
 using FairnessGuard.Cli.Output;
 using FairnessGuard.Cli.Report;
+using FairnessGuard.Metrics;
+using FairnessGuard.Sketches;
 
 namespace FairnessGuard.Cli.Commands;
 
@@ -16,18 +18,21 @@ internal static class AuditCommand
         var group = CommonOptions.Group();
         var score = CommonOptions.Score();
         var label = new Option<string?>("--label") { Description = "The true outcome column: accuracy with a threshold and 0/1 labels, else MSE." };
-        var threshold = new Option<double?>("--threshold") { Description = "Decision threshold t (selected when score >= t) for selection rates and the four-fifths rule." };
-        var tolerance = new Option<double>("--tolerance") { Description = "Largest acceptable KS unfairness; exit 1 when its DKW lower bound is above it.", DefaultValueFactory = _ => 0.05 };
-        var confidence = new Option<double>("--confidence") { Description = "Confidence of the DKW lower bound, in (0, 1).", DefaultValueFactory = _ => 0.95 };
-        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report with plots to this file." };
-        var sketch = new Option<int?>("--sketch") { Description = "Audit in constant memory with per-group KLL quantile sketches of this k (e.g. 2000) instead of exactly; for inputs too large to hold." };
-        var format = new Option<AuditFormat>("--format") { Description = "text, json or markdown.", DefaultValueFactory = _ => AuditFormat.Text };
-        CommonOptions.InRange(tolerance, 0, 1, inclusive: true);
-        CommonOptions.InRange(confidence, 0, 1, inclusive: false);
+        var threshold = CommonOptions.OptionalReal("--threshold", "Decision threshold t (selected when score >= t, or < t with --favorable low) for selection rates and the four-fifths rule.", double.MinValue, double.MaxValue, true, true);
+        var favorable = CommonOptions.Choice("--favorable", "Which side of the threshold is the favourable outcome: high (score >= t) or low (score < t, e.g. a denial score).", FavorableOutcome.High);
+        var tolerance = CommonOptions.Real("--tolerance", "Largest acceptable KS unfairness; exit 1 when its DKW lower bound is above it.", 0.05, 0, 1, true, false);
+        var confidence = CommonOptions.Real("--confidence", "Confidence of the DKW lower bound.", 0.95, 0, 1, false, false);
+        var minGroup = CommonOptions.OptionalInteger("--min-group-size", "Rows a group needs to count as evidence; default: the smallest size whose DKW band can show a violation at the tolerance.", 1, int.MaxValue);
+        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report with plots to this file (its folder is created)." };
+        var sketch = CommonOptions.OptionalInteger("--sketch", "Audit in constant memory with per-group KLL quantile sketches of this k (e.g. 2000) instead of exactly; for inputs too large to hold.", QuantileSketch.MinK, QuantileSketch.MaxK);
+        var format = CommonOptions.Choice("--format", "Output format.", AuditFormat.Text);
+        var reference = new Option<string?>("--reference") { Description = "With --label: the group the error-rate disparities are measured against (default: the largest group)." };
+        var encoding = CommonOptions.Encoding();
+        var decimalComma = CommonOptions.DecimalComma();
 
-        var command = new Command("audit", "Measure demographic parity of a score column by group. Exit 0 within tolerance, 1 on a violation, 2 on bad input.")
+        var command = new Command("audit", "Measure demographic parity of a score column by group. Exit 0 within tolerance, 1 on a violation, 2 on bad input, 3 on too little evidence.")
         {
-            file, group, score, label, threshold, tolerance, confidence, report, format, sketch,
+            file, group, score, label, threshold, favorable, tolerance, confidence, minGroup, report, format, sketch, reference, encoding, decimalComma,
         };
         command.SetAction(parse => CommonOptions.Guarded(console, () =>
         {
@@ -37,9 +42,18 @@ internal static class AuditCommand
                 parse.GetValue(threshold),
                 parse.GetValue(tolerance),
                 parse.GetValue(confidence),
-                parse.GetValue(sketch));
+                (int?)parse.GetValue(sketch))
+            {
+                Favorable = parse.GetValue(favorable),
+                MinGroupSize = parse.GetValue(minGroup),
+                Encoding = parse.GetValue(encoding),
+                DecimalComma = parse.GetValue(decimalComma),
+                Reference = parse.GetValue(reference),
+            };
+            var reportPath = parse.GetValue(report);
+            SamePath.Refuse("--report", reportPath, settings.Path);
             var outcome = console.WithProgress("auditing", settings.Path, progress => AuditOutcome.Run(settings, progress));
-            if (parse.GetValue(report) is { } reportPath)
+            if (reportPath is not null)
             {
                 AtomicFile.Write(reportPath, writer => HtmlReport.Write(outcome, writer));
             }
@@ -57,7 +71,7 @@ internal static class AuditCommand
                     break;
             }
 
-            return outcome.Violation ? ExitCodes.Violation : ExitCodes.Ok;
+            return outcome.Violation ? ExitCodes.Violation : outcome.InsufficientEvidence ? ExitCodes.InsufficientEvidence : ExitCodes.Ok;
         }));
         return command;
     }

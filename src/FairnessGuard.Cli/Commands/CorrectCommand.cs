@@ -15,16 +15,17 @@ internal static class CorrectCommand
         var group = CommonOptions.Group();
         var score = CommonOptions.Score();
         var output = new Option<string>("--output") { Description = "The corrected CSV: every input column plus <score>_fair.", Required = true };
-        var mode = new Option<CorrectionMode>("--mode") { Description = "online: replay rows through ParityGuard; batch: exact barycenter map.", DefaultValueFactory = _ => CorrectionMode.Batch };
+        var mode = CommonOptions.Choice("--mode", "online: replay rows through ParityGuard; batch: exact barycenter map.", CorrectionMode.Batch);
         var calibration = new Option<string?>("--calibration") { Description = "Batch mode: fit the map on this file (outputs on data the model was not trained on); default the input." };
-        var strength = new Option<double>("--strength") { Description = "Strength λ in [0, 1]: (1 − λ)·y + λ·y'.", DefaultValueFactory = _ => 1.0 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the tie-breaking draws and sketches (same seed, same output).", DefaultValueFactory = _ => 42UL };
-        var warmUp = new Option<int>("--warm-up") { Description = "Online mode: rows a group needs before its scores are corrected.", DefaultValueFactory = _ => 200 };
-        CommonOptions.InRange(strength, 0, 1, inclusive: true);
+        var strength = CommonOptions.Real("--strength", "Strength λ: (1 − λ)·y + λ·y'.", 1.0, 0, 1, true, true);
+        var seed = CommonOptions.Integer("--seed", "Seed of the tie-breaking draws and sketches (same seed, same output).", 42, 0, long.MaxValue);
+        var warmUp = CommonOptions.Integer("--warm-up", "Online mode: rows a group needs before its scores are corrected.", 200, 1, int.MaxValue);
+        var encoding = CommonOptions.Encoding();
+        var decimalComma = CommonOptions.DecimalComma();
 
         var command = new Command("correct", "Add <score>_fair, the score corrected toward demographic parity (Wasserstein barycenter).")
         {
-            file, group, score, output, mode, calibration, strength, seed, warmUp,
+            file, group, score, output, mode, calibration, strength, seed, warmUp, encoding, decimalComma,
         };
         command.SetAction(parse => CommonOptions.Guarded(console, () =>
         {
@@ -35,13 +36,18 @@ internal static class CorrectCommand
                 parse.GetValue(mode),
                 parse.GetValue(calibration),
                 parse.GetValue(strength),
-                parse.GetValue(seed),
-                parse.GetValue(warmUp));
+                (ulong)parse.GetValue(seed),
+                (int)parse.GetValue(warmUp))
+            {
+                Encoding = parse.GetValue(encoding),
+                DecimalComma = parse.GetValue(decimalComma),
+            };
             if (settings.Mode == CorrectionMode.Online && settings.CalibrationPath is not null)
             {
                 throw new CsvInputException("--calibration applies to --mode batch only; online mode learns from the rows as they come.");
             }
 
+            SamePath.Refuse("--output", settings.OutputPath, settings.Path, settings.CalibrationPath);
             var summary = console.WithProgress("correcting", settings.Path, progress => CorrectRunner.Run(settings, progress));
             console.Output.WriteLine(
                 $"wrote {settings.OutputPath}: {Numbers.Count(summary.Rows)} rows, {Numbers.Count(summary.Corrected)} corrected ({settings.Mode.ToString().ToLowerInvariant()}, " +

@@ -12,7 +12,14 @@ namespace FairnessGuard.Cli.Correction;
 /// <param name="Seed">The seed of tie-breaking and sketches.</param>
 /// <param name="WarmUp">Online mode: samples a group needs before it is corrected.</param>
 internal sealed record CorrectSettings(
-    string Path, ColumnSpec Columns, string OutputPath, CorrectionMode Mode, string? CalibrationPath, double Strength, ulong Seed, int WarmUp);
+    string Path, ColumnSpec Columns, string OutputPath, CorrectionMode Mode, string? CalibrationPath, double Strength, ulong Seed, int WarmUp)
+{
+    /// <summary>How the inputs' text is decoded.</summary>
+    public InputEncoding Encoding { get; init; } = InputEncoding.Utf8;
+
+    /// <summary>Whether numbers use a decimal comma.</summary>
+    public bool DecimalComma { get; init; }
+}
 
 /// <summary>What <c>correct</c> did.</summary>
 /// <param name="Rows">Data rows written.</param>
@@ -35,7 +42,7 @@ internal static class CorrectRunner
     public static CorrectSummary Run(CorrectSettings settings, Action<long, long>? progress = null)
     {
         using var corrector = CreateCorrector(settings, progress);
-        using var reader = PredictionReader.Open(settings.Path, settings.Columns);
+        using var reader = PredictionReader.Open(settings.Path, settings.Columns, settings.Encoding, settings.DecimalComma);
         var fairColumn = reader.ScoreName + "_fair";
         if (Array.IndexOf(reader.Header, fairColumn) >= 0)
         {
@@ -43,9 +50,9 @@ internal static class CorrectRunner
         }
 
         CorrectSummary? summary = null;
-        AtomicFile.Write(settings.OutputPath, text =>
+        AtomicFile.WriteBytes(settings.OutputPath, stream =>
         {
-            using var writer = new PredictionWriter(text, reader.Delimiter, reader.Header, fairColumn);
+            var writer = new PredictionWriter(stream, reader, fairColumn);
             summary = Stream(reader, writer, corrector, settings, fairColumn, progress);
         });
         return summary!;
@@ -54,22 +61,16 @@ internal static class CorrectRunner
     private static CorrectSummary Stream(PredictionReader reader, PredictionWriter writer, IRowCorrector corrector, CorrectSettings settings, string fairColumn, Action<long, long>? progress)
     {
         long rows = 0, corrected = 0, missingScore = 0, missingGroup = 0;
-        var scoreField = Array.IndexOf(reader.Header, settings.Columns.Score);
         while (reader.Read())
         {
             rows++;
             var score = reader.Score();
             var group = reader.Group();
-            string value;
-            if (group is null)
+            if (group is null || !double.IsFinite(score))
             {
-                missingGroup++;
-                value = reader.Record[scoreField];
-            }
-            else if (!double.IsFinite(score))
-            {
-                missingScore++;
-                value = reader.Record[scoreField];
+                missingGroup += group is null ? 1 : 0;
+                missingScore += group is null ? 0 : 1;
+                writer.WriteRaw(reader.RawScore(out var quoted), quoted);
             }
             else
             {
@@ -78,14 +79,17 @@ internal static class CorrectRunner
                     throw reader.ErrorAt(settings.Columns.Groups[0], problem);
                 }
 
-                value = PredictionWriter.Format(corrector.Correct(score, group, reader.RowIndex));
+                writer.Write(corrector.Correct(score, group, reader.RowIndex));
                 corrected++;
             }
 
-            writer.Write(reader.Record, value);
-            if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
+            if ((reader.RowIndex & 0xFFF) == 0)
             {
-                progress(reader.Position, reader.Length);
+                Commands.CliCancellation.ThrowIfCancelled();
+                if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
+                {
+                    progress(reader.Position, reader.Length);
+                }
             }
         }
 
@@ -95,6 +99,6 @@ internal static class CorrectRunner
     private static IRowCorrector CreateCorrector(CorrectSettings settings, Action<long, long>? progress) => settings.Mode switch
     {
         CorrectionMode.Online => new OnlineRowCorrector(settings.Strength, settings.Seed, settings.WarmUp),
-        _ => BatchRowCorrector.Fit(settings.CalibrationPath ?? settings.Path, settings.Columns, settings.Strength, settings.Seed, progress),
+        _ => BatchRowCorrector.Fit(settings.CalibrationPath ?? settings.Path, settings.Columns, settings.Strength, settings.Seed, settings.Encoding, settings.DecimalComma, progress),
     };
 }

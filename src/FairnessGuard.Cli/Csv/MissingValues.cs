@@ -1,45 +1,15 @@
-using System.Globalization;
-
 namespace FairnessGuard.Cli.Csv;
 
 /// <summary>The missing-value markers of prediction files: empty, <c>NA</c> and <c>?</c> (R and UCI conventions).</summary>
 internal static class MissingValues
 {
     /// <summary>Whether a raw field means "no value".</summary>
-    public static bool IsMissing(string field)
+    public static bool IsMissing(string field) => IsMissing(System.Text.Encoding.UTF8.GetBytes(field));
+
+    /// <summary>Whether a raw field's bytes mean "no value" (blanks around it ignored).</summary>
+    public static bool IsMissing(ReadOnlySpan<byte> field)
     {
-        var s = field.AsSpan().Trim();
-        return s.IsEmpty || s.Equals("NA", StringComparison.OrdinalIgnoreCase) || s is "?";
-    }
-
-    /// <summary>Parses a numeric field: NaN when missing, false when it is neither missing nor a number.</summary>
-    public static bool TryParseNumber(string field, out double value)
-    {
-        if (IsMissing(field))
-        {
-            value = double.NaN;
-            return true;
-        }
-
-        return double.TryParse(field.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
-
-    /// <summary>Parses a label: a number, or yes/no and true/false as 1/0 (classification files often spell labels so).</summary>
-    public static bool TryParseLabel(string field, out double value)
-    {
-        var s = field.AsSpan().Trim();
-        if (s.Equals("yes", StringComparison.OrdinalIgnoreCase) || s.Equals("true", StringComparison.OrdinalIgnoreCase))
-        {
-            value = 1;
-            return true;
-        }
-
-        if (s.Equals("no", StringComparison.OrdinalIgnoreCase) || s.Equals("false", StringComparison.OrdinalIgnoreCase))
-        {
-            value = 0;
-            return true;
-        }
-
-        return TryParseNumber(field, out value);
+        var s = field.Trim((byte)' ').Trim((byte)'\t');
+        return s.IsEmpty || (s.Length == 2 && (s[0] | 0x20) == 'n' && (s[1] | 0x20) == 'a') || (s.Length == 1 && s[0] == (byte)'?');
     }
 }

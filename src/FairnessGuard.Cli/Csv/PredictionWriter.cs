@@ -1,42 +1,63 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace FairnessGuard.Cli.Csv;
 
-/// <summary>Writes the input's records unchanged with one column appended, in the input's delimiter.</summary>
-internal sealed class PredictionWriter : IDisposable
+/// <summary>
+/// Writes the input's records byte for byte (the reader copies them through as it parses) with one column
+/// appended, in the input's delimiter, line break and encoding.
+/// </summary>
+internal sealed class PredictionWriter
 {
-    private readonly CsvWriter _csv;
+    private readonly Stream _output;
+    private readonly PredictionReader _reader;
+    private readonly byte[] _number = new byte[64];
 
-    /// <summary>Starts the output with the input header plus <paramref name="newColumn"/>.</summary>
-    public PredictionWriter(TextWriter output, string delimiter, IReadOnlyList<string> header, string newColumn)
+    /// <summary>Writes the input header plus <paramref name="newColumn"/> and routes the reader's records to <paramref name="output"/>.</summary>
+    public PredictionWriter(Stream output, PredictionReader reader, string newColumn)
     {
-        _csv = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter });
-        foreach (var name in header)
-        {
-            _csv.WriteField(name);
-        }
-
-        _csv.WriteField(newColumn);
-        _csv.NextRecord();
+        _output = output;
+        _reader = reader;
+        output.Write(reader.HeaderBytes);
+        output.WriteByte(reader.DelimiterByte);
+        var name = newColumn.Contains('"', StringComparison.Ordinal) || newColumn.Contains(reader.Delimiter, StringComparison.Ordinal) || newColumn.Contains('\n', StringComparison.Ordinal)
+            ? "\"" + newColumn.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : newColumn;
+        output.Write(reader.Encoding == InputEncoding.Latin1 ? System.Text.Encoding.Latin1.GetBytes(name) : System.Text.Encoding.UTF8.GetBytes(name));
+        output.Write(reader.NewLine);
+        reader.PassThrough = output;
     }
 
-    /// <summary>Writes one record and its new value.</summary>
-    public void Write(string[] record, string value)
+    /// <summary>Ends the current record (already copied through) with a number.</summary>
+    public void Write(double value)
     {
-        foreach (var field in record)
+        _output.WriteByte(_reader.DelimiterByte);
+        if (!value.TryFormat(_number, out var written, "R", CultureInfo.InvariantCulture))
         {
-            _csv.WriteField(field);
+            throw new InvalidOperationException("a number did not fit 64 bytes");
         }
 
-        _csv.WriteField(value);
-        _csv.NextRecord();
+        _output.Write(_number, 0, written);
+        _output.Write(_reader.NewLine);
+    }
+
+    /// <summary>Ends the current record with the score field as read.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> field, bool quoted)
+    {
+        _output.WriteByte(_reader.DelimiterByte);
+        if (quoted)
+        {
+            _output.WriteByte((byte)'"');
+        }
+
+        _output.Write(field);
+        if (quoted)
+        {
+            _output.WriteByte((byte)'"');
+        }
+
+        _output.Write(_reader.NewLine);
     }
 
     /// <summary>Formats a number the shortest way that reads back exactly.</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <inheritdoc/>
-    public void Dispose() => _csv.Dispose();
 }

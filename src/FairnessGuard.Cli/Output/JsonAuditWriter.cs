@@ -79,6 +79,7 @@ internal static class JsonAuditWriter
         Number(json, "confidence", r.Confidence);
         Number(json, "tolerance", s.Tolerance);
         Number(json, "threshold", r.Threshold);
+        json.WriteString("favorable", outcome.Settings.Favorable == Metrics.FavorableOutcome.Low ? "low" : "high");
         Number(json, "dpDifference", r.DpDifference);
         Number(json, "dpRatio", r.DpRatio);
         if (r.FailsFourFifths is { } fails)
@@ -93,10 +94,77 @@ internal static class JsonAuditWriter
             json.WriteString("column", s.Columns.Label);
             json.WriteString("kind", overall.Kind);
             Number(json, "overall", overall.Overall);
+            var rep = overall.Report;
+            json.WriteString("task", rep.Kind == Metrics.LabelMetricKind.Classification ? "classification" : "regression");
+            json.WriteString("reference", rep.Reference);
+            Number(json, "equalOpportunityDifference", rep.EqualOpportunityDifference);
+            Number(json, "equalizedOddsDifference", rep.EqualizedOddsDifference);
+            Number(json, "intervalConfidence", rep.Confidence);
+            json.WriteStartArray("groups");
+            foreach (var g in rep.Groups.Append(rep.Overall))
+            {
+                json.WriteStartObject();
+                if (ReferenceEquals(g, rep.Overall))
+                {
+                    json.WriteNull("group");
+                }
+                else
+                {
+                    json.WriteString("group", g.Group);
+                }
+
+                json.WriteNumber("n", g.Count);
+                Rate(json, "tpr", g.TruePositiveRate);
+                Rate(json, "fpr", g.FalsePositiveRate);
+                Rate(json, "fnr", g.FalseNegativeRate);
+                Rate(json, "precision", g.Precision);
+                Rate(json, "accuracy", g.Accuracy);
+                if (rep.Kind == Metrics.LabelMetricKind.Regression)
+                {
+                    Number(json, "mse", g.MeanSquaredError);
+                    Number(json, "mae", g.MeanAbsoluteError);
+                }
+
+                if (!ReferenceEquals(g, rep.Overall))
+                {
+                    Number(json, "tprDisparity", rep.TprDisparity(g));
+                    Number(json, "fprDisparity", rep.FprDisparity(g));
+                    Number(json, "errorDisparity", rep.ErrorDisparity(g));
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
+        json.WriteNumber("minGroupSize", outcome.MinGroupSize);
+        json.WriteStartArray("insufficientGroups");
+        foreach (var g in outcome.InsufficientGroups)
+        {
+            json.WriteStringValue(g.Group);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("verdict", outcome.VerdictWord);
         json.WriteBoolean("violation", outcome.Violation);
+        json.WriteEndObject();
+    }
+
+    private static void Rate(Utf8JsonWriter json, string name, Metrics.RateEstimate? rate)
+    {
+        if (rate is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject(name);
+        Number(json, "value", rate.Value);
+        Number(json, "low", rate.Low);
+        Number(json, "high", rate.High);
+        json.WriteNumber("count", rate.Successes);
+        json.WriteNumber("of", rate.Trials);
         json.WriteEndObject();
     }
 

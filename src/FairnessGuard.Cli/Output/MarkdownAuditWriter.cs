@@ -29,7 +29,7 @@ internal static class MarkdownAuditWriter
         if (r.DpDifference is { } diff)
         {
             var flag = r.FailsFourFifths == true ? " — **fails the four-fifths rule**" : string.Empty;
-            output.WriteLine($"- threshold {Numbers.G(r.Threshold ?? double.NaN)}: DP difference {Numbers.F4(diff)}, DP ratio {Numbers.F4(r.DpRatio)}{flag}");
+            output.WriteLine($"- threshold {Numbers.G(r.Threshold ?? double.NaN)} ({Verdict.FavorableText(outcome)}): DP difference {Numbers.F4(diff)}, DP ratio {Numbers.F4(r.DpRatio)}{flag}");
         }
 
         if (outcome.Labels is { } labels)
@@ -42,7 +42,24 @@ internal static class MarkdownAuditWriter
             output.WriteLine($"- {r.Method}");
         }
 
+        if (Verdict.Insufficient(outcome) is { } small)
+        {
+            output.WriteLine($"- {small}");
+        }
+
         output.WriteLine($"- **{Verdict.Describe(outcome)}**");
+        if (outcome.Labels is { } metrics)
+        {
+            output.WriteLine();
+            output.WriteLine(LabelLines.Summary(metrics, s.Columns.Label!));
+            output.WriteLine();
+            output.WriteLine("| " + string.Join(" | ", LabelLines.Columns(metrics)) + " |");
+            output.WriteLine("|" + string.Concat(LabelLines.Columns(metrics).Select(_ => " --- |")));
+            foreach (var row in LabelLines.Rows(metrics))
+            {
+                output.WriteLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |");
+            }
+        }
     }
 
     private static string Header(AuditOutcome outcome)

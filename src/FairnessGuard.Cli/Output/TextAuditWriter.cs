@@ -24,7 +24,7 @@ internal static class TextAuditWriter
         if (r.DpDifference is { } diff)
         {
             var flag = r.FailsFourFifths == true ? " (fails the four-fifths rule)" : string.Empty;
-            output.WriteLine($"threshold {Numbers.G(r.Threshold ?? double.NaN)}: DP difference {Numbers.F4(diff)}, DP ratio {Numbers.F4(r.DpRatio)}{flag}");
+            output.WriteLine($"threshold {Numbers.G(r.Threshold ?? double.NaN)} ({Verdict.FavorableText(outcome)}): DP difference {Numbers.F4(diff)}, DP ratio {Numbers.F4(r.DpRatio)}{flag}");
         }
 
         if (r.NonFiniteCount > 0)
@@ -36,11 +36,25 @@ internal static class TextAuditWriter
         {
             var perGroup = r.Groups.Select((g, i) => $"{g.Group} {Numbers.F4(labels.PerGroup[i])}");
             output.WriteLine($"label '{s.Columns.Label}': {labels.Kind} {Numbers.F4(labels.Overall)} overall; {string.Join(", ", perGroup)}");
+            output.WriteLine(LabelLines.Summary(labels, s.Columns.Label!));
+            var columns = LabelLines.Columns(labels);
+            var rows = LabelLines.Rows(labels).ToArray();
+            var widths = columns.Select((c, i) => Math.Min(40, rows.Select(row => row[i].Length).Append(c.Length).Max())).ToArray();
+            output.WriteLine(string.Join("  ", columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+            foreach (var row in rows)
+            {
+                output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+            }
         }
 
         if (r.Method != "exact")
         {
             output.WriteLine(r.Method);
+        }
+
+        if (Verdict.Insufficient(outcome) is { } small)
+        {
+            output.WriteLine(small);
         }
 
         output.WriteLine(Verdict.Describe(outcome));

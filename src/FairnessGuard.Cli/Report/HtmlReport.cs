@@ -17,12 +17,17 @@ internal static class HtmlReport
         html.WriteLine($"<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title>");
         html.WriteLine("<style>body{font-family:sans-serif;margin:16px 24px;color:#222;background:#fff}" +
             "table{border-collapse:collapse;margin:6px 0 18px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}" +
-            "th{background:#f3f3f3}td:first-child{text-align:left}.fail{color:#b00020;font-weight:bold}.pass{color:#1b5e20;font-weight:bold}" +
+            "th{background:#f3f3f3}td:first-child{text-align:left}.fail{color:#b00020;font-weight:bold}.pass{color:#1b5e20;font-weight:bold}.warn{color:#8a5a00;font-weight:bold}" +
             "figure{margin:0 0 14px}h1{font-size:22px;margin:4px 0}p{margin:4px 0}</style></head><body>");
         html.WriteLine($"<h1>{E(title)}</h1>");
         html.WriteLine($"<p>{E(Path.GetFileName(s.Path))}: {Numbers.Count(outcome.Rows)} rows" +
             $"{(outcome.MissingGroup > 0 ? $", {Numbers.Count(outcome.MissingGroup)} without a group left out" : string.Empty)}.</p>");
-        html.WriteLine($"<p class=\"{(outcome.Violation ? "fail" : "pass")}\">{E(Verdict.Describe(outcome))}</p>");
+        html.WriteLine($"<p class=\"{(outcome.Violation ? "fail" : outcome.InsufficientEvidence ? "warn" : "pass")}\">{E(Verdict.Describe(outcome))}</p>");
+        if (Verdict.Insufficient(outcome) is { } small)
+        {
+            html.WriteLine($"<p class=\"warn\">{E(small)}</p>");
+        }
+
         if (outcome.Figures.Method != "exact")
         {
             html.WriteLine($"<p>{E(outcome.Figures.Method)}; no correction preview (it needs the exact values).</p>");
@@ -47,6 +52,27 @@ internal static class HtmlReport
             Summary(html, corrected);
         }
 
+        if (outcome.Labels is { } labels)
+        {
+            html.WriteLine($"<h2>Error against the label '{E(s.Columns.Label!)}'</h2>");
+            html.WriteLine($"<p>{E(LabelLines.Summary(labels, s.Columns.Label!))}.</p>");
+            html.Write("<table><tr>");
+            foreach (var column in LabelLines.Columns(labels))
+            {
+                html.Write($"<th>{E(column)}</th>");
+            }
+
+            html.WriteLine("</tr>");
+            foreach (var row in LabelLines.Rows(labels))
+            {
+                html.WriteLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+            }
+
+            html.WriteLine("</table>");
+        }
+
+        html.WriteLine("<h2>How the numbers were computed</h2>");
+        html.WriteLine($"<p>{E(HowComputed(outcome))}</p>");
         html.WriteLine("</body></html>");
     }
 
@@ -85,6 +111,17 @@ internal static class HtmlReport
         }
 
         html.WriteLine(".</p>");
+    }
+
+    private static string HowComputed(AuditOutcome outcome)
+    {
+        var s = outcome.Settings;
+        var method = outcome.Figures.Method == "exact" ? "Exactly, from every finite score" : $"From per-group quantile sketches ({outcome.Figures.Method})";
+        return $"{method}. KS is the largest gap between two groups' empirical CDFs; the verdict uses its DKW lower bound (KS minus each group's band √(ln(2k/δ)/2n), δ = 1 − {Numbers.G(s.Confidence)} split over the k groups), so chance gaps in small groups raise no alarm. " +
+            $"A group needs {Numbers.Count(outcome.MinGroupSize)} rows before its band is narrower than 1 − tolerance ({Numbers.G(s.Tolerance)}); smaller groups are listed as insufficient evidence. " +
+            (s.Threshold is { } t ? $"Selection rates count the favourable outcome ({Verdict.FavorableText(outcome)}, t = {Numbers.G(t)}); DP ratio = smallest / largest rate, failing the four-fifths rule under 0.8. " : "Without --threshold the selection-rate chart uses the pooled median. ") +
+            (outcome.Labels is null ? string.Empty : "Label rates carry Wilson score intervals; disparities are to the reference group (default the largest). ") +
+            "Quantiles are R-7 (linear interpolation); W1 is the Wasserstein-1 distance to the pooled scores.";
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

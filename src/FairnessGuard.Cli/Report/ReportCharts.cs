@@ -62,6 +62,9 @@ internal static class ReportCharts
         return plot.ToSvg();
     }
 
+    private static double Favourable(ReportData data, double shareAtLeast) =>
+        data.Outcome.Settings.Favorable == Metrics.FavorableOutcome.Low ? 1 - shareAtLeast : shareAtLeast;
+
     /// <summary>Selection rates per group, raw (solid) and corrected (light), with the four-fifths line under the highest raw rate.</summary>
     public static string SelectionRates(ReportData data)
     {
@@ -70,12 +73,13 @@ internal static class ReportCharts
         var corrected = new double[k];
         for (var g = 0; g < k; g++)
         {
-            raw[g] = data.Raw[g].ShareAtLeast(data.Threshold);
-            corrected[g] = data.Corrected is { } c ? c[g].ShareAtLeast(data.Threshold) : double.NaN;
+            raw[g] = Favourable(data, data.Raw[g].ShareAtLeast(data.Threshold));
+            corrected[g] = data.Corrected is { } c ? Favourable(data, c[g].ShareAtLeast(data.Threshold)) : double.NaN;
         }
 
         var note = data.ThresholdIsMedian ? " (no --threshold: the pooled median)" : string.Empty;
-        var plot = new SvgPlot($"Selection rates at score >= {Output.Numbers.G(data.Threshold)}{note}", 0, k, 0, 1);
+        var side = data.Outcome.Settings.Favorable == Metrics.FavorableOutcome.Low ? "<" : ">=";
+        var plot = new SvgPlot($"Selection rates (favourable: score {side} {Output.Numbers.G(data.Threshold)}){note}", 0, k, 0, 1);
         plot.Axes("group", "selection rate", numericX: false);
         var slot = SvgPlot.PlotWidth / k;
         for (var g = 0; g < k; g++)

@@ -41,7 +41,7 @@ internal sealed record ReportData(AuditOutcome Outcome, double Threshold, IReadO
             var corrected = new double[data.Scores.Length];
             corrector.Apply(data.Scores, data.Groups, corrected);
             var grouped = GroupedOutputs<string>.Create(corrected, data.Groups);
-            var report = FairnessAudit.Evaluate(grouped, new FairnessAuditOptions { Threshold = threshold, Confidence = outcome.Settings.Confidence });
+            var report = FairnessAudit.Evaluate(grouped, new FairnessAuditOptions { Threshold = threshold, Confidence = outcome.Settings.Confidence, Favorable = outcome.Settings.Favorable });
             return new ReportData(outcome, threshold, ExactDistribution.All(grouped), ParityFigures.From(report));
         }
         catch (ArgumentException)

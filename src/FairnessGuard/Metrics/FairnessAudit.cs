@@ -47,7 +47,7 @@ public static class FairnessAudit
                 quantiles,
                 KsDistance.Compute(sorted, pooled),
                 WassersteinDistance.W1(sorted, pooled),
-                options.Threshold is { } t ? SelectionRates.Rate(sorted, t) : null);
+                options.Threshold is { } t ? SelectionRates.Rate(sorted, t, options.Favorable) : null);
         }
 
         // KS unfairness over all pairs; its DKW bound splits δ over all k groups so the max is valid.

@@ -6,6 +6,13 @@ public sealed class FairnessAuditOptions
     /// <summary>The decision threshold t for selection rates (selected when y ≥ t); none when null.</summary>
     public double? Threshold { get; set; }
 
+    /// <summary>
+    /// Which side of <see cref="Threshold"/> is the favourable outcome: <see cref="FavorableOutcome.High"/>
+    /// (selected when y ≥ t, the default) or <see cref="FavorableOutcome.Low"/> (selected when y &lt; t, for
+    /// risk or denial scores). Selection rates, the DP ratio and the four-fifths flag are of the favourable outcome.
+    /// </summary>
+    public FavorableOutcome Favorable { get; set; } = FavorableOutcome.High;
+
     /// <summary>The confidence 1 − δ of the DKW lower bound, in (0, 1). Default 0.95.</summary>
     public double Confidence { get; set; } = 0.95;
 
@@ -34,6 +41,10 @@ public sealed class FairnessAuditOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(MmdSampleCap);
+        if (Favorable is not (FavorableOutcome.High or FavorableOutcome.Low))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Favorable), Favorable, "Favorable must be High or Low.");
+        }
         ArgumentNullException.ThrowIfNull(QuantileLevels);
         foreach (var q in QuantileLevels)
         {

@@ -24,6 +24,17 @@ public static class SelectionRates
         return (sorted.Length - below) / (double)sorted.Length;
     }
 
+    /// <summary>The fraction of a sorted sample with the favourable outcome: at or above <paramref name="threshold"/> when high scores are favourable, below it when low ones are.</summary>
+    /// <param name="sorted">Outputs sorted ascending.</param>
+    /// <param name="threshold">The decision threshold t.</param>
+    /// <param name="favorable">Which side of t is favourable.</param>
+    /// <returns>A rate in [0, 1]; 0 for an empty sample.</returns>
+    public static double Rate(ReadOnlySpan<double> sorted, double threshold, FavorableOutcome favorable)
+    {
+        var high = Rate(sorted, threshold);
+        return favorable == FavorableOutcome.Low && !sorted.IsEmpty ? 1 - high : high;
+    }
+
     /// <summary>The DP difference: the largest minus the smallest rate (0 = parity).</summary>
     /// <param name="rates">The selection rate of each group.</param>
     public static double Difference(ReadOnlySpan<double> rates)
