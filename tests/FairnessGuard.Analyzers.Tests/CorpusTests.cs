@@ -12,22 +12,32 @@ public class CorpusTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double MinimumPrecision = 0.95;
     private const double MinimumRecall = 0.80;
+    private const string WarningOnly = "FG0001-warning";
 
     [Fact]
     public async Task EachRuleMeetsThePrecisionAndRecallGoals()
     {
         var counts = new Dictionary<string, (int Tp, int Fp, int Fn)>();
-        foreach (var id in new[] { "FG0001", "FG0002", "FG0003", "FG0004" })
+        foreach (var id in new[] { "FG0001", "FG0002", "FG0003", "FG0004", WarningOnly })
         {
             counts[id] = (0, 0, 0);
         }
+
+        var traps = 0;
 
         var cases = Corpus.Load();
         foreach (var corpusCase in cases)
         {
             var (project, expected) = new TestProject().EnableRule(RuleIdentifiers.SensitiveAttributeUsed).WithSource(corpusCase.Markup).Build();
-            var actual = (await AnalyzerRunner.RunAsync(project))
-                .Select(d => new ExpectedDiagnostic(d.Id, d.Location.SourceTree!.FilePath, d.Location.SourceSpan)).ToList();
+            var reported = await AnalyzerRunner.RunAsync(project);
+            var actual = reported.Select(d => new ExpectedDiagnostic(d.Id, d.Location.SourceTree!.FilePath, d.Location.SourceSpan)).ToList();
+            traps += expected.Any(e => e.Id == "FG0001") ? 0 : 1;
+
+            // FG0001 as a build warning (a heuristic finding is Info): the figure the no-false-positive rule is about.
+            var warnings = reported.Where(d => d.Id == "FG0001" && d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .Select(d => new ExpectedDiagnostic(WarningOnly, d.Location.SourceTree!.FilePath, d.Location.SourceSpan)).ToList();
+            actual.AddRange(warnings);
+            expected = expected.Concat(expected.Where(x => x.Id == "FG0001").Select(x => new ExpectedDiagnostic(WarningOnly, x.File, x.Span))).ToList();
             foreach (var id in counts.Keys.ToList())
             {
                 var e = expected.Where(x => x.Id == id).ToList();
@@ -47,12 +57,23 @@ public class CorpusTests(Xunit.Abstractions.ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{cases.Count} cases");
+        var lines = new List<string> { $"{cases.Count} cases, {traps} without an expected FG0001 (traps)" };
         foreach (var (id, (tp, fp, fn)) in counts)
         {
             var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
             var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}: TP {tp}, FP {fp}, FN {fn}, precision {precision:F3}, recall {recall:F3}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{id}: TP {tp}, FP {fp}, FN {fn}, precision {precision:F3}, recall {recall:F3}"));
+        }
+
+        // Printed, and written next to the test binary (corpus-figures.txt) for docs/analyzers.md.
+        lines.ForEach(output.WriteLine);
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "corpus-figures.txt"), lines);
+        Assert.True(cases.Count >= 60, $"{cases.Count} corpus cases < 60");
+        Assert.True(traps * 2 >= cases.Count - 2, $"{traps} traps of {cases.Count}: about half the cases must be traps");
+        foreach (var (id, (tp, fp, fn)) in counts)
+        {
+            var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
+            var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
             Assert.True(tp + fn >= 5, $"{id} needs at least 5 expected diagnostics in the corpus to be measured.");
             Assert.True(precision >= MinimumPrecision, $"{id} precision {precision:F3} < {MinimumPrecision}");
             Assert.True(recall >= MinimumRecall, $"{id} recall {recall:F3} < {MinimumRecall}");

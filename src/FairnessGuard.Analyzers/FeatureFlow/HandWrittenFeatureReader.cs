@@ -39,7 +39,36 @@ internal static class HandWrittenFeatureReader
             entities.ReportDropped(candidate, new[] { candidate }, () => flow.Reaches(candidate), findings);
         }
 
+        // A score computed as arithmetic on the entity's members (0.3 * a.Income - 0.2 * a.Debt) is a
+        // hand-written model whose features are the members it reads.
+        if (scoring && ReturnedArithmetic(scan.Block) is { } arithmetic && !candidates.Any(c => arithmetic.Span.Contains(c.Span)))
+        {
+            entities.ReportDropped(arithmetic, new[] { arithmetic }, () => true, findings);
+        }
+
         AppendedFeatureReader.Read(scan, entities, flow, scoring, findings);
+    }
+
+    /// <summary>The arithmetic expression a method returns (its expression body or its one return statement), or null.</summary>
+    public static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? ReturnedArithmetic(SyntaxNode block)
+    {
+        if (block is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method)
+        {
+            return null;
+        }
+
+        var returned = method.ExpressionBody?.Expression
+            ?? (method.Body?.Statements is { Count: 1 } statements && statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } value } ? value : null);
+        while (returned is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax parenthesized)
+        {
+            returned = parenthesized.Expression;
+        }
+
+        return returned is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax binary
+            && (binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SubtractExpression)
+                || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression))
+            ? returned
+            : null;
     }
 
     /// <summary>A scoring method returns one value (a score, a decision, a prediction object), not a table.</summary>

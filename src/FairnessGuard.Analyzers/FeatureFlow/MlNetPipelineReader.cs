@@ -42,7 +42,10 @@ internal static class MlNetPipelineReader
 
         var available = AvailableColumns(pipeline, context, names);
         // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
-        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).ToList();
+        // A resolved feature list is checked by membership below: the names written in it (a filter's
+        // `c != "Gender"`, an Except list) are not uses of a column.
+        var resolvedFeatureLists = pipeline.Concatenations.Where(c => c.Inputs is not null && pipeline.FeatureColumns.Contains(c.Output)).Select(c => c.Call.Syntax.ArgumentList.Span);
+        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).Concat(resolvedFeatureLists).ToList();
         var referenced = scan.NamesReferencedOutside(notUses);
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";

@@ -55,6 +55,11 @@ internal static class StringConstants
             return false;
         }
 
+        if (depth < 3 && Filtered(expression, model, result, depth, token) is { } filtered)
+        {
+            return filtered;
+        }
+
         var elements = ElementsOf(expression);
         if (elements is not null)
         {
@@ -70,6 +75,74 @@ internal static class StringConstants
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A constant list filtered by LINQ: <c>list.Where(c =&gt; c != "Gender").ToArray()</c> (conditions
+    /// <c>!=</c> joined by <c>&amp;&amp;</c>) or <c>list.Except(other).ToList()</c>, both lists constant. Null when the
+    /// expression is not such a filter; false when it is one that cannot be resolved.
+    /// </summary>
+    private static bool? Filtered(ExpressionSyntax expression, SemanticModel model, List<NamedColumn> result, int depth, CancellationToken token)
+    {
+        var call = expression as InvocationExpressionSyntax;
+        if (call is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToArray" or "ToList" } materialise } && call.ArgumentList.Arguments.Count == 0)
+        {
+            call = materialise.Expression as InvocationExpressionSyntax;
+        }
+
+        if (call?.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" or "Except" } filter || call.ArgumentList.Arguments.Count != 1)
+        {
+            return null;
+        }
+
+        var source = new List<NamedColumn>();
+        if (!TryAdd(filter.Expression, model, source, depth + 1, token))
+        {
+            return false;
+        }
+
+        var removed = new List<string>();
+        var argument = call.ArgumentList.Arguments[0].Expression;
+        if (filter.Name.Identifier.ValueText == "Except")
+        {
+            var except = new List<NamedColumn>();
+            if (!TryAdd(argument, model, except, depth + 1, token))
+            {
+                return false;
+            }
+
+            removed.AddRange(except.Select(e => e.Name));
+        }
+        else if (argument is not SimpleLambdaExpressionSyntax { ExpressionBody: { } body } lambda || !Exclusions(body, lambda.Parameter.Identifier.ValueText, model, removed, token))
+        {
+            return false;
+        }
+
+        result.AddRange(source.Where(c => !removed.Any(r => string.Equals(r, c.Name, System.StringComparison.OrdinalIgnoreCase))));
+        return true;
+    }
+
+    private static bool Exclusions(ExpressionSyntax body, string parameter, SemanticModel model, List<string> removed, CancellationToken token)
+    {
+        switch (body)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Exclusions(parenthesized.Expression, parameter, model, removed, token);
+            case BinaryExpressionSyntax binary when binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalAndExpression):
+                return Exclusions(binary.Left, parameter, model, removed, token) && Exclusions(binary.Right, parameter, model, removed, token);
+            case BinaryExpressionSyntax binary when binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NotEqualsExpression):
+                var other = binary.Left is IdentifierNameSyntax { Identifier.ValueText: var left } && left == parameter ? binary.Right
+                    : binary.Right is IdentifierNameSyntax { Identifier.ValueText: var right } && right == parameter ? binary.Left : null;
+                if (other is not null && model.GetConstantValue(other, token) is { HasValue: true, Value: string name })
+                {
+                    removed.Add(name);
+                    return true;
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     private static IEnumerable<ExpressionSyntax>? ElementsOf(ExpressionSyntax expression) => expression switch

@@ -30,6 +30,7 @@ namespace Microsoft.ML
 
     public static class StandardTrainersCatalog
     {
+        public static SdcaLogisticRegressionBinaryTrainer SdcaLogisticRegression(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, SdcaLogisticRegressionBinaryTrainer.Options options) => throw new NotImplementedException();
         public static SdcaLogisticRegressionBinaryTrainer SdcaLogisticRegression(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName = "Label", string featureColumnName = "Features", string exampleWeightColumnName = null, float? l2Regularization = null, float? l1Regularization = null, int? maximumNumberOfIterations = null) => throw new NotImplementedException();
         public static LbfgsLogisticRegressionBinaryTrainer LbfgsLogisticRegression(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName = "Label", string featureColumnName = "Features", string exampleWeightColumnName = null, float l1Regularization = 1f, float l2Regularization = 1f, float optimizationTolerance = 1e-07f, int historySize = 20, bool enforceNonNegativity = false) => throw new NotImplementedException();
         public static AveragedPerceptronTrainer AveragedPerceptron(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName = "Label", string featureColumnName = "Features", IClassificationLoss lossFunction = null, float learningRate = 1f, bool decreaseLearningRate = false, float l2Regularization = 0f, int numberOfIterations = 10) => throw new NotImplementedException();
@@ -60,7 +61,7 @@ namespace Microsoft.ML.Trainers
         public IDataView Transform(IDataView input) => throw new NotImplementedException();
     }
 
-    public sealed class SdcaLogisticRegressionBinaryTrainer : TrainerEstimatorBase { }
+    public sealed class SdcaLogisticRegressionBinaryTrainer : TrainerEstimatorBase { public sealed class Options { public string LabelColumnName { get; set; } = "Label"; public string FeatureColumnName { get; set; } = "Features"; public int? MaximumNumberOfIterations { get; set; } } }
     public sealed class LbfgsLogisticRegressionBinaryTrainer : TrainerEstimatorBase { }
     public sealed class AveragedPerceptronTrainer : TrainerEstimatorBase { }
     public sealed class SdcaRegressionTrainer : TrainerEstimatorBase { }

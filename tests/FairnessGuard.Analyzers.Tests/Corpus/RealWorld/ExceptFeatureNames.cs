@@ -1,0 +1,23 @@
+// Issue 14.3: feature names filtered with Except(new[] { "Race" }).
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Except;
+
+public sealed class Row
+{
+    [LoadColumn(0)] public float A { get; set; }
+    [LoadColumn(1)] public float B { get; set; }
+    [LoadColumn(2)] public float Race { get; set; }
+    [LoadColumn(3), ColumnName("Label")] public bool Y { get; set; }
+}
+
+public static class Model
+{
+    private static readonly string[] All = { "A", "B", "Race" };
+
+    public static ITransformer Train(MLContext ml, string path) =>
+        {|FG0001:ml.Transforms.Concatenate("Features", All.Except(new[] { "Race" }).ToArray())|}
+            .Append(ml.BinaryClassification.Trainers.FastTree())
+            .Fit(ml.Data.LoadFromTextFile<Row>(path, ','));
+}
