@@ -122,9 +122,10 @@ internal sealed partial class PostgreSqlDeltaStore
         p.Add(new NpgsqlParameter("returned", NpgsqlDbType.Bytea) { Value = g.Returned.Serialize() });
     }
 
-    private static GroupSketchState? Decode(short kind, byte[] key, string label, long samples, byte[] raw, byte[] returned, out string? error)
+    // Rows are checked against this replica's sketch sizes before anything is allocated (docs/storage.md, "Limits").
+    private GroupSketchState? Decode(short kind, byte[] key, string label, long samples, byte[] raw, byte[] returned, out string? error)
     {
-        if (!QuantileSketch.TryDeserialize(raw, out var r, out error) || !QuantileSketch.TryDeserialize(returned, out var ret, out error))
+        if (!QuantileSketch.TryDeserialize(raw, _sketchK, out var r, out error) || !QuantileSketch.TryDeserialize(returned, _monitorK, out var ret, out error))
         {
             return null;
         }
@@ -140,7 +141,11 @@ internal sealed partial class PostgreSqlDeltaStore
 }
 
 /// <summary>One push of one replica: its delta id is (replica, <paramref name="Sequence"/>).</summary>
-internal sealed record PendingDelta(long Sequence, IReadOnlyList<GroupSketchState> Groups);
+internal sealed record PendingDelta(long Sequence, IReadOnlyList<GroupSketchState> Groups)
+{
+    /// <summary>What the delta holds in memory: the groups' sketches, keys and labels (computed once).</summary>
+    public long Bytes { get; } = Groups.Sum(g => g.Raw.EstimatedBytes + g.Returned.EstimatedBytes + g.Key.Length + (2L * g.Label.Length) + 96);
+}
 
 /// <summary>The global state read in one snapshot-isolated transaction.</summary>
 internal sealed record GlobalState(long Version, long FoldedSequence, IReadOnlyList<GroupSketchState> Groups, int CorruptedRows);

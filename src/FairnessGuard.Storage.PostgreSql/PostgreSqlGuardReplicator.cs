@@ -29,6 +29,7 @@ public sealed class PostgreSqlGuardReplicator<TGroup> : IGuardSynchronizer, IDis
     private bool? _connected;
     private long _dropped;
     private long _loggedDropped;
+    private long _bufferedBytes;
 
     /// <summary>Creates the replicator of one guard.</summary>
     /// <param name="guard">The guard (every replica of a policy must use options of the same shape, no drift horizon, and distinct seeds are advised).</param>
@@ -54,6 +55,9 @@ public sealed class PostgreSqlGuardReplicator<TGroup> : IGuardSynchronizer, IDis
 
     /// <summary>Deltas dropped because the buffer was full (their samples never reach the shared state).</summary>
     public long DroppedDeltas => Interlocked.Read(ref _dropped);
+
+    /// <summary>Bytes held by the buffered deltas (bounded by <see cref="PostgreSqlReplicationOptions.MaxBufferedBytes"/>).</summary>
+    public long BufferedBytes => _bufferedBytes;
 
     /// <summary>The global state version last pulled.</summary>
     public long SharedVersion { get; private set; }
@@ -124,15 +128,42 @@ public sealed class PostgreSqlGuardReplicator<TGroup> : IGuardSynchronizer, IDis
             return;
         }
 
-        _buffer.Add(new PendingDelta(_nextSequence > 0 ? _nextSequence++ : 0, groups));
-        if (_buffer.Count > _options.MaxBufferedDeltas)
+        // A label PostgreSQL text cannot hold (NUL, a lone surrogate) would make the whole push fail for every
+        // group: it is escaped once here and logged. The group's identity is its key bytes, which are bytea.
+        var safe = new GroupSketchState[groups.Count];
+        for (var i = 0; i < groups.Count; i++)
         {
+            var g = groups[i];
+            var label = PostgreSqlText.Escape(g.Label);
+            if (!ReferenceEquals(label, g.Label))
+            {
+                ReplicaLog.LabelEscaped(_logger, _guard.Options.PolicyName, _options.ReplicaId, label);
+                g = g with { Label = label };
+            }
+
+            safe[i] = g;
+        }
+
+        var delta = new PendingDelta(_nextSequence > 0 ? _nextSequence++ : 0, safe);
+        _buffer.Add(delta);
+        _bufferedBytes += delta.Bytes;
+        while (_buffer.Count > _options.MaxBufferedDeltas || (_bufferedBytes > _options.MaxBufferedBytes && _buffer.Count > 1))
+        {
+            var byBytes = _buffer.Count <= _options.MaxBufferedDeltas;
+            _bufferedBytes -= _buffer[0].Bytes;
             _buffer.RemoveAt(0);
             var dropped = Interlocked.Increment(ref _dropped);
             if (dropped >= 2 * _loggedDropped || _loggedDropped == 0)
             {
                 _loggedDropped = dropped;
-                ReplicaLog.Dropped(_logger, _guard.Options.PolicyName, _options.ReplicaId, _options.MaxBufferedDeltas, dropped);
+                if (byBytes)
+                {
+                    ReplicaLog.BytesDropped(_logger, _guard.Options.PolicyName, _options.ReplicaId, _options.MaxBufferedBytes, dropped);
+                }
+                else
+                {
+                    ReplicaLog.Dropped(_logger, _guard.Options.PolicyName, _options.ReplicaId, _options.MaxBufferedDeltas, dropped);
+                }
             }
         }
     }
@@ -168,6 +199,7 @@ public sealed class PostgreSqlGuardReplicator<TGroup> : IGuardSynchronizer, IDis
         }
 
         _buffer.RemoveAll(d => d.Sequence <= state.FoldedSequence);
+        _bufferedBytes = _buffer.Sum(d => d.Bytes);
         return state;
     }
 

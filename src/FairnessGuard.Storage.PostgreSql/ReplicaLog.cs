@@ -20,4 +20,12 @@ internal static partial class ReplicaLog
     [LoggerMessage(EventId = 1113, EventName = "SharedRowsQuarantined", Level = LogLevel.Error,
         Message = "Policy {Policy}: {Rows} shared-state rows could not be read and were moved to fg_quarantine; all other rows are intact.")]
     public static partial void Quarantined(ILogger logger, string policy, int rows);
+
+    [LoggerMessage(EventId = 1114, EventName = "LabelEscaped", Level = LogLevel.Warning,
+        Message = "Policy {Policy}, replica {Replica}: group label {Label} holds characters PostgreSQL text cannot store (NUL or a lone surrogate); it is replicated escaped as shown (the group's identity is its key bytes, unchanged).")]
+    public static partial void LabelEscaped(ILogger logger, string policy, string replica, string label);
+
+    [LoggerMessage(EventId = 1115, EventName = "DeltaBytesDropped", Level = LogLevel.Warning,
+        Message = "Policy {Policy}, replica {Replica}: delta buffer over {Capacity} bytes; {Dropped} deltas dropped so far, oldest first. Their samples stay out of the shared state.")]
+    public static partial void BytesDropped(ILogger logger, string policy, string replica, long capacity, long dropped);
 }

@@ -48,6 +48,23 @@ public sealed class SqliteGuardStateStore : IGuardStateStore
     }
 
     /// <inheritdoc />
+    public async Task<StoredSnapshot?> LoadLatestSnapshotAsync(string policy, ulong shapeHash, CancellationToken cancellationToken)
+    {
+        using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT saved_at, bytes FROM fg_snapshot WHERE policy = $policy AND shape = $shape ORDER BY saved_at DESC LIMIT 1;";
+        command.Parameters.AddWithValue("$policy", policy);
+        command.Parameters.AddWithValue("$shape", unchecked((long)shapeHash));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new StoredSnapshot(policy, shapeHash, new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero), (byte[])reader.GetValue(1));
+    }
+
+    /// <inheritdoc />
     public async Task QuarantineSnapshotAsync(StoredSnapshot snapshot, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

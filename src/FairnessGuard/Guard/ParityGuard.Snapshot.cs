@@ -49,7 +49,7 @@ public sealed partial class ParityGuard<TGroup>
         codec = CodecOrThrow(codec);
         options ??= new ParityGuardOptions();
         options.Validate();
-        var records = GuardSnapshotCodec.Read(snapshot, options.StateShapeHash(), KeyTypeHash());
+        var records = GuardSnapshotCodec.Read(snapshot, options.StateShapeHash(), KeyTypeHash(), options);
         var keys = new TGroup[records.Count];
         for (var i = 0; i < records.Count; i++)
         {

@@ -46,10 +46,28 @@ public sealed partial class QuantileSketch
 
     /// <summary>Reads a sketch, reporting a failure as a message instead of an exception.</summary>
     /// <returns>True and a fully validated sketch, or false and a message saying what is wrong.</returns>
-    public static bool TryDeserialize(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out QuantileSketch? sketch, [NotNullWhen(false)] out string? error)
+    public static bool TryDeserialize(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out QuantileSketch? sketch, [NotNullWhen(false)] out string? error) =>
+        TryDeserialize(bytes, MaxK, out sketch, out error);
+
+    /// <summary>
+    /// Reads a sketch whose <c>k</c> may not exceed <paramref name="maxK"/> (the configured k of the sketch it
+    /// replaces), so a blob can never make the reader allocate more than a sketch of that size holds
+    /// (docs/storage.md, "Limits"). Every field is checked before anything is allocated.
+    /// </summary>
+    /// <param name="bytes">The serialised sketch.</param>
+    /// <param name="maxK">The largest k accepted.</param>
+    /// <param name="sketch">The sketch when the bytes are valid.</param>
+    /// <param name="error">What is wrong when they are not.</param>
+    /// <returns>True and a fully validated sketch, or false and a message saying what is wrong.</returns>
+    public static bool TryDeserialize(ReadOnlySpan<byte> bytes, int maxK, [NotNullWhen(true)] out QuantileSketch? sketch, [NotNullWhen(false)] out string? error)
     {
         sketch = null;
         error = SketchReader.Validate(bytes);
+        if (error is null && BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]) > maxK)
+        {
+            error = $"k = {BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..])} exceeds the configured k ({maxK}).";
+        }
+
         if (error is not null)
         {
             error = "Invalid serialised QuantileSketch: " + error;

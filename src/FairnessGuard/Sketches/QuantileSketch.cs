@@ -40,6 +40,7 @@ public sealed partial class QuantileSketch
     private double _compactionVariance;
     private SplitMix64 _random;
     private SortedView? _sortedView;
+    private long _rejectedNonFinite;
 
     /// <summary>Creates an empty sketch.</summary>
     /// <param name="k">Capacity of the top compactor, in [8, 65535]; rank error scales as 1/k, memory as k.</param>
@@ -151,14 +152,25 @@ public sealed partial class QuantileSketch
         return _count == 0 ? 0 : Math.Sqrt(2 * _compactionVariance * Math.Log(2 / (1 - confidence))) / _count;
     }
 
-    /// <summary>Adds one item. Amortised O(1) and allocation-free except when a level is added (O(log n) times).</summary>
-    /// <param name="value">A finite value.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
-    public void Update(double value)
+    /// <summary>
+    /// Number of NaN or infinite values refused by <see cref="Update"/> since this sketch was created (not
+    /// serialised, not merged: a count of what this instance was handed).
+    /// </summary>
+    public long RejectedNonFinite => _rejectedNonFinite;
+
+    /// <summary>
+    /// Adds one item. Amortised O(1) and allocation-free except when a level is added (O(log n) times).
+    /// A NaN or infinite value is refused: it is counted in <see cref="RejectedNonFinite"/> and leaves the
+    /// sketch unchanged, so one bad value can never fault this or any later call.
+    /// </summary>
+    /// <param name="value">The value; only finite values are kept.</param>
+    /// <returns>True when the value was added, false when it was refused as non-finite.</returns>
+    public bool Update(double value)
     {
         if (!double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "Sketch items must be finite.");
+            _rejectedNonFinite++;
+            return false;
         }
 
         if (_levels[0] == 0)
@@ -183,6 +195,7 @@ public sealed partial class QuantileSketch
 
         _count++;
         _sortedView = null;
+        return true;
     }
 
     /// <summary>Fraction of items <c>&lt;= value</c>, in [0, 1]; 0 when empty. O(k) without allocation.</summary>

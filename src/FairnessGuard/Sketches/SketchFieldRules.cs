@@ -9,6 +9,15 @@ namespace FairnessGuard.Sketches;
 /// </summary>
 internal static class SketchFieldRules
 {
+    /// <summary>
+    /// Hard limit on a sketch's count: 2^53, the largest count whose ranks a double still resolves to one
+    /// sample. It also caps the level count at 54 (the top level's weight 2^(levels−1) is part of the count).
+    /// </summary>
+    public const long MaxCount = 1L << 53;
+
+    /// <summary>The most levels a sketch within <see cref="MaxCount"/> can have.</summary>
+    public const int MaxLevels = 54;
+
     public static string? Check(ReadOnlySpan<byte> bytes, int numLevels, int retained, int levelDirectory, int itemsStart)
     {
         int k = BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]);
@@ -17,6 +26,16 @@ internal static class SketchFieldRules
         var min = BinaryPrimitives.ReadDoubleLittleEndian(bytes[28..]);
         var max = BinaryPrimitives.ReadDoubleLittleEndian(bytes[36..]);
         var variance = BinaryPrimitives.ReadDoubleLittleEndian(bytes[44..]);
+
+        if (numLevels > MaxLevels)
+        {
+            return $"{numLevels} levels exceed the limit of {MaxLevels} (a count of at most 2^53).";
+        }
+
+        if (count < 0 || count > MaxCount)
+        {
+            return $"the count {count} is outside [0, 2^53].";
+        }
 
         if (k < QuantileSketch.MinK)
         {

@@ -22,11 +22,71 @@ internal static class BuiltInKeyCodec
         return codec as IGroupKeyCodec<TGroup>;
     }
 
+    /// <summary>
+    /// UTF-8 for well-formed strings. A string with a lone surrogate has no UTF-8 form (a lossy encoder would
+    /// write U+FFFD, so "a\uD800" and "a\uDC00" would come back as one group after a restart or on another
+    /// replica): it is written as the byte 0xFF, which never occurs in UTF-8, followed by its UTF-16LE code
+    /// units, and comes back exactly.
+    /// </summary>
     private sealed class StringCodec : IGroupKeyCodec<string>
     {
-        public byte[] Encode(string key) => Encoding.UTF8.GetBytes(key);
+        private const byte Utf16Marker = 0xFF;
+        private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
 
-        public string Decode(ReadOnlySpan<byte> bytes) => new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        public byte[] Encode(string key)
+        {
+            if (IsWellFormed(key))
+            {
+                return Strict.GetBytes(key);
+            }
+
+            var bytes = new byte[1 + (2 * key.Length)];
+            bytes[0] = Utf16Marker;
+            for (var i = 0; i < key.Length; i++)
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(1 + (2 * i)), key[i]);
+            }
+
+            return bytes;
+        }
+
+        public string Decode(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.IsEmpty || bytes[0] != Utf16Marker)
+            {
+                return Strict.GetString(bytes);
+            }
+
+            if ((bytes.Length - 1) % 2 != 0)
+            {
+                throw new FormatException($"A UTF-16 string key needs an even number of bytes after its marker, not {bytes.Length - 1}.");
+            }
+
+            var chars = new char[(bytes.Length - 1) / 2];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)BinaryPrimitives.ReadUInt16LittleEndian(bytes[(1 + (2 * i))..]);
+            }
+
+            return new string(chars);
+        }
+
+        private static bool IsWellFormed(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private sealed class GuidCodec : IGroupKeyCodec<Guid>

@@ -34,10 +34,15 @@ public sealed class GuardPersistence<TGroup>
     /// <returns>The guard.</returns>
     public async Task<ParityGuard<TGroup>> RestoreAsync(CancellationToken cancellationToken = default)
     {
+        // The newest row of this options shape, not the newest row: after options A → B → A, A's row is
+        // still there and is the one to restore (docs/storage.md). Only when there is none is the newest row
+        // of another shape reported as incompatible.
         StoredSnapshot? stored;
+        var shape = _options.StateShapeHash();
         try
         {
-            stored = await _store.LoadLatestSnapshotAsync(_options.PolicyName, cancellationToken).ConfigureAwait(false);
+            stored = await _store.LoadLatestSnapshotAsync(_options.PolicyName, shape, cancellationToken).ConfigureAwait(false)
+                ?? await _store.LoadLatestSnapshotAsync(_options.PolicyName, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -50,7 +55,6 @@ public sealed class GuardPersistence<TGroup>
             return new ParityGuard<TGroup>(_options);
         }
 
-        var shape = _options.StateShapeHash();
         if (stored.ShapeHash != shape)
         {
             StateLog.Incompatible(_logger, _options.PolicyName, stored.SavedAt, stored.ShapeHash, shape);

@@ -53,8 +53,24 @@ internal static class GuardSnapshotCodec
         return result;
     }
 
-    public static List<GroupRecord> Read(ReadOnlySpan<byte> bytes, ulong shapeHash, ulong keyTypeHash)
+    /// <summary>Smallest encoded group: kind, key length, 7 counters, 4 sketch lengths (two of them non-zero).</summary>
+    private const int MinGroupBytes = 1 + 4 + (7 * 8) + (4 * 4);
+
+    /// <summary>Hard limit on an encoded group key (docs/storage.md, "Limits").</summary>
+    public const int MaxKeyBytes = 64 * 1024;
+
+    public static List<GroupRecord> Read(ReadOnlySpan<byte> bytes, ulong shapeHash, ulong keyTypeHash) =>
+        Read(bytes, shapeHash, keyTypeHash, null);
+
+    /// <summary>
+    /// Reads a snapshot, checking every field against the options (group count ≤ MaxGroups + 2, sketch k ≤
+    /// SketchK / MonitorSketchK) and the hard limits before allocating for it, so restored memory never
+    /// exceeds what the configured sketches hold, whatever the blob says.
+    /// </summary>
+    public static List<GroupRecord> Read(ReadOnlySpan<byte> bytes, ulong shapeHash, ulong keyTypeHash, ParityGuardOptions? options)
     {
+        var rawK = options?.SketchK ?? QuantileSketch.MaxK;
+        var returnedK = options?.MonitorSketchK ?? QuantileSketch.MaxK;
         if (bytes.Length < Magic.Length + 1 + 8 + 8 + 4 + 8 || !bytes[..Magic.Length].SequenceEqual(Magic))
         {
             throw new GuardSnapshotFormatException("Not a FairnessGuard guard snapshot (bad magic bytes or too short).");
@@ -83,9 +99,10 @@ internal static class GuardSnapshotCodec
         }
 
         var count = r.Int32();
-        if (count < 0 || count > body.Length)
+        var maxGroups = options is null ? int.MaxValue : options.MaxGroups + 2;
+        if (count < 0 || count > maxGroups || (long)count * MinGroupBytes > body.Length)
         {
-            throw new GuardSnapshotFormatException($"Guard snapshot declares {count} groups.");
+            throw new GuardSnapshotFormatException($"Guard snapshot declares {count} groups (at most {Math.Min(maxGroups, body.Length / MinGroupBytes)} fit the options and its {body.Length} bytes).");
         }
 
         var groups = new List<GroupRecord>(count);
@@ -97,7 +114,13 @@ internal static class GuardSnapshotCodec
                 throw new GuardSnapshotFormatException($"Group {i} has an unknown kind {(byte)kind}.");
             }
 
-            var key = r.Bytes(r.Int32()).ToArray();
+            var keyLength = r.Int32();
+            if (keyLength < 0 || keyLength > MaxKeyBytes)
+            {
+                throw new GuardSnapshotFormatException($"Group {i} has a key of {keyLength} bytes (limit {MaxKeyBytes}).");
+            }
+
+            var key = r.Bytes(keyLength).ToArray();
             var counters = new GroupCounters(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Int64());
             var epoch = r.Int64();
             var previousEpoch = r.Int64();
@@ -106,10 +129,10 @@ internal static class GuardSnapshotCodec
                 throw new GuardSnapshotFormatException($"Group {i} has a negative counter.");
             }
 
-            var raw = ReadSketch(ref r, i) ?? throw new GuardSnapshotFormatException($"Group {i} has no raw sketch.");
-            var previousRaw = ReadSketch(ref r, i);
-            var returned = ReadSketch(ref r, i) ?? throw new GuardSnapshotFormatException($"Group {i} has no returned-output sketch.");
-            var previousReturned = ReadSketch(ref r, i);
+            var raw = ReadSketch(ref r, i, rawK) ?? throw new GuardSnapshotFormatException($"Group {i} has no raw sketch.");
+            var previousRaw = ReadSketch(ref r, i, rawK);
+            var returned = ReadSketch(ref r, i, returnedK) ?? throw new GuardSnapshotFormatException($"Group {i} has no returned-output sketch.");
+            var previousReturned = ReadSketch(ref r, i, returnedK);
             if (epoch < raw.Count || previousEpoch < (previousRaw?.Count ?? 0))
             {
                 throw new GuardSnapshotFormatException($"Group {i} counts fewer samples than its sketch holds.");
@@ -139,7 +162,7 @@ internal static class GuardSnapshotCodec
         w.Write(bytes);
     }
 
-    private static QuantileSketch? ReadSketch(ref SpanReader r, int group)
+    private static QuantileSketch? ReadSketch(ref SpanReader r, int group, int maxK)
     {
         var length = r.Int32();
         if (length == 0)
@@ -147,7 +170,7 @@ internal static class GuardSnapshotCodec
             return null;
         }
 
-        return QuantileSketch.TryDeserialize(r.Bytes(length), out var sketch, out var error)
+        return QuantileSketch.TryDeserialize(r.Bytes(length), maxK, out var sketch, out var error)
             ? sketch
             : throw new GuardSnapshotFormatException($"Group {group} has an invalid sketch: {error}");
     }

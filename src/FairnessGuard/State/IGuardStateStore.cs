@@ -20,6 +20,22 @@ public interface IGuardStateStore
     /// <returns>The snapshot row or null.</returns>
     Task<StoredSnapshot?> LoadLatestSnapshotAsync(string policy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The most recently saved snapshot of a policy under one options shape; null when there is none. After
+    /// options A → B → A this is A's row even though B's is newer. The default asks
+    /// <see cref="LoadLatestSnapshotAsync(string, CancellationToken)"/> and keeps its row only if the shape
+    /// matches; stores should override it with a keyed read.
+    /// </summary>
+    /// <param name="policy">The policy name.</param>
+    /// <param name="shapeHash">The options shape (<see cref="ParityGuardOptions.StateShapeHash"/>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshot row or null.</returns>
+    async Task<StoredSnapshot?> LoadLatestSnapshotAsync(string policy, ulong shapeHash, CancellationToken cancellationToken)
+    {
+        var latest = await LoadLatestSnapshotAsync(policy, cancellationToken).ConfigureAwait(false);
+        return latest?.ShapeHash == shapeHash ? latest : null;
+    }
+
     /// <summary>Moves a snapshot row out of the way (kept for inspection with the reason), atomically.</summary>
     /// <param name="snapshot">The row to move.</param>
     /// <param name="reason">Why it cannot be restored.</param>

@@ -33,7 +33,9 @@ public class QuantileSketchApiTests
         var sketch = new QuantileSketch();
         sketch.Update(1);
 
-        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => sketch.Update(value)).ParamName);
+        // Refused and counted, never thrown into the caller (issue 12 item 1).
+        Assert.False(sketch.Update(value));
+        Assert.Equal(1, sketch.RejectedNonFinite);
         Assert.Equal(1, sketch.Count);
         Assert.Equal(1, sketch.Max);
     }
