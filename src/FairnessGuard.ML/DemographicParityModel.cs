@@ -1,4 +1,3 @@
-using FairnessGuard.Correction;
 using FairnessGuard.ML.Data;
 
 namespace FairnessGuard.ML;
@@ -6,7 +5,7 @@ namespace FairnessGuard.ML;
 /// <summary>
 /// The fitted state of <see cref="DemographicParityTransformer"/>: the group vocabularies, the calibration rows
 /// (what is saved: the fit is a pure function of them, so a loaded model corrects bit for bit like the saved one)
-/// and one <see cref="ExactBarycenterCorrector{TGroup}"/> per stage, keyed by cell index.
+/// and one <see cref="RankTable"/> (the exact barycenter map, tabulated) per stage, keyed by cell index.
 /// </summary>
 internal sealed class DemographicParityModel
 {
@@ -276,9 +275,8 @@ internal sealed class ParityStage
 
         Groups = labels;
         Largest = counts.IndexOf(counts.Max());
-        var options = new BarycenterOptions { Strength = strength, Seed = seed };
-        Score = ExactBarycenterCorrector<int>.Fit(scores, _rowCells, options);
-        Probability = probabilities is null ? null : ExactBarycenterCorrector<int>.Fit(probabilities, _rowCells, options);
+        Score = new RankTable(scores, _rowCells, labels.Count, strength, seed);
+        Probability = probabilities is null ? null : new RankTable(probabilities, _rowCells, labels.Count, strength, seed);
     }
 
     /// <summary>The label of each cell ("value" or "value &amp; value" for an intersection), by cell index.</summary>
@@ -287,9 +285,9 @@ internal sealed class ParityStage
     /// <summary>The cell with the most calibration rows, the target of <see cref="UnseenGroupFallback.LargestGroup"/>.</summary>
     public int Largest { get; }
 
-    public ExactBarycenterCorrector<int> Score { get; }
+    public RankTable Score { get; }
 
-    public ExactBarycenterCorrector<int>? Probability { get; }
+    public RankTable? Probability { get; }
 
     /// <summary>The row's cell, −1 when a value is missing or the combination was not seen in calibration.</summary>
     public int Cell(Func<int>[] readers)
@@ -316,10 +314,13 @@ internal sealed class ParityStage
 
     public void ApplyToCalibration(double[] scores, double[]? probabilities)
     {
-        Score.Apply(scores, _rowCells, scores);
-        if (probabilities is not null)
+        for (var i = 0; i < scores.Length; i++)
         {
-            Probability!.Apply(probabilities, _rowCells, probabilities);
+            scores[i] = Score.Apply(scores[i], _rowCells[i], i);
+            if (probabilities is not null)
+            {
+                probabilities[i] = Probability!.Apply(probabilities[i], _rowCells[i], i);
+            }
         }
     }
 }

@@ -28,6 +28,25 @@ public class DemographicParityTests
     }
 
     [Fact]
+    public void Tied_scores_take_the_correctors_atom_draw_row_for_row()
+    {
+        // Scores rounded to 0.1: nearly every test score equals calibration values, so the drawn-rank path runs.
+        var ml = new MLContext(1);
+        static List<ScoredRow> Rounded(int n, int seed) =>
+            [.. Synthetic.Scores(n, seed).Select(r => new ScoredRow { Group = r.Group, Score = MathF.Round(r.Score, 1) })];
+        var calibration = Rounded(2000, 13);
+        var test = Rounded(1000, 14);
+        var transformer = ml.Transforms.DemographicParity("Group", seed: 5, strength: 0.7).Fit(ml.Data.LoadFromEnumerable(calibration));
+        var corrected = Synthetic.Column(ml, transformer.Transform(ml.Data.LoadFromEnumerable(test)));
+        var reference = ExactBarycenterCorrector<string>.Fit(
+            calibration.Select(r => (double)r.Score).ToArray(), calibration.Select(r => r.Group).ToArray(), new BarycenterOptions { Seed = 5, Strength = 0.7 });
+        for (var i = 0; i < test.Count; i++)
+        {
+            Assert.Equal((float)reference.Apply(test[i].Score, test[i].Group, i), corrected[i]);
+        }
+    }
+
+    [Fact]
     public void Corrected_scores_reach_parity_within_the_DKW_bound()
     {
         var ml = new MLContext(1);
