@@ -16,8 +16,6 @@ public sealed partial class ParityGuard<TGroup>
         try
         {
             var started = Stopwatch.GetTimestamp();
-            Interlocked.Exchange(ref _pendingSamples, 0);
-            Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
             var states = _table.All;
             var distributions = new GroupDistribution?[states.Length];
             var samples = new long[states.Length];

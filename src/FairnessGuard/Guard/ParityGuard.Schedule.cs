@@ -49,6 +49,8 @@ public sealed partial class ParityGuard<TGroup>
     public void RebuildNow()
     {
         Flush();
+        Interlocked.Exchange(ref _pendingSamples, 0);
+        Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
         lock (_rebuildLock)
         {
             BuildMapLocked();
@@ -72,9 +74,12 @@ public sealed partial class ParityGuard<TGroup>
             return;
         }
 
+        // The count and time triggers restart only here: growth-triggered builds do not postpone a review.
         if (pending >= _options.RebuildEvery
             || (_options.RebuildInterval is { } interval && _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRebuildTimestamp)) >= interval))
         {
+            Interlocked.Exchange(ref _pendingSamples, 0);
+            Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
             ScheduleBuild(review: true);
         }
     }
