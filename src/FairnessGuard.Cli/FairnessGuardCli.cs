@@ -32,6 +32,7 @@ public static class FairnessGuardCli
         {
             AuditCommand.Create(console),
             CorrectCommand.Create(console),
+            FitCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

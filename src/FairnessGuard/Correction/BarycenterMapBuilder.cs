@@ -1,3 +1,5 @@
+using FairnessGuard.Metrics;
+
 namespace FairnessGuard.Correction;
 
 /// <summary>Builds a <see cref="BarycenterMap"/> from the groups' distributions (off the hot path).</summary>
@@ -7,7 +9,15 @@ internal static class BarycenterMapBuilder
     /// Builds the map for the groups given by slot (null = not in play). Weights are the groups' shares of
     /// all samples of the groups in play, never of one call's groups. Fewer than two groups give an empty map.
     /// </summary>
-    public static BarycenterMap Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version)
+    public static BarycenterMap Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version) =>
+        Build(bySlot, knotCount, version, shrink: false, confidence: 0.95, shrinkConfidence: 0.5).Map;
+
+    /// <summary>
+    /// Builds the map and, with shrinkage, each group's evidence weight (<see cref="ShrinkageRule"/>), and measures the raw
+    /// gap: per group the KS to the barycenter of the raw quantiles, and a confidence lower bound of the largest
+    /// pairwise raw KS (a group's KS to the barycenter never exceeds its largest pairwise KS).
+    /// </summary>
+    public static BarycenterBuild Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version, bool shrink, double confidence, double shrinkConfidence)
     {
         double total = 0;
         var active = 0;
@@ -20,13 +30,14 @@ internal static class BarycenterMapBuilder
             }
         }
 
+        var grids = new double[]?[bySlot.Length];
         if (active < 2 || total <= 0)
         {
-            return new BarycenterMap([], [], 0, version);
+            return new BarycenterBuild(new BarycenterMap([], [], 0, version), grids, 0, 0, []);
         }
 
-        var knots = new KnotIndex?[bySlot.Length];
-        var targets = new double[knotCount];
+        var weights = new double[bySlot.Length];
+        var bary = new double[knotCount];
         for (var s = 0; s < bySlot.Length; s++)
         {
             if (bySlot[s] is not { } g)
@@ -34,25 +45,69 @@ internal static class BarycenterMapBuilder
                 continue;
             }
 
-            var x = new double[knotCount];
+            var x = grids[s] = new double[knotCount];
             g.QuantilesOnGrid(x);
-            knots[s] = new KnotIndex(x);
-            var p = g.Count / total;
+            weights[s] = g.Count / total;
             for (var k = 0; k < knotCount; k++)
             {
-                targets[k] += p * x[k];
+                bary[k] += weights[s] * x[k];
             }
         }
 
-        // Rounding in the weighted sum must not break monotonicity of the shared targets.
-        for (var k = 1; k < knotCount; k++)
+        Monotone(bary);
+
+        // Raw gap: D_s = KS(group, barycenter) ≤ max pairwise KS. The DKW bands are split over the groups; the
+        // barycenter's own band is the weighted mean of the groups' (Q_B averages their quantiles).
+        var gaps = new double[bySlot.Length];
+        var split = (1 - confidence) / active;
+        double epsBary = 0, gap = 0;
+        for (var s = 0; s < bySlot.Length; s++)
         {
-            if (targets[k] < targets[k - 1])
+            if (grids[s] is { } x)
             {
-                targets[k] = targets[k - 1];
+                gaps[s] = ShrinkageRule.KsOnGrids(x, bary);
+                epsBary += weights[s] * DkwBound.Epsilon(bySlot[s]!.Value.Count, split);
+                gap = Math.Max(gap, gaps[s]);
             }
         }
 
-        return new BarycenterMap(knots, targets, active, version);
+        // Shrinkage scales each group's correction by 1 − w_s (its own knots stay exact, so atoms keep their
+        // whole rank interval); the targets are the barycenter itself.
+        var lower = double.NegativeInfinity;
+        var knots = new KnotIndex?[bySlot.Length];
+        var evidence = new double[bySlot.Length];
+        for (var s = 0; s < bySlot.Length; s++)
+        {
+            if (grids[s] is not { } q)
+            {
+                continue;
+            }
+
+            var n = bySlot[s]!.Value.Count;
+            lower = Math.Max(lower, gaps[s] - DkwBound.Epsilon(n, split) - epsBary);
+            evidence[s] = shrink ? 1 - ShrinkageRule.Weight(n, gaps[s], shrinkConfidence) : 1;
+            knots[s] = new KnotIndex(q);
+        }
+
+        return new BarycenterBuild(new BarycenterMap(knots, bary, active, version), grids, gap, lower, evidence);
+    }
+
+    private static void Monotone(Span<double> values)
+    {
+        for (var k = 1; k < values.Length; k++)
+        {
+            if (values[k] < values[k - 1])
+            {
+                values[k] = values[k - 1];
+            }
+        }
     }
 }
+
+/// <summary>A built map with what the rebuild measured on the way.</summary>
+/// <param name="Map">The map to publish.</param>
+/// <param name="RawGrids">Per slot, the group's raw quantiles on the knot grid (null when not in play): the drift detector's reference.</param>
+/// <param name="RawGap">The largest KS between a group's raw outputs and the barycenter.</param>
+/// <param name="RawGapLowerBound">A confidence lower bound of the largest pairwise raw KS.</param>
+/// <param name="Evidence">Per slot, 1 − w_s: the share of the barycenter correction the group gets (1 without shrinkage).</param>
+internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGap, double RawGapLowerBound, double[] Evidence);

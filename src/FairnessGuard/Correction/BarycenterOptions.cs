@@ -12,8 +12,23 @@ public sealed class BarycenterOptions
     /// <summary>The seed of the tie-breaking draws inside atoms. Same seed, same outputs.</summary>
     public ulong Seed { get; set; }
 
+    /// <summary>
+    /// Small-group shrinkage, as in the online guard (docs/guard.md, "Small groups"): each group's quantile
+    /// function is moved toward the barycenter by <c>w = ε²/(ε² + D²)</c>, ε its DKW half-width at
+    /// <see cref="ShrinkageConfidence"/>, D its KS to the barycenter. Off by default (the exact map).
+    /// </summary>
+    public bool Shrinkage { get; set; }
+
+    /// <summary>The confidence of the DKW half-width in the shrinkage weight, in (0, 1). Default 0.95.</summary>
+    public double ShrinkageConfidence { get; set; } = 0.95;
+
     internal void Validate()
     {
+        if (!(ShrinkageConfidence > 0 && ShrinkageConfidence < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShrinkageConfidence), ShrinkageConfidence, "ShrinkageConfidence must be in (0, 1).");
+        }
+
         if (!(Strength >= 0 && Strength <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(Strength), Strength, "Strength (λ) must be in [0, 1].");

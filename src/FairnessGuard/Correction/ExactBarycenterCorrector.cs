@@ -26,6 +26,7 @@ public sealed class ExactBarycenterCorrector<TGroup>
     private readonly double[] _weights;
     private readonly double _strength;
     private readonly ulong _seed;
+    private readonly double[]? _shrink;
 
     private ExactBarycenterCorrector(GroupedOutputs<TGroup> data, BarycenterOptions options)
     {
@@ -40,7 +41,11 @@ public sealed class ExactBarycenterCorrector<TGroup>
 
         _strength = options.Strength;
         _seed = options.Seed;
+        _shrink = options.Shrinkage ? ShrinkWeights(options.ShrinkageConfidence) : null;
     }
+
+    /// <summary>The shrinkage weight of each group toward the barycenter (0 = none); empty without shrinkage.</summary>
+    internal IReadOnlyList<double> ShrinkageWeights => _shrink ?? [];
 
     /// <summary>The groups seen in calibration, in order of first appearance.</summary>
     public IReadOnlyList<TGroup> Groups => _data.Groups;
@@ -76,6 +81,21 @@ public sealed class ExactBarycenterCorrector<TGroup>
         }
 
         return new ExactBarycenterCorrector<TGroup>(data, options);
+    }
+
+    /// <summary>The calibration outputs and their groups (labels are the keys' text), to prime an online guard.</summary>
+    /// <returns>The calibration set; save it with <see cref="GuardCalibration.Save"/>.</returns>
+    public GuardCalibration ToCalibration()
+    {
+        var outputs = new List<double>();
+        var groups = new List<TGroup>();
+        for (var g = 0; g < _sorted.Length; g++)
+        {
+            outputs.AddRange(_sorted[g]);
+            groups.AddRange(Enumerable.Repeat(_data.Groups[g], _sorted[g].Length));
+        }
+
+        return GuardCalibration.Create<TGroup>([.. outputs], [.. groups]);
     }
 
     /// <summary>The weight p_s of <paramref name="group"/>: its share of the calibration outputs.</summary>
@@ -161,7 +181,45 @@ public sealed class ExactBarycenterCorrector<TGroup>
             fair += _weights[s] * EmpiricalDistribution.Quantile(_sorted[s], rank);
         }
 
-        return _strength == 1 ? fair : ((1 - _strength) * y) + (_strength * fair);
+        // Shrinkage: the group gets the share 1 − w_s of its correction (ShrinkageRule).
+        var lambda = _shrink is { } w ? _strength * (1 - w[g]) : _strength;
+        return lambda == 1 ? fair : ((1 - lambda) * y) + (lambda * fair);
+    }
+
+    private double BarycenterQuantile(double rank)
+    {
+        double q = 0;
+        for (var s = 0; s < _sorted.Length; s++)
+        {
+            q += _weights[s] * EmpiricalDistribution.Quantile(_sorted[s], rank);
+        }
+
+        return q;
+    }
+
+    // w_s from the group's KS to the barycenter on a 1,025-point rank grid (ShrinkageRule).
+    private double[] ShrinkWeights(double confidence)
+    {
+        const int grid = 1025;
+        var bary = new double[grid];
+        var own = new double[grid];
+        for (var k = 0; k < grid; k++)
+        {
+            bary[k] = BarycenterQuantile(k / (double)(grid - 1));
+        }
+
+        var weights = new double[_sorted.Length];
+        for (var s = 0; s < _sorted.Length; s++)
+        {
+            for (var k = 0; k < grid; k++)
+            {
+                own[k] = EmpiricalDistribution.Quantile(_sorted[s], k / (double)(grid - 1));
+            }
+
+            weights[s] = ShrinkageRule.Weight(_sorted[s].Length, ShrinkageRule.KsOnGrids(own, bary), confidence);
+        }
+
+        return weights;
     }
 
     private int IndexOrThrow(TGroup group, long row)

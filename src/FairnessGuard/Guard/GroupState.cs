@@ -92,40 +92,66 @@ internal sealed partial class GroupState
         return _stripes[index] ?? CreateStripe(index);
     }
 
-    /// <summary>Moves a stripe's buffered pairs into the sketches. The caller holds the stripe's gate.</summary>
-    public void Drain(IngestStripe stripe)
+    /// <summary>
+    /// Moves a stripe's buffered pairs into the sketches. The caller holds the stripe's gate. The stripe is left
+    /// empty whatever happens, so one bad pair can never fault later calls.
+    /// </summary>
+    /// <returns>The group's true sample count afterwards (−1 when there was nothing to drain) and whether drift restarted it.</returns>
+    public DrainResult Drain(IngestStripe stripe)
     {
         if (stripe.Pending == 0 && stripe.SeenSinceDrain == 0)
         {
-            return;
+            return new DrainResult(-1, false);
         }
 
-        lock (_sketchLock)
+        try
         {
-            // Every buffered pair was kept at the rate in force (SampleMask): the raw sketch takes them all,
-            // the returned sketch thins them to 1 in 32 of the stream past its own floor.
-            _epochSamples += stripe.SeenSinceDrain;
-            var returnedMask = SampleMask == 0 ? ReturnedRateMask : 1;
-            for (var i = 0; i < stripe.Pending; i++)
+            lock (_sketchLock)
             {
-                _raw.Update(stripe.Ranked[i]);
-                if (_returnedFed < ReturnedFullRateSamples || (_sampling.Next() & (ulong)returnedMask) == 0)
+                // Every buffered pair was kept at the rate in force (SampleMask): the raw sketch takes them all,
+                // the returned sketch thins them to 1 in 32 of the stream past its own floor.
+                _epochSamples += stripe.SeenSinceDrain;
+                var returnedMask = SampleMask == 0 ? ReturnedRateMask : 1;
+                var drifted = false;
+                for (var i = 0; i < stripe.Pending; i++)
                 {
-                    _returnedFed++;
-                    _returned.Update(stripe.Returned[i]);
+                    var ranked = stripe.Ranked[i];
+                    if (!double.IsFinite(ranked))
+                    {
+                        continue;
+                    }
+
+                    _raw.Update(ranked);
+                    var returned = stripe.Returned[i];
+                    if (double.IsFinite(returned) && (_returnedFed < ReturnedFullRateSamples || (_sampling.Next() & (ulong)returnedMask) == 0))
+                    {
+                        _returnedFed++;
+                        _returned.Update(returned);
+                    }
+
+                    if (ObserveForDrift(ranked))
+                    {
+                        drifted = true;
+                        RestartFromWindow();
+                    }
                 }
-            }
 
-            if (_options.HorizonSamples is { } horizon && _epochSamples >= horizon)
-            {
-                Rotate();
-            }
+                if (_options.HorizonSamples is { } horizon && _epochSamples >= horizon)
+                {
+                    Rotate();
+                }
 
-            SampleMask = _epochSamples > RawFullRateSamples ? RawRateMask : 0;
+                SampleMask = _epochSamples > RawFullRateSamples ? RawRateMask : 0;
+                var samples = SamplesLocked();
+                Eager = samples < EagerSamples;
+                return new DrainResult(samples, drifted);
+            }
         }
-
-        stripe.Pending = 0;
-        stripe.SeenSinceDrain = 0;
+        finally
+        {
+            stripe.Pending = 0;
+            stripe.SeenSinceDrain = 0;
+        }
     }
 
     /// <summary>Drains every stripe (snapshots, reports, tests).</summary>
@@ -168,13 +194,69 @@ internal sealed partial class GroupState
             // once (union bound over the view's length).
             return new GroupCapture(
                 this,
-                _epochSamples - _takenSamples + _previousEpochSamples + _sharedSamples,
+                SamplesLocked(),
                 rawView,
                 raw.Min,
                 raw.Max,
                 raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length))),
                 returnedView,
                 returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length))));
+        }
+    }
+
+    /// <summary>The raw distribution alone (a map build needs nothing else): view, extremes, true count.</summary>
+    public (Sketches.SortedView View, double Min, double Max, long Samples) CaptureRaw()
+    {
+        lock (_sketchLock)
+        {
+            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var view = raw.GetSortedView();
+            _raw.ReleaseSortedView();
+            return (view, raw.Min, raw.Max, SamplesLocked());
+        }
+    }
+
+    /// <summary>The true number of finite samples in the group's current distribution.</summary>
+    public long Samples
+    {
+        get
+        {
+            lock (_sketchLock)
+            {
+                return SamplesLocked();
+            }
+        }
+    }
+
+    /// <summary>Feeds calibration outputs straight into the raw sketch (not the returned one: nobody got them).</summary>
+    public long Prime(ReadOnlySpan<double> outputs)
+    {
+        lock (_sketchLock)
+        {
+            foreach (var y in outputs)
+            {
+                if (double.IsFinite(y))
+                {
+                    _raw.Update(y);
+                    _epochSamples++;
+                }
+            }
+
+            SampleMask = _epochSamples > RawFullRateSamples ? RawRateMask : 0;
+            var samples = SamplesLocked();
+            Eager = samples < EagerSamples;
+            return samples;
+        }
+    }
+
+    /// <summary>Restarts the monitor's sketch of returned outputs (correction just started: judge only what the map produced).</summary>
+    public void ResetReturned()
+    {
+        lock (_sketchLock)
+        {
+            _returned = new QuantileSketch(_options.MonitorSketchK, ~_seed + (ulong)(++_epoch));
+            _previousReturned = null;
+            _returnedFed = 0;
         }
     }
 
@@ -191,7 +273,9 @@ internal sealed partial class GroupState
                     c.Corrections + Volatile.Read(ref s.Corrections),
                     c.WarmUpPassThroughs + Volatile.Read(ref s.WarmUpPassThroughs),
                     c.MonitorPassThroughs + Volatile.Read(ref s.MonitorPassThroughs),
-                    c.NonFinite + Volatile.Read(ref s.NonFinite));
+                    c.NonFinite + Volatile.Read(ref s.NonFinite),
+                    c.Changed + Volatile.Read(ref s.Changed),
+                    c.NoHarmPassThroughs + Volatile.Read(ref s.NoHarmPassThroughs));
             }
         }
 
@@ -237,6 +321,7 @@ internal sealed partial class GroupState
             (_raw, _previousRaw, _returned, _previousReturned) = (raw, previousRaw, returned, previousReturned);
             (_epochSamples, _previousEpochSamples) = (epochSamples, previousEpochSamples);
             _returnedFed = returned.Count;
+            Eager = SamplesLocked() < EagerSamples;
         }
 
         var stripe = StripeForCurrentThread();
@@ -246,6 +331,8 @@ internal sealed partial class GroupState
         stripe.WarmUpPassThroughs += counters.WarmUpPassThroughs;
         stripe.MonitorPassThroughs += counters.MonitorPassThroughs;
         stripe.NonFinite += counters.NonFinite;
+        stripe.Changed += counters.Changed;
+        stripe.NoHarmPassThroughs += counters.NoHarmPassThroughs;
         stripe.Exit();
     }
 
@@ -283,8 +370,11 @@ internal sealed partial class GroupState
     }
 }
 
-/// <summary>A group's counters summed over its stripes.</summary>
-internal readonly record struct GroupCounters(long Predictions, long Corrections, long WarmUpPassThroughs, long MonitorPassThroughs, long NonFinite);
+/// <summary>A group's counters summed over its stripes (the last two are not persisted in snapshots).</summary>
+internal readonly record struct GroupCounters(long Predictions, long Corrections, long WarmUpPassThroughs, long MonitorPassThroughs, long NonFinite, long Changed = 0, long NoHarmPassThroughs = 0);
+
+/// <summary>What a drain did: the group's true count afterwards (−1 when nothing was drained) and whether drift restarted it.</summary>
+internal readonly record struct DrainResult(long Samples, bool Drifted);
 
 /// <summary>An immutable picture of one group's raw and returned distributions.</summary>
 /// <param name="State">The group.</param>

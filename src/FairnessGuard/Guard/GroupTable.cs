@@ -74,8 +74,11 @@ internal sealed class GroupTable<TGroup>
                 return overflow;
             }
 
-            var state = NewState(group.ToString() ?? string.Empty);
+            // Everything that runs the key's own code (ToString, GetHashCode, Equals) runs before the group is
+            // registered: a key that throws leaves nothing behind (no orphan group, no memory growth).
+            var state = new GroupState(group.ToString() ?? string.Empty, _all.Length, _options, _stripeCount);
             var copy = new Dictionary<TGroup, GroupState>(_byKey) { [group] = state };
+            Volatile.Write(ref _all, [.. _all, state]);
             Volatile.Write(ref _byKey, copy);
             return state;
         }

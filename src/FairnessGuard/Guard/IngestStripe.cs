@@ -22,6 +22,8 @@ internal sealed class IngestStripe
     public long Corrections;
     public long WarmUpPassThroughs;
     public long MonitorPassThroughs;
+    public long NoHarmPassThroughs;
+    public long Changed;
     public long NonFinite;
 
     private Sketches.SplitMix64 _random;

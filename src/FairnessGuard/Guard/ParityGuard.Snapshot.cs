@@ -80,7 +80,13 @@ public sealed partial class ParityGuard<TGroup>
             state.RestoreSketches(r.Raw, r.PreviousRaw, r.Returned, r.PreviousReturned, r.Counters, r.EpochSamples, r.PreviousEpochSamples);
         }
 
-        guard.RebuildNow();
+        guard.Flush();
+        lock (guard._rebuildLock)
+        {
+            guard.BuildMapLocked(restoring: true);
+        }
+
+        guard.Review();
         return guard;
     }
 

@@ -13,10 +13,14 @@ namespace FairnessGuard;
 /// </summary>
 /// <remarks>
 /// <para>Each group's raw outputs feed a mergeable quantile sketch; a monotone map per group is rebuilt from
-/// the sketches now and then (<see cref="ParityGuardOptions.RebuildEvery"/>, <see cref="ParityGuardOptions.RebuildInterval"/>)
-/// and published atomically, so <see cref="Apply(double, TGroup)"/> is one knot search and one
-/// interpolation, takes no shared lock and allocates nothing.</para>
+/// the sketches when the evidence has grown (<see cref="ParityGuardOptions.RebuildGrowth"/>,
+/// <see cref="ParityGuardOptions.RebuildEvery"/>, <see cref="ParityGuardOptions.RebuildInterval"/>) and published
+/// atomically, so <see cref="Apply(double, TGroup)"/> is one knot search and one interpolation, takes no shared
+/// lock and allocates nothing.</para>
 /// <para>Never breaks the caller: an unexpected failure inside the guard returns the raw output, logs and counts it.</para>
+/// <para>The class is split by responsibility: this file is the prediction path; ParityGuard.Schedule.cs decides
+/// when to rebuild, ParityGuard.Rebuild.cs builds maps, ParityGuard.Reporting.cs measures and raises violations,
+/// ParityGuard.Prime.cs seeds from calibration data, ParityGuard.Snapshot.cs and ParityGuard.Replication.cs move state.</para>
 /// </remarks>
 /// <typeparam name="TGroup">The group key (an enum, a string, a tuple for intersectional groups).</typeparam>
 public sealed partial class ParityGuard<TGroup> : IDisposable
@@ -29,22 +33,17 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
     private readonly ILogger _logger;
     private readonly GuardMetrics _metrics;
     private readonly CancellationTokenSource _disposed = new();
-    private readonly object _rebuildLock = new();
     private readonly bool _monitorOnly;
     private readonly double _strength;
     private readonly double _jitter;
     private BarycenterMap _map = BarycenterMap.Empty;
-    private GuardReport _lastReport;
-    private long _pendingSamples;
-    private long _lastRebuildTimestamp;
-    private int _rebuildQueued;
-    private long _faults;
-    private long _loggedNonFinite;
-    private DateTimeOffset? _lastViolationAt;
+    private volatile bool _holdBack;
+    private double[] _lambdas = [];
 
     /// <summary>Creates a guard; the options are validated and must not change afterwards.</summary>
     /// <param name="options">The settings; defaults when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the exception names it.</exception>
+    /// <exception cref="GuardCalibrationFormatException">The <see cref="ParityGuardOptions.CalibrationFile"/> cannot be read.</exception>
     public ParityGuard(ParityGuardOptions? options = null)
     {
         _options = options ?? new ParityGuardOptions();
@@ -62,25 +61,26 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
         _lastReport = GuardReport.Empty(_options, _options.TimeProvider.GetUtcNow());
         _lastRebuildTimestamp = _options.TimeProvider.GetTimestamp();
         _metrics = new GuardMetrics(_options.PolicyName, Totals, () => (_lastReport.RawKs, _lastReport.ReturnedKs, _lastReport.ReturnedKsLowerBound));
+        if (_options.CalibrationFile is { } file)
+        {
+            Prime(GuardCalibration.Load(file), CalibrationKeys.Parser<TGroup>());
+        }
     }
 
     /// <summary>The guard's settings.</summary>
     public ParityGuardOptions Options => _options;
 
-    /// <summary>The report computed at the last map rebuild (cheap; see <see cref="GetReport"/> for a fresh one).</summary>
-    public GuardReport LastReport => Volatile.Read(ref _lastReport);
-
     /// <summary>The version of the map in use; 0 before the first rebuild.</summary>
     public long MapVersion => Volatile.Read(ref _map).Version;
-
-    /// <summary>Calls on which the guard itself failed and returned the raw output (should stay 0).</summary>
-    public long FaultCount => Interlocked.Read(ref _faults);
 
     /// <summary>The number of groups tracked, overflow and unknown groups included.</summary>
     public int GroupCount => _table.All.Length;
 
-    /// <summary>Whether outputs are being corrected: at least two groups are warmed up and the policy enforces.</summary>
-    public bool IsCorrecting => !_monitorOnly && Volatile.Read(ref _map).ActiveGroups >= 2;
+    /// <summary>
+    /// Whether outputs are being corrected: the policy enforces, at least two groups are warmed up and (with
+    /// <see cref="ParityGuardOptions.NoHarmWhenFair"/>) the raw gap is confirmed above the tolerance.
+    /// </summary>
+    public bool IsCorrecting => !_monitorOnly && !_holdBack && Volatile.Read(ref _map).ActiveGroups >= 2;
 
     /// <summary>
     /// Returns the output to give the caller for a raw model output of <paramref name="group"/>: corrected
@@ -105,34 +105,43 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                     return output;
                 }
 
-                // Uniform noise inside ±jitter·(|y| + 1e-6) spreads atoms over their rank interval.
+                // Uniform noise inside ±jitter·(|y| + 1e-6) spreads atoms over their rank interval; it never
+                // makes a finite value infinite (near ±MaxValue the value is ranked as it is).
                 var bits = stripe.NextBits();
                 var u = Sketches.SplitMix64.ToUnitInterval(bits);
                 var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * _jitter * (Math.Abs(output) + 1e-6));
-                double result;
+                ranked = double.IsFinite(ranked) ? ranked : output;
+                var result = output;
                 if (_monitorOnly)
                 {
-                    result = output;
                     stripe.MonitorPassThroughs++;
+                }
+                else if (_holdBack)
+                {
+                    stripe.NoHarmPassThroughs++;
                 }
                 else if (Volatile.Read(ref _map).TryMap(state.Slot, ranked, u, out var fair))
                 {
-                    result = _strength == 1 ? fair : ((1 - _strength) * output) + (_strength * fair);
+                    // λ_s = Strength·(1 − w_s): a group with little evidence gets a share of its correction.
+                    var lambdas = Volatile.Read(ref _lambdas);
+                    var lambda = (uint)state.Slot < (uint)lambdas.Length ? lambdas[state.Slot] : _strength;
+                    result = lambda == 1 ? fair : ((1 - lambda) * output) + (lambda * fair);
+                    result = double.IsFinite(result) ? result : output;
                     stripe.Corrections++;
+                    stripe.Changed += result != output ? 1 : 0;
                 }
                 else
                 {
-                    result = output;
                     stripe.WarmUpPassThroughs++;
                 }
 
-                // Past the group's floor most pairs are thinned out here, before they cost a buffer slot.
+                // Past the group's floor most pairs are thinned out here, before they cost a buffer slot;
+                // below EagerSamples every pair drains at once, so the schedule sees exact counts.
                 stripe.SeenSinceDrain++;
-                if (((int)bits & state.SampleMask) == 0 && stripe.Append(ranked, result))
+                if (((int)bits & state.SampleMask) == 0 && (stripe.Append(ranked, result) || state.Eager))
                 {
                     var seen = stripe.SeenSinceDrain;
-                    state.Drain(stripe);
-                    OnDrained(seen);
+                    OnDrained(state, state.Drain(stripe), seen);
                 }
 
                 return result;
@@ -144,13 +153,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
         }
         catch (Exception ex)
         {
-            // Logged on the 1st, 2nd, 4th, 8th … fault, so a persistent fault cannot flood the log.
-            var faults = Interlocked.Increment(ref _faults);
-            if ((faults & (faults - 1)) == 0)
-            {
-                GuardLog.GuardFault(_logger, ex, _options.PolicyName);
-            }
-
+            Fault(ex);
             return output;
         }
     }
@@ -183,30 +186,6 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
     /// <returns>The decision.</returns>
     public bool Decide(double score, TGroup? group, double threshold) => Apply(score, group) >= threshold;
 
-    /// <summary>Moves every buffered sample into the sketches (before a snapshot, a report or a test check).</summary>
-    public void Flush()
-    {
-        foreach (var state in _table.All)
-        {
-            state.Flush();
-        }
-    }
-
-    /// <summary>Flushes and rebuilds the map now, on the calling thread.</summary>
-    public void RebuildNow()
-    {
-        Flush();
-        Rebuild();
-    }
-
-    /// <summary>Flushes and measures parity now (does not change the map).</summary>
-    /// <returns>The report.</returns>
-    public GuardReport GetReport()
-    {
-        Flush();
-        return Evaluate(Volatile.Read(ref _map), Capture(_table.All));
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {
@@ -215,54 +194,5 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
             _disposed.Cancel();
             _metrics.Dispose();
         }
-    }
-
-    private void OnDrained(int samples)
-    {
-        var pending = Interlocked.Add(ref _pendingSamples, samples);
-        var due = pending >= _options.RebuildEvery
-            || (_options.RebuildInterval is { } interval && _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRebuildTimestamp)) >= interval);
-        if (!due || Interlocked.CompareExchange(ref _rebuildQueued, 1, 0) != 0)
-        {
-            return;
-        }
-
-        if (_options.BackgroundRebuild)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static guard => guard.RunQueuedRebuild(), this, preferLocal: false);
-        }
-        else
-        {
-            RunQueuedRebuild();
-        }
-    }
-
-    private void RunQueuedRebuild()
-    {
-        try
-        {
-            Rebuild();
-        }
-        finally
-        {
-            Volatile.Write(ref _rebuildQueued, 0);
-        }
-    }
-
-    private GuardTotals Totals()
-    {
-        long predictions = 0, corrections = 0, warm = 0, monitor = 0, nonFinite = 0;
-        var all = _table.All;
-        foreach (var state in all)
-        {
-            var c = state.Counters();
-            predictions += c.Predictions;
-            corrections += c.Corrections;
-            warm += c.WarmUpPassThroughs;
-            monitor += c.MonitorPassThroughs;
-            nonFinite += c.NonFinite;
-        }
-
-        return new GuardTotals(predictions, corrections, warm, monitor, nonFinite, Interlocked.Read(ref _faults), all.Length);
     }
 }

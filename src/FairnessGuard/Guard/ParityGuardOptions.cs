@@ -39,6 +39,55 @@ public sealed class ParityGuardOptions
     /// <summary>Knots per group in the barycenter map (rank resolution 1/(K−1)). Default 512.</summary>
     public int Knots { get; set; } = 512;
 
+    /// <summary>
+    /// Geometric rebuild trigger: the map is rebuilt as soon as a second group has <see cref="WarmUp"/> samples,
+    /// then whenever a group's true count has grown by this fraction since the last rebuild (early: often;
+    /// later: rarely), up to 65,536 samples per group; past that the count and time triggers take over.
+    /// 0 disables it. Default 0.25.
+    /// </summary>
+    public double RebuildGrowth { get; set; } = 0.25;
+
+    /// <summary>
+    /// Small-group shrinkage (docs/guard.md): every group with a sample joins the barycenter, its quantiles
+    /// moved toward the barycenter by <c>w = ε²/(ε² + D²)</c> (ε its DKW half-width at <see cref="Confidence"/>,
+    /// D its KS to the barycenter). Off: groups below <see cref="WarmUp"/> pass through. Default on.
+    /// </summary>
+    public bool Shrinkage { get; set; } = true;
+
+    /// <summary>
+    /// Do no harm when fair: no correction until the confidence lower bound (at <see cref="Confidence"/>) of the
+    /// raw outputs' largest KS gap exceeds <see cref="NoHarmThreshold"/>; once on, correction stops only when
+    /// that bound is back at or below the threshold and the measured raw gap is at most half the
+    /// <see cref="Tolerance"/>. Outputs held back are counted as <c>no_harm</c>. Default on.
+    /// </summary>
+    public bool NoHarmWhenFair { get; set; } = true;
+
+    /// <summary>
+    /// The raw gap (KS) the lower bound must exceed before correction starts, in [0, 1). Default 0: correct as
+    /// soon as the raw outputs are unfair with confidence; set it to <see cref="Tolerance"/> to correct only
+    /// confirmed violations.
+    /// </summary>
+    public double NoHarmThreshold { get; set; }
+
+    /// <summary>The confidence of the DKW half-width ε in the shrinkage weight, in (0, 1). Default 0.5 (ε ≈ 0.83/√n, about the typical KS sampling error).</summary>
+    public double ShrinkageConfidence { get; set; } = 0.5;
+
+    /// <summary>Per-group drift detection: a window of recent raw outputs tested against the group's distribution. Default on.</summary>
+    public bool DriftDetection { get; set; } = true;
+
+    /// <summary>Raw outputs per drift test window, in [32, 65536]. Default 128.</summary>
+    public int DriftWindow { get; set; } = 128;
+
+    /// <summary>Confidence of each drift test (one false restart per 1/(1 − c) windows on a stable stream), in (0.5, 1). Default 0.9999.</summary>
+    public double DriftConfidence { get; set; } = 0.9999;
+
+    /// <summary>
+    /// A calibration file (<see cref="GuardCalibration"/> format) loaded by the constructor to prime the guard,
+    /// so correction is right from the first prediction. Keys are parsed from the labels for string, enum,
+    /// bool, integer, Guid and char keys; other key types call <see cref="ParityGuard{TGroup}.Prime(GuardCalibration, Func{string, TGroup})"/>.
+    /// </summary>
+    public string? CalibrationFile { get; set; }
+
     /// <summary>Rebuild the map after this many new samples (over all groups). Default 1,024.</summary>
     public int RebuildEvery { get; set; } = 1024;
 
@@ -98,6 +147,12 @@ public sealed class ParityGuardOptions
         Require(MonitorSketchK is >= Sketches.QuantileSketch.MinK and <= Sketches.QuantileSketch.MaxK, nameof(MonitorSketchK), MonitorSketchK, $"must be in [{Sketches.QuantileSketch.MinK}, {Sketches.QuantileSketch.MaxK}]");
         Require(Knots is >= 2 and <= 1 << 16, nameof(Knots), Knots, "must be in [2, 65536]");
         Require(RebuildEvery >= 1, nameof(RebuildEvery), RebuildEvery, "must be at least 1");
+        Require(RebuildGrowth is >= 0 and <= 100, nameof(RebuildGrowth), RebuildGrowth, "must be in [0, 100]");
+        Require(NoHarmThreshold is >= 0 and < 1, nameof(NoHarmThreshold), NoHarmThreshold, "must be in [0, 1)");
+        Require(ShrinkageConfidence is > 0 and < 1, nameof(ShrinkageConfidence), ShrinkageConfidence, "must be in (0, 1)");
+        Require(DriftWindow is >= 32 and <= 1 << 16, nameof(DriftWindow), DriftWindow, "must be in [32, 65536]");
+        Require(DriftConfidence is > 0.5 and < 1, nameof(DriftConfidence), DriftConfidence, "must be in (0.5, 1)");
+        Require(CalibrationFile is null || CalibrationFile.Length > 0, nameof(CalibrationFile), CalibrationFile, "must be null or a path");
         Require(RebuildInterval is null || RebuildInterval > TimeSpan.Zero, nameof(RebuildInterval), RebuildInterval, "must be positive or null");
         Require(HorizonSamples is null || HorizonSamples >= WarmUp, nameof(HorizonSamples), HorizonSamples, $"must be null or at least WarmUp ({WarmUp})");
         Require(MaxGroups is >= 2 and <= 1 << 20, nameof(MaxGroups), MaxGroups, "must be in [2, 1048576]");

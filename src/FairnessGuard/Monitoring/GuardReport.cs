@@ -29,6 +29,9 @@ public sealed record GuardReport(
     double Confidence,
     long EstimatedBytes)
 {
+    /// <summary>What the guard did with every output so far (changed, passed through and why).</summary>
+    public GuardCounts Counts { get; init; } = GuardCounts.Zero;
+
     /// <summary>The report for a guard that has seen nothing.</summary>
     internal static GuardReport Empty(ParityGuardOptions options, DateTimeOffset now) =>
         new(options.PolicyName, options.Mode, now, 0, 0, [], options.Thresholds, 0, 0, 0, null, options.Confidence, 0);

@@ -29,6 +29,11 @@ internal static class PolicyConfigurationReader
         ["ViolationInterval"] = (o, v) => Set(TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var x), () => o.ViolationInterval = x),
         ["Seed"] = (o, v) => Set(ulong.TryParse(v, CultureInfo.InvariantCulture, out var x), () => o.Seed = x),
         ["BackgroundRebuild"] = (o, v) => Set(bool.TryParse(v, out var x), () => o.BackgroundRebuild = x),
+        ["CalibrationFile"] = (o, v) => Set(v.Length > 0, () => o.CalibrationFile = v),
+        ["Shrinkage"] = (o, v) => Set(bool.TryParse(v, out var x), () => o.Shrinkage = x),
+        ["NoHarmWhenFair"] = (o, v) => Set(bool.TryParse(v, out var x), () => o.NoHarmWhenFair = x),
+        ["DriftDetection"] = (o, v) => Set(bool.TryParse(v, out var x), () => o.DriftDetection = x),
+        ["RebuildGrowth"] = (o, v) => Set(double.TryParse(v, Number, CultureInfo.InvariantCulture, out var x), () => o.RebuildGrowth = x),
     };
 
     /// <summary>Reads every method section (and per-policy sub-section) under <paramref name="policies"/>.</summary>

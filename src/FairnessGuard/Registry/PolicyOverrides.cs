@@ -54,6 +54,21 @@ public sealed class PolicyOverrides
     /// <summary>Overrides <see cref="ParityGuardOptions.Thresholds"/>.</summary>
     public IReadOnlyList<double>? Thresholds { get; set; }
 
+    /// <summary>Overrides <see cref="ParityGuardOptions.CalibrationFile"/>: the guard is primed from this file when it is built.</summary>
+    public string? CalibrationFile { get; set; }
+
+    /// <summary>Overrides <see cref="ParityGuardOptions.Shrinkage"/>.</summary>
+    public bool? Shrinkage { get; set; }
+
+    /// <summary>Overrides <see cref="ParityGuardOptions.NoHarmWhenFair"/>.</summary>
+    public bool? NoHarmWhenFair { get; set; }
+
+    /// <summary>Overrides <see cref="ParityGuardOptions.DriftDetection"/>.</summary>
+    public bool? DriftDetection { get; set; }
+
+    /// <summary>Overrides <see cref="ParityGuardOptions.RebuildGrowth"/>.</summary>
+    public double? RebuildGrowth { get; set; }
+
     /// <summary>Writes the non-null overrides into <paramref name="options"/>.</summary>
     /// <param name="options">The options to change.</param>
     public void ApplyTo(ParityGuardOptions options)
@@ -75,5 +90,10 @@ public sealed class PolicyOverrides
         options.Seed = Seed ?? options.Seed;
         options.BackgroundRebuild = BackgroundRebuild ?? options.BackgroundRebuild;
         options.Thresholds = Thresholds ?? options.Thresholds;
+        options.CalibrationFile = CalibrationFile ?? options.CalibrationFile;
+        options.Shrinkage = Shrinkage ?? options.Shrinkage;
+        options.NoHarmWhenFair = NoHarmWhenFair ?? options.NoHarmWhenFair;
+        options.DriftDetection = DriftDetection ?? options.DriftDetection;
+        options.RebuildGrowth = RebuildGrowth ?? options.RebuildGrowth;
     }
 }

@@ -47,4 +47,16 @@ internal static partial class GuardLog
     [LoggerMessage(EventId = 1009, EventName = "UnknownGroup", Level = LogLevel.Warning,
         Message = "Policy {Policy}: outputs with a null group are tracked as the group '{UnknownGroup}'.")]
     public static partial void UnknownGroup(ILogger logger, string policy, string unknownGroup);
+
+    [LoggerMessage(EventId = 1010, EventName = "ParityRestored", Level = LogLevel.Information,
+        Message = "Policy {Policy}: parity restored: returned KS {Gap:0.0000}, lower bound {LowerBound:0.0000} within tolerance {Tolerance}; the violation is resolved.")]
+    public static partial void ParityRestored(ILogger logger, string policy, double gap, double lowerBound, double tolerance);
+
+    [LoggerMessage(EventId = 1011, EventName = "DriftDetected", Level = LogLevel.Warning,
+        Message = "Policy {Policy}: the raw outputs of group '{Group}' drifted (recent window vs its distribution); its estimate restarted from {Samples} recent samples.")]
+    public static partial void DriftDetected(ILogger logger, string policy, string group, long samples);
+
+    [LoggerMessage(EventId = 1012, EventName = "Primed", Level = LogLevel.Information,
+        Message = "Policy {Policy}: primed with {Samples} calibration outputs of {Groups} groups (map version {Version}).")]
+    public static partial void Primed(ILogger logger, string policy, long samples, int groups, long version);
 }

@@ -16,6 +16,8 @@ internal sealed class GuardMetrics : IDisposable
     private readonly Counter<long> _violations;
     private readonly Counter<long> _rebuilds;
     private readonly Counter<long> _sinkFailures;
+    private readonly Counter<long> _drift;
+    private readonly Counter<long> _resolved;
     private readonly KeyValuePair<string, object?> _policy;
 
     public GuardMetrics(string policy, Func<GuardTotals> totals, Func<(double Raw, double Returned, double LowerBound)> gaps)
@@ -24,7 +26,8 @@ internal sealed class GuardMetrics : IDisposable
         _policy = new("fairnessguard.policy", policy);
         var tag = _policy;
         _meter.CreateObservableCounter("fairnessguard.predictions", () => new Measurement<long>(totals().Predictions, tag), "{prediction}", "Outputs seen by the guard.");
-        _meter.CreateObservableCounter("fairnessguard.corrections", () => new Measurement<long>(totals().Corrections, tag), "{prediction}", "Outputs corrected toward the barycenter.");
+        _meter.CreateObservableCounter("fairnessguard.corrections", () => new Measurement<long>(totals().Corrections, tag), "{prediction}", "Outputs produced by the barycenter map.");
+        _meter.CreateObservableCounter("fairnessguard.outputs.changed", () => new Measurement<long>(totals().Changed, tag), "{prediction}", "Outputs returned different from the raw output.");
         _meter.CreateObservableCounter(
             "fairnessguard.passthroughs",
             IEnumerable<Measurement<long>> () =>
@@ -34,6 +37,7 @@ internal sealed class GuardMetrics : IDisposable
                 [
                     new Measurement<long>(t.WarmUp, tag, new("reason", "warm_up")),
                     new Measurement<long>(t.Monitor, tag, new("reason", "monitor")),
+                    new Measurement<long>(t.NoHarm, tag, new("reason", "no_harm")),
                     new Measurement<long>(t.NonFinite, tag, new("reason", "non_finite")),
                     new Measurement<long>(t.Faults, tag, new("reason", "fault")),
                 ];
@@ -54,6 +58,8 @@ internal sealed class GuardMetrics : IDisposable
         _violations = _meter.CreateCounter<long>("fairnessguard.violations", "{violation}", "Parity violations raised.");
         _rebuilds = _meter.CreateCounter<long>("fairnessguard.map.rebuilds", "{rebuild}", "Barycenter map rebuilds.");
         _sinkFailures = _meter.CreateCounter<long>("fairnessguard.sink.failures", "{failure}", "Violation sink writes that failed.");
+        _drift = _meter.CreateCounter<long>("fairnessguard.drift.detected", "{restart}", "Group estimates restarted because their raw outputs drifted.");
+        _resolved = _meter.CreateCounter<long>("fairnessguard.violations.resolved", "{event}", "Violations resolved: parity restored within tolerance.");
     }
 
     public void Violation() => _violations.Add(1, _policy);
@@ -62,8 +68,15 @@ internal sealed class GuardMetrics : IDisposable
 
     public void SinkFailure() => _sinkFailures.Add(1, _policy);
 
+    public void Drift() => _drift.Add(1, _policy);
+
+    public void Resolved() => _resolved.Add(1, _policy);
+
     public void Dispose() => _meter.Dispose();
 }
 
 /// <summary>Totals over all groups for the observable instruments.</summary>
-internal readonly record struct GuardTotals(long Predictions, long Corrections, long WarmUp, long Monitor, long NonFinite, long Faults, long Groups);
+internal readonly record struct GuardTotals(long Predictions, long Corrections, long WarmUp, long Monitor, long NonFinite, long Faults, long Groups, long Changed = 0, long NoHarm = 0, long DriftRestarts = 0)
+{
+    public GuardCounts ToCounts() => new(Predictions, Corrections, Changed, WarmUp, Monitor, NoHarm, NonFinite, Faults, DriftRestarts);
+}

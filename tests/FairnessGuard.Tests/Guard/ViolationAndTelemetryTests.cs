@@ -68,8 +68,8 @@ public class ViolationAndTelemetryTests
         GuardStreams.Feed(guard, "a", 500, 0, 1);
         GuardStreams.Feed(guard, "b", 500, 1, 2);
         guard.RebuildNow();
-        var before = sink.Violations.Count;
-        Assert.True(before >= 1, "the uncorrected warm-up outputs are unfair and must be reported");
+        // Outputs returned before any map existed are not judged (issue 11.7): no violation at start-up.
+        Assert.Empty(sink.Violations);
 
         // Interleaved traffic with a drift horizon: once the warm-up outputs have aged out, the returned
         // distributions agree and no further violation is raised.
@@ -115,11 +115,13 @@ public class ViolationAndTelemetryTests
         using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => o.PolicyName = "meter-test"));
         GuardStreams.Feed(guard, "a", 1000, 0, 1);
         GuardStreams.Feed(guard, "b", 1000, 2, 2);
+        GuardStreams.Feed(guard, "a", 100, 0, 3);
         guard.Apply(double.NaN, "a");
         guard.RebuildNow();
         listener.Collect();
 
-        Assert.Equal(2001, listener.Last("fairnessguard.predictions", "meter-test"));
+        Assert.Equal(2101, listener.Last("fairnessguard.predictions", "meter-test"));
+        Assert.True(listener.Last("fairnessguard.outputs.changed", "meter-test") > 0);
         Assert.Equal(1, listener.Last("fairnessguard.passthroughs", "meter-test", ("reason", "non_finite")));
         Assert.True(listener.Last("fairnessguard.corrections", "meter-test") > 0);
         Assert.True(listener.Last("fairnessguard.parity.ks", "meter-test", ("stage", "raw")) > 0.5);

@@ -1,0 +1,189 @@
+using FairnessGuard.Correction;
+using FairnessGuard.Monitoring;
+using FairnessGuard.Telemetry;
+
+namespace FairnessGuard;
+
+/// <content>Reporting: parity measures, honest counts, violations and their resolution, faults. Off the prediction path.</content>
+public sealed partial class ParityGuard<TGroup>
+{
+    private readonly object _reviewLock = new();
+    private GuardReport _lastReport;
+    private long _faults;
+    private long _loggedNonFinite;
+    private DateTimeOffset? _lastViolationAt;
+    private bool _violationOpen;
+
+    /// <summary>The report computed at the last review (cheap; see <see cref="GetReport"/> for a fresh one).</summary>
+    public GuardReport LastReport => Volatile.Read(ref _lastReport);
+
+    /// <summary>Calls on which the guard itself failed and returned the raw output (should stay 0).</summary>
+    public long FaultCount => Interlocked.Read(ref _faults);
+
+    /// <summary>What the guard did with every output so far: changed, passed through and why.</summary>
+    public GuardCounts Counts => Totals().ToCounts();
+
+    /// <summary>Flushes and measures parity now (does not change the map). Never throws: on an internal failure the last report is returned and the fault counted.</summary>
+    /// <returns>The report.</returns>
+    public GuardReport GetReport()
+    {
+        try
+        {
+            Flush();
+            return Evaluate(Volatile.Read(ref _map), Capture(_table.All));
+        }
+        catch (Exception ex)
+        {
+            Fault(ex);
+            return LastReport;
+        }
+    }
+
+    // Measures parity, publishes the report, raises a violation or marks one resolved.
+    private void Review()
+    {
+        lock (_reviewLock)
+        {
+            try
+            {
+                var captures = Capture(_table.All);
+                var report = Evaluate(Volatile.Read(ref _map), captures);
+                Volatile.Write(ref _lastReport, report);
+                ReportNonFinite(report);
+                var violation = ParityMonitor.ViolationFor(report, captures, _options);
+                if (violation is not null)
+                {
+                    _violationOpen = true;
+                    Raise(violation);
+                }
+                else if (_violationOpen)
+                {
+                    _violationOpen = false;
+                    _metrics.Resolved();
+                    GuardLog.ParityRestored(_logger, _options.PolicyName, report.ReturnedKs, report.ReturnedKsLowerBound, _options.Tolerance);
+                }
+            }
+            catch (Exception ex)
+            {
+                GuardLog.RebuildFailed(_logger, ex, _options.PolicyName);
+            }
+        }
+    }
+
+    private GuardReport Evaluate(BarycenterMap map, GroupCapture[] captures)
+    {
+        var counters = new GroupCounters[captures.Length];
+        long bytes = 0;
+        for (var i = 0; i < captures.Length; i++)
+        {
+            counters[i] = captures[i].State.Counters();
+            bytes += captures[i].State.EstimatedBytes();
+        }
+
+        var report = ParityMonitor.Evaluate(captures, counters, _options, map.Version, slot => !_monitorOnly && map.IsActive(slot), _options.TimeProvider.GetUtcNow(), bytes);
+        return report with { Counts = Totals().ToCounts() };
+    }
+
+    private GroupCapture[] Capture(GroupState[] states)
+    {
+        var captures = new GroupCapture[states.Length];
+        for (var i = 0; i < states.Length; i++)
+        {
+            captures[i] = states[i].Capture(_options.Confidence);
+        }
+
+        return captures;
+    }
+
+    // At most one violation per ViolationInterval per policy; logged, counted and written to every sink.
+    private void Raise(ParityViolation violation)
+    {
+        if (_lastViolationAt is { } last && violation.Timestamp - last < _options.ViolationInterval)
+        {
+            return;
+        }
+
+        _lastViolationAt = violation.Timestamp;
+        _metrics.Violation();
+        GuardLog.Violation(_logger, violation.PolicyName, violation.MethodName ?? "(unnamed)", violation.FirstGroup, violation.SecondGroup, violation.Gap, violation.LowerBound, violation.Tolerance, violation.FirstCount, violation.SecondCount, violation.RawGap);
+        foreach (var sink in _options.Sinks)
+        {
+            try
+            {
+                var pending = sink.WriteAsync(violation, _disposed.Token);
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    _ = ObserveAsync(pending, sink);
+                }
+            }
+            catch (Exception ex)
+            {
+                SinkFailed(ex, sink);
+            }
+        }
+    }
+
+    private async Task ObserveAsync(ValueTask pending, IViolationSink sink)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            SinkFailed(ex, sink);
+        }
+    }
+
+    private void SinkFailed(Exception ex, IViolationSink sink)
+    {
+        _metrics.SinkFailure();
+        GuardLog.SinkFailed(_logger, ex, _options.PolicyName, sink.GetType().Name);
+    }
+
+    // Logged on the 1st, 2nd, 4th, 8th … fault, so a persistent fault cannot flood the log.
+    private void Fault(Exception ex)
+    {
+        var faults = Interlocked.Increment(ref _faults);
+        if ((faults & (faults - 1)) == 0)
+        {
+            GuardLog.GuardFault(_logger, ex, _options.PolicyName);
+        }
+    }
+
+    // Logged when non-finite outputs first appear and each time their count doubles.
+    private void ReportNonFinite(GuardReport report)
+    {
+        long total = 0;
+        foreach (var g in report.Groups)
+        {
+            total += g.NonFinite;
+        }
+
+        if (total > 0 && total >= 2 * _loggedNonFinite)
+        {
+            _loggedNonFinite = Math.Max(total, 1);
+            GuardLog.NonFiniteOutputs(_logger, _options.PolicyName, total);
+        }
+    }
+
+    private GuardTotals Totals()
+    {
+        long predictions = 0, corrections = 0, changed = 0, warm = 0, monitor = 0, noHarm = 0, nonFinite = 0, drift = 0;
+        var all = _table.All;
+        foreach (var state in all)
+        {
+            var c = state.Counters();
+            predictions += c.Predictions;
+            corrections += c.Corrections;
+            changed += c.Changed;
+            warm += c.WarmUpPassThroughs;
+            monitor += c.MonitorPassThroughs;
+            noHarm += c.NoHarmPassThroughs;
+            nonFinite += c.NonFinite;
+            drift += state.DriftRestarts;
+        }
+
+        return new GuardTotals(predictions, corrections, warm, monitor, nonFinite, Interlocked.Read(ref _faults), all.Length, changed, noHarm, drift);
+    }
+}

@@ -1,0 +1,183 @@
+using FairnessGuard.Telemetry;
+
+namespace FairnessGuard;
+
+/// <content>
+/// When to rebuild. The schedule follows the groups' true sample counts, not buffer sizes: a rebuild as soon
+/// as a second group is warm, then whenever a group has grown by <see cref="ParityGuardOptions.RebuildGrowth"/>
+/// (or drift restarted it), plus the count and time triggers. Early map builds (small sketches, at most
+/// <see cref="InlineGroupLimit"/> groups, fewer than <see cref="InlineSampleLimit"/> samples in the map) run
+/// inline even with <see cref="ParityGuardOptions.BackgroundRebuild"/>, so which outputs are corrected does
+/// not depend on thread timing; reports and later builds go to the thread pool.
+/// </content>
+public sealed partial class ParityGuard<TGroup>
+{
+    /// <summary>Geometric triggers stop past this many samples in a group; the count/time triggers remain.</summary>
+    internal const long GrowthLimit = 65_536;
+
+    /// <summary>Map builds run inline while the map holds fewer samples than this.</summary>
+    internal const long InlineSampleLimit = 65_536;
+
+    /// <summary>Map builds run inline only with this many groups or fewer.</summary>
+    internal const int InlineGroupLimit = 64;
+
+    private long _pendingSamples;
+    private long _lastRebuildTimestamp;
+    private long _mapSamples;
+    private int _rebuildQueued;
+    private int _reviewQueued;
+    private WorkItem? _buildItemField;
+    private WorkItem? _buildAndReviewItemField;
+    private WorkItem? _reviewItemField;
+
+    private WorkItem BuildWork => _buildItemField ??= new WorkItem(this, build: true, review: false);
+
+    private WorkItem BuildAndReviewWork => _buildAndReviewItemField ??= new WorkItem(this, build: true, review: true);
+
+    private WorkItem ReviewWork => _reviewItemField ??= new WorkItem(this, build: false, review: true);
+
+    /// <summary>Moves every buffered sample into the sketches (before a snapshot, a report or a test check).</summary>
+    public void Flush()
+    {
+        foreach (var state in _table.All)
+        {
+            state.Flush();
+        }
+    }
+
+    /// <summary>Flushes, rebuilds the map and measures parity now, on the calling thread.</summary>
+    public void RebuildNow()
+    {
+        Flush();
+        Interlocked.Exchange(ref _pendingSamples, 0);
+        Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
+        lock (_rebuildLock)
+        {
+            BuildMapLocked();
+        }
+
+        Review();
+    }
+
+    private void OnDrained(GroupState state, DrainResult drained, int seen)
+    {
+        var pending = Interlocked.Add(ref _pendingSamples, seen);
+        if (drained.Drifted)
+        {
+            _metrics.Drift();
+            GuardLog.DriftDetected(_logger, _options.PolicyName, state.Label, drained.Samples);
+        }
+
+        if (drained.Drifted || (drained.Samples >= 0 && drained.Samples >= state.NextBuildAt))
+        {
+            ScheduleBuild(review: false);
+            return;
+        }
+
+        // The count and time triggers restart only here: growth-triggered builds do not postpone a review.
+        if (pending >= _options.RebuildEvery
+            || (_options.RebuildInterval is { } interval && _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRebuildTimestamp)) >= interval))
+        {
+            Interlocked.Exchange(ref _pendingSamples, 0);
+            Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
+            ScheduleBuild(review: true);
+        }
+    }
+
+    private void ScheduleBuild(bool review)
+    {
+        var inline = !_options.BackgroundRebuild
+            || (Volatile.Read(ref _mapSamples) < InlineSampleLimit && _table.All.Length <= InlineGroupLimit);
+        if (inline)
+        {
+            // Another thread building now will publish a map at least as fresh; its next drain retries.
+            if (Monitor.TryEnter(_rebuildLock))
+            {
+                try
+                {
+                    BuildMapLocked();
+                }
+                finally
+                {
+                    Monitor.Exit(_rebuildLock);
+                }
+            }
+
+            if (review)
+            {
+                QueueReview();
+            }
+
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _rebuildQueued, 1, 0) != 0)
+        {
+            return;
+        }
+
+        // Cached work items: queueing allocates nothing on the calling thread.
+        ThreadPool.UnsafeQueueUserWorkItem(review ? BuildAndReviewWork : BuildWork, preferLocal: false);
+    }
+
+    private void QueueReview()
+    {
+        if (!_options.BackgroundRebuild)
+        {
+            Review();
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _reviewQueued, 1, 0) != 0)
+        {
+            return;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(ReviewWork, preferLocal: false);
+    }
+
+    // The count at which a group's growth next calls for a rebuild.
+    private long NextBuildAt(long samples)
+    {
+        var warm = samples >= _options.WarmUp;
+        if (!warm && !_options.Shrinkage)
+        {
+            return _options.WarmUp;
+        }
+
+        if (_options.RebuildGrowth <= 0 || samples >= GrowthLimit)
+        {
+            return warm ? long.MaxValue : _options.WarmUp;
+        }
+
+        // Geometric growth, at least 16 samples a step; a group below warm-up also rebuilds on reaching it.
+        var next = samples + Math.Max(16, (long)Math.Ceiling(samples * _options.RebuildGrowth));
+        return warm ? next : Math.Min(next, _options.WarmUp);
+    }
+
+    private sealed class WorkItem(ParityGuard<TGroup> guard, bool build, bool review) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            try
+            {
+                if (build)
+                {
+                    lock (guard._rebuildLock)
+                    {
+                        guard.BuildMapLocked();
+                    }
+                }
+
+                if (review)
+                {
+                    guard.Review();
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref build ? ref guard._rebuildQueued : ref guard._reviewQueued, 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using FairnessGuard.Monitoring;
+
+namespace FairnessGuard.Tests.Guard;
+
+/// <summary>Issue 11.5 and 11.7: no harm when fair, honest counts, no false violation at start-up, a resolved event.</summary>
+public class GuardCountsTests
+{
+    [Fact]
+    public void AnAlreadyFairStreamIsReturnedUntouchedAndCountedAsNoHarm()
+    {
+        using var guard = new ParityGuard<string>();
+        var random = new Random(5);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var y = random.NextDouble();
+            Assert.Equal(y, guard.Apply(y, random.NextDouble() < 0.12 ? "a" : "b"));
+        }
+
+        var c = guard.Counts;
+        Assert.Equal(0, c.Changed);
+        Assert.True(c.NoHarmPassThroughs > 15_000, $"no-harm {c.NoHarmPassThroughs}");
+        Assert.Equal(c.Predictions, c.Mapped + c.WarmUpPassThroughs + c.MonitorPassThroughs + c.NoHarmPassThroughs + c.NonFinite + c.Faults);
+    }
+
+    [Fact]
+    public void CountsAddUpAndChangedIsWhatCallersSaw()
+    {
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic());
+        var changed = 0;
+        var random = new Random(6);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var g = (i & 1) == 0 ? "a" : "b";
+            var y = (g == "b" ? 1.5 : 0) + MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
+            changed += guard.Apply(y, g) != y ? 1 : 0;
+        }
+
+        guard.Apply(double.NaN, "a");
+        var c = guard.GetReport().Counts;
+        Assert.Equal(changed, c.Changed);
+        Assert.Equal(5_001, c.Predictions);
+        Assert.Equal(1, c.NonFinite);
+        Assert.Equal(c.Predictions, c.Mapped + c.WarmUpPassThroughs + c.MonitorPassThroughs + c.NoHarmPassThroughs + c.NonFinite + c.Faults);
+        Assert.Equal(c.Predictions - c.Changed, c.Unchanged);
+    }
+
+    [Fact]
+    public void NoFalseViolationAtStartUp()
+    {
+        var sink = new InMemoryViolationSink();
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => o.ViolationInterval = TimeSpan.Zero));
+        guard.Options.Sinks.Add(sink);
+        GuardStreams.FeedInterleaved(guard, 5_000, 7);
+        guard.RebuildNow();
+        Assert.True(guard.IsCorrecting);
+        Assert.Empty(sink.Violations);
+    }
+
+    [Fact]
+    public void AViolationIsMarkedResolvedWhenParityIsRestored()
+    {
+        var logs = new CapturingLoggerFactory();
+        var sink = new InMemoryViolationSink();
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.ViolationInterval, o.HorizonSamples, o.DriftDetection) = (PolicyMode.Monitor, logs, TimeSpan.Zero, 1_000, false)));
+        guard.Options.Sinks.Add(sink);
+        GuardStreams.FeedInterleaved(guard, 3_000, 8);
+        guard.RebuildNow();
+        Assert.NotEmpty(sink.Violations);
+        Assert.Empty(logs.OfId(1010));
+
+        // Fair traffic: the unfair samples age out of the horizon and the bound falls within tolerance.
+        var random = new Random(9);
+        for (var i = 0; i < 6_000; i++)
+        {
+            guard.Apply(random.NextDouble(), "a");
+            guard.Apply(random.NextDouble(), "b");
+        }
+
+        guard.RebuildNow();
+        Assert.Single(logs.OfId(1010));
+    }
+}

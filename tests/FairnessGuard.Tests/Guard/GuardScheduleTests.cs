@@ -1,0 +1,61 @@
+namespace FairnessGuard.Tests.Guard;
+
+/// <summary>Issue 11.1: the schedule follows sample counts, and its outcome does not depend on thread timing.</summary>
+public class GuardScheduleTests
+{
+    [Fact]
+    public void CorrectionStartsAsSoonAsTheEvidenceIsThereNotWhenABufferDrains()
+    {
+        // Default options: a warm group (200 samples) anchors the barycenter and the other joins through
+        // shrinkage; with a gap of 2 standard deviations the raw gap is confirmed within a few dozen samples.
+        using var guard = new ParityGuard<string>();
+        var random = new Random(1);
+        var firstChanged = -1;
+        for (var i = 0; i < 1000 && firstChanged < 0; i++)
+        {
+            var b = i % 4 == 0;
+            var y = (b ? 2 : 0) + MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
+            if (guard.Apply(y, b ? "b" : "a") != y)
+            {
+                firstChanged = i;
+            }
+        }
+
+        // Group "a" is warm after 200 of its samples, i.e. at call ≈ 267.
+        Assert.InRange(firstChanged, 260, 300);
+        Assert.True(guard.IsCorrecting);
+    }
+
+    [Fact]
+    public void ReplayWithBackgroundRebuildReturnsExactlyTheSameOutputs()
+    {
+        var stream = GuardGoalStreams.HmdaShort();
+        double[] Run(bool background)
+        {
+            using var guard = new ParityGuard<string>(new ParityGuardOptions { BackgroundRebuild = background });
+            return [.. stream.Outputs.Select((y, i) => guard.Apply(y, stream.Groups[i]))];
+        }
+
+        var inline = Run(background: false);
+        Assert.Contains(inline.Select((y, i) => y != stream.Outputs[i]), changed => changed);
+        for (var replay = 0; replay < 4; replay++)
+        {
+            Assert.Equal(inline, Run(background: true));
+        }
+    }
+
+    [Fact]
+    public void GrowthTriggersAreGeometricAndStopAtTheLimit()
+    {
+        using var guard = new ParityGuard<string>(new ParityGuardOptions { BackgroundRebuild = false, RebuildEvery = int.MaxValue, RebuildInterval = null, NoHarmWhenFair = false });
+        var random = new Random(2);
+        for (var i = 0; i < 200_000; i++)
+        {
+            guard.Apply(random.NextDouble() + (i & 1), (i & 1) == 0 ? "a" : "b");
+        }
+
+        // Per group: one build per 25 % of growth from 200 to 65,536 samples (≈ 26), ×2 groups, plus the
+        // builds below warm-up; nothing after 65,536 samples per group.
+        Assert.InRange(guard.MapVersion, 40, 90);
+    }
+}
