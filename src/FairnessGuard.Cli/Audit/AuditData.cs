@@ -43,9 +43,10 @@ internal sealed class AuditData
     /// <param name="encoding">How the text is decoded.</param>
     /// <param name="decimalComma">Whether numbers use a decimal comma.</param>
     /// <param name="progress">Told the bytes read and the file length now and then; may be null.</param>
-    public static AuditData Load(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false, Action<long, long>? progress = null)
+    /// <param name="inputFormat">"csv" or "parquet"; null to go by the extension.</param>
+    public static AuditData Load(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false, Action<long, long>? progress = null, string? inputFormat = null)
     {
-        using var reader = PredictionReader.Open(path, spec, encoding, decimalComma);
+        using var reader = RowSources.Open(path, spec, encoding, decimalComma, inputFormat);
         var groups = new List<string>();
         var scores = new List<double>();
         var labels = spec.Label is null ? null : new List<double>();

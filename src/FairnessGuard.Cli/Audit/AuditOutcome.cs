@@ -26,6 +26,9 @@ internal sealed record AuditSettings(string Path, ColumnSpec Columns, double? Th
 
     /// <summary>The reference group of the label disparities; null for the largest group.</summary>
     public string? Reference { get; init; }
+
+    /// <summary>"csv" or "parquet"; null to go by the file's extension.</summary>
+    public string? InputFormat { get; init; }
 }
 
 /// <summary>The audit of one file: the parity figures plus the file-level counts and the verdict.</summary>
@@ -61,7 +64,7 @@ internal sealed record AuditOutcome(
 
     private static AuditOutcome RunExact(AuditSettings settings, Action<long, long>? progress)
     {
-        var data = AuditData.Load(settings.Path, settings.Columns, settings.Encoding, settings.DecimalComma, progress);
+        var data = AuditData.Load(settings.Path, settings.Columns, settings.Encoding, settings.DecimalComma, progress, settings.InputFormat);
         if (data.Groups.Length == 0)
         {
             throw new CsvInputException(settings.Path, 0, 0, null, "no data row has a group value");

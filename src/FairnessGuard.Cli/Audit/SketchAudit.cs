@@ -22,7 +22,7 @@ internal static class SketchAudit
         var pool = new QuantileSketch(k, seed: 1);
         var labels = s.Columns.Label is null ? null : new LabelAccumulator(s.Threshold, s.Reference, s.Confidence);
         long rows = 0, missingGroup = 0, nonFinite = 0;
-        using (var reader = PredictionReader.Open(s.Path, s.Columns, s.Encoding, s.DecimalComma))
+        using (var reader = RowSources.Open(s.Path, s.Columns, s.Encoding, s.DecimalComma, s.InputFormat))
         {
             while (reader.Read())
             {

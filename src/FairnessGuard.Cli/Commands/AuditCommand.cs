@@ -27,12 +27,13 @@ internal static class AuditCommand
         var sketch = CommonOptions.OptionalInteger("--sketch", "Audit in constant memory with per-group KLL quantile sketches of this k (e.g. 2000) instead of exactly; for inputs too large to hold.", QuantileSketch.MinK, QuantileSketch.MaxK);
         var format = CommonOptions.Choice("--format", "Output format.", AuditFormat.Text);
         var reference = new Option<string?>("--reference") { Description = "With --label: the group the error-rate disparities are measured against (default: the largest group)." };
+        var inputFormat = CommonOptions.Choice("--input-format", "How FILE is read: csv or parquet; by default from its extension (.parquet, else CSV).", InputFormat.Auto);
         var encoding = CommonOptions.Encoding();
         var decimalComma = CommonOptions.DecimalComma();
 
         var command = new Command("audit", "Measure demographic parity of a score column by group. Exit 0 within tolerance, 1 on a violation, 2 on bad input, 3 on too little evidence.")
         {
-            file, group, score, label, threshold, favorable, tolerance, confidence, minGroup, report, format, sketch, reference, encoding, decimalComma,
+            file, group, score, label, threshold, favorable, tolerance, confidence, minGroup, report, format, sketch, reference, inputFormat, encoding, decimalComma,
         };
         command.SetAction(parse => CommonOptions.Guarded(console, () =>
         {
@@ -49,6 +50,7 @@ internal static class AuditCommand
                 Encoding = parse.GetValue(encoding),
                 DecimalComma = parse.GetValue(decimalComma),
                 Reference = parse.GetValue(reference),
+                InputFormat = parse.GetValue(inputFormat) switch { InputFormat.Csv => "csv", InputFormat.Parquet => "parquet", _ => null },
             };
             var reportPath = parse.GetValue(report);
             SamePath.Refuse("--report", reportPath, settings.Path);

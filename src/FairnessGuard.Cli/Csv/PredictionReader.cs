@@ -13,7 +13,7 @@ namespace FairnessGuard.Cli.Csv;
 /// byte is an error naming the file, line and byte offset, never a U+FFFD that would merge two groups.
 /// Scores are parsed from the bytes; group keys are interned by their bytes, so a row allocates nothing.
 /// </summary>
-internal sealed class PredictionReader : IDisposable
+internal sealed class PredictionReader : IRowSource
 {
     /// <summary>The longest group, score or label field accepted, in bytes.</summary>
     public const int MaxFieldBytes = 1 << 20;

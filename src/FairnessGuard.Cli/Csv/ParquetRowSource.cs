@@ -1,0 +1,304 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+
+namespace FairnessGuard.Cli.Csv;
+
+/// <summary>
+/// Reads the group, score and label columns of a Parquet file (Parquet.Net), one row group at a time: only those
+/// columns are decoded and only one row group is held. Numeric columns of any width (nullable or not) are read as
+/// doubles; group columns of any type are read as their invariant text; nulls are missing values. Parquet.Net is
+/// asynchronous: each call runs on the thread pool and is awaited synchronously (no caller's context is captured).
+/// </summary>
+internal sealed class ParquetRowSource : IRowSource
+{
+    private readonly FileStream _stream;
+    private readonly ParquetReader _reader;
+    private readonly DataField[] _groupFields;
+    private readonly DataField _scoreField;
+    private readonly DataField? _labelField;
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private string?[][] _groups = [];
+    private double[] _scores = [];
+    private double[]? _labels;
+    private int _rowGroup = -1;
+    private int _index;
+    private int _length;
+    private long _rowsBefore;
+
+    private ParquetRowSource(string path, FileStream stream, ParquetReader reader, ColumnSpec spec)
+    {
+        Path = path;
+        _stream = stream;
+        _reader = reader;
+        var fields = reader.Schema.GetDataFields();
+        DataField Field(string name)
+        {
+            var exact = fields.FirstOrDefault(f => f.Name == name) ?? fields.SingleOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (exact is null)
+            {
+                var hint = TextCap.Closest(name, fields.Select(f => f.Name)) is { } near ? $"; did you mean '{TextCap.Echo(near)}'?" : string.Empty;
+                throw new CsvInputException(path, 0, 0, null, $"no column '{TextCap.Echo(name)}'; the schema has: {TextCap.Echo(string.Join(", ", fields.Select(f => f.Name)))}{hint}");
+            }
+
+            return exact;
+        }
+
+        _groupFields = spec.Groups.Select(Field).ToArray();
+        _scoreField = Field(spec.Score);
+        _labelField = spec.Label is null ? null : Field(spec.Label);
+        Length = reader.Metadata?.NumRows ?? 0;
+    }
+
+    /// <inheritdoc/>
+    public string Path { get; }
+
+    /// <inheritdoc/>
+    public string ScoreName => _scoreField.Name;
+
+    /// <inheritdoc/>
+    public long RowIndex => _rowsBefore + _index;
+
+    /// <inheritdoc/>
+    public long Position => RowIndex;
+
+    /// <inheritdoc/>
+    public long Length { get; }
+
+    /// <summary>Opens a Parquet file and finds the columns.</summary>
+    public static ParquetRowSource Open(string path, ColumnSpec spec)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new CsvInputException(path, 0, 0, null, $"cannot open: {TextCap.Echo(ex.Message)}");
+        }
+
+        try
+        {
+            var reader = Task.Run(() => ParquetReader.CreateAsync(stream)).GetAwaiter().GetResult();
+            return new ParquetRowSource(path, stream, reader, spec);
+        }
+        catch (Exception ex) when (ex is not CsvInputException and (IOException or InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException))
+        {
+            stream.Dispose();
+            throw new CsvInputException(path, 0, 0, null, $"not a readable Parquet file: {TextCap.Echo(ex.Message)}");
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Read()
+    {
+        _index++;
+        while (_index >= _length)
+        {
+            if (_rowGroup + 1 >= _reader.RowGroupCount)
+            {
+                return false;
+            }
+
+            LoadRowGroup(_rowGroup + 1);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public double Score() => _scores[_index];
+
+    /// <inheritdoc/>
+    public double Label() => _labels is null ? double.NaN : _labels[_index];
+
+    /// <inheritdoc/>
+    public string? Group()
+    {
+        if (_groups.Length == 1)
+        {
+            return _groups[0][_index];
+        }
+
+        var parts = new string[_groups.Length];
+        for (var c = 0; c < parts.Length; c++)
+        {
+            if (_groups[c][_index] is not { } part)
+            {
+                return null;
+            }
+
+            parts[c] = part;
+        }
+
+        return Intern(string.Join(ColumnSpec.GroupSeparator, parts));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Task.Run(() => _reader.DisposeAsync().AsTask()).GetAwaiter().GetResult();
+        _stream.Dispose();
+    }
+
+    private void LoadRowGroup(int index)
+    {
+        _rowsBefore += _length;
+        _rowGroup = index;
+        using var group = _reader.OpenRowGroupReader(index);
+        _length = checked((int)group.RowCount);
+        _index = 0;
+        _groups = _groupFields.Select(f => Texts(group, f)).ToArray();
+        _scores = Numbers(group, _scoreField, label: false);
+        _labels = _labelField is null ? null : Numbers(group, _labelField, label: true);
+    }
+
+    private T Guard<T>(DataField field, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new CsvInputException(Path, 0, 0, field.Name, $"row group {_rowGroup}: cannot read column '{TextCap.Echo(field.Name)}': {TextCap.Echo(ex.Message)}");
+        }
+    }
+
+    private T[] Values<T>(ParquetRowGroupReader group, DataField field)
+        where T : struct => Guard(field, () =>
+    {
+        var values = new T[_length];
+        Task.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        return values;
+    });
+
+    private T?[] Nullable<T>(ParquetRowGroupReader group, DataField field)
+        where T : struct => Guard(field, () =>
+    {
+        var values = new T?[_length];
+        Task.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        return values;
+    });
+
+    private string?[] Strings(ParquetRowGroupReader group, DataField field) => Guard(field, () =>
+    {
+        var values = new string?[_length];
+        Task.Run(() => group.ReadAsync(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        return values;
+    });
+
+    private object?[] Boxed(ParquetRowGroupReader group, DataField field)
+    {
+        var t = field.ClrType;
+        var nullable = field.IsNullable;
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
+        {
+            return Strings(group, field);
+        }
+
+        return t switch
+        {
+            _ when t == typeof(double) => nullable ? Box(Nullable<double>(group, field)) : Box(Values<double>(group, field)),
+            _ when t == typeof(float) => nullable ? Box(Nullable<float>(group, field)) : Box(Values<float>(group, field)),
+            _ when t == typeof(int) => nullable ? Box(Nullable<int>(group, field)) : Box(Values<int>(group, field)),
+            _ when t == typeof(long) => nullable ? Box(Nullable<long>(group, field)) : Box(Values<long>(group, field)),
+            _ when t == typeof(short) => nullable ? Box(Nullable<short>(group, field)) : Box(Values<short>(group, field)),
+            _ when t == typeof(byte) => nullable ? Box(Nullable<byte>(group, field)) : Box(Values<byte>(group, field)),
+            _ when t == typeof(decimal) => nullable ? Box(Nullable<decimal>(group, field)) : Box(Values<decimal>(group, field)),
+            _ when t == typeof(bool) => nullable ? Box(Nullable<bool>(group, field)) : Box(Values<bool>(group, field)),
+            _ => throw new CsvInputException(Path, 0, 0, field.Name, $"column '{TextCap.Echo(field.Name)}' has type {t.Name}, which is neither a number, a boolean nor a string"),
+        };
+    }
+
+    private static object?[] Box<T>(T[] values) => Array.ConvertAll(values, v => (object?)v);
+
+    private string?[] Texts(ParquetRowGroupReader group, DataField field)
+    {
+        var data = Boxed(group, field);
+        var result = new string?[data.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var text = data[i] switch
+            {
+                null => null,
+                string s => s,
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
+            result[i] = text is null || MissingValues.IsMissing(text) ? null : Intern(text);
+        }
+
+        return result;
+    }
+
+    private double[] Numbers(ParquetRowGroupReader group, DataField field, bool label)
+    {
+        if (field.ClrType == typeof(double))
+        {
+            return field.IsNullable ? Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN) : Values<double>(group, field);
+        }
+
+        if (field.ClrType == typeof(float) && !field.IsNullable)
+        {
+            return Array.ConvertAll(Values<float>(group, field), v => (double)v);
+        }
+
+        var data = Boxed(group, field);
+        var result = new double[data.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = data[i] switch
+            {
+                null => double.NaN,
+                bool b => b ? 1 : 0,
+                string s => ParseText(s, field, i, label),
+                IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+                var other => throw new CsvInputException(Path, 0, 0, field.Name, $"row {_rowsBefore + i}: a {other.GetType().Name} is not a number"),
+            };
+        }
+
+        return result;
+    }
+
+    private double ParseText(string s, DataField field, int i, bool label)
+    {
+        var t = s.Trim();
+        if (MissingValues.IsMissing(t))
+        {
+            return double.NaN;
+        }
+
+        if (label && (t.Equals("yes", StringComparison.OrdinalIgnoreCase) || t.Equals("true", StringComparison.OrdinalIgnoreCase)))
+        {
+            return 1;
+        }
+
+        if (label && (t.Equals("no", StringComparison.OrdinalIgnoreCase) || t.Equals("false", StringComparison.OrdinalIgnoreCase)))
+        {
+            return 0;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(t);
+        return PredictionReader.TryParseNumber(bytes, decimalComma: false, out var value)
+            ? value
+            : throw new CsvInputException(Path, 0, 0, field.Name, $"row {_rowsBefore + i}: '{TextCap.Echo(t)}' is not a number");
+    }
+
+    private string Intern(string text)
+    {
+        if (_interned.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        _interned.Add(text, text);
+        return text;
+    }
+}
