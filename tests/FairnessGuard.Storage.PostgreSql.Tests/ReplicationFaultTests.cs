@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using FairnessGuard.Storage.ReplicaHost;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace FairnessGuard.Storage.PostgreSql.Tests;
 
 /// <summary>Connection loss, a bounded buffer, corrupted shared rows and incompatible replicas, on a real server.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ReplicationFaultTests(PostgresCluster cluster)
+public sealed class ReplicationFaultTests(PostgresCluster cluster, ITestOutputHelper output)
 {
     [Fact]
     public async Task ReplicasKeepAnsweringWhilePostgresIsDownAndTheGlobalCountsAreCompleteAfterItReturns()
@@ -65,6 +66,10 @@ public sealed class ReplicationFaultTests(PostgresCluster cluster)
             {
                 Assert.Equal(expected, r.Guard.GetReport().Groups.ToDictionary(g => g.Group, g => g.Samples));
             }
+
+            output.WriteLine(
+                $"outage: 3 replicas × 3 rounds × 2,000 calls answered with PostgreSQL stopped (the guards kept correcting), 3 deltas buffered per replica; " +
+                $"after the restart global counts = every replica's counts = {expected.Values.Sum():N0} fed samples, 0 dropped");
         }
         finally
         {
