@@ -18,8 +18,8 @@ namespace FairnessGuard.Monitoring;
 /// </summary>
 /// <remarks>
 /// Step CDFs change only at retained values, so the suprema are reached at the distinct values of the union,
-/// visited in ascending order through a heap of the groups' next values. Every CDF only grows, so the maxima
-/// are kept in O(1) and the minima in a tournament tree (O(log K) per update). The CDF values are the same
+/// visited in ascending order through a loser tree of the groups' next values. Every CDF only grows, so the maxima
+/// are kept in O(1) and the minima in a tournament tree (a leaf's path is replayed only where it was the winner). The CDF values are the same
 /// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="KsDistance"/> per pair.
 /// </remarks>
 internal sealed class ParitySweep
@@ -119,53 +119,42 @@ internal sealed class ParitySweep
             totals[s] = views[s].TotalWeight;
         }
 
-        // The heap holds groups whose next value is not yet visited, keyed by that value.
+        // A loser tree over the groups' next unvisited values: one comparison per level on each pop (a binary
+        // heap makes two), and the winner's path is the only one replayed.
         var next = (int[])offsets.Clone();
-        var heapKey = new double[groups];
-        var heap = new int[groups];
-        var heapSize = 0;
+        var tree = new LoserTree(groups);
         for (var s = 0; s < groups; s++)
         {
-            if (offsets[s + 1] > offsets[s])
-            {
-                heapKey[heapSize] = flatValues[offsets[s]];
-                heap[heapSize++] = s;
-            }
+            tree.SetLeaf(s, offsets[s + 1] > offsets[s] ? flatValues[offsets[s]] : double.PositiveInfinity, offsets[s + 1] == offsets[s]);
         }
 
-        for (var i = (heapSize / 2) - 1; i >= 0; i--)
-        {
-            SiftDown(heap, heapKey, heapSize, i);
-        }
-
+        tree.Build();
+        var remaining = n;
         var popped = new int[groups];
         var distinct = 0;
         long cumulative = 0;
         var previousPool = 0.0;
-        while (heapSize > 0)
+        while (remaining > 0)
         {
-            var x = heapKey[0];
+            var x = tree.WinnerKey;
             var count = 0;
-            while (heapSize > 0 && heapKey[0] == x)
+            while (remaining > 0 && tree.WinnerKey == x)
             {
-                var s = heap[0];
+                var s = tree.Winner;
                 popped[count++] = s;
                 var i = next[s];
                 cumulative += flatCumulative[i] - (i == offsets[s] ? 0 : flatCumulative[i - 1]);
                 knotPosition[i] = distinct;
                 next[s] = ++i;
+                remaining--;
                 if (i < offsets[s + 1])
                 {
-                    heapKey[0] = flatValues[i];
+                    tree.ReplayWinner(flatValues[i], false);
                 }
                 else
                 {
-                    heapSize--;
-                    heap[0] = heap[heapSize];
-                    heapKey[0] = heapKey[heapSize];
+                    tree.ReplayWinner(double.PositiveInfinity, true);
                 }
-
-                SiftDown(heap, heapKey, heapSize, 0);
             }
 
             var pool = cumulative / (double)poolTotal;
@@ -249,38 +238,6 @@ internal sealed class ParitySweep
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SiftDown(int[] heap, double[] key, int size, int at)
-    {
-        var item = heap[at];
-        var value = key[at];
-        while (true)
-        {
-            var child = (2 * at) + 1;
-            if (child >= size)
-            {
-                break;
-            }
-
-            if (child + 1 < size && key[child + 1] < key[child])
-            {
-                child++;
-            }
-
-            if (!(key[child] < value))
-            {
-                break;
-            }
-
-            heap[at] = heap[child];
-            key[at] = key[child];
-            at = child;
-        }
-
-        heap[at] = item;
-        key[at] = value;
-    }
-
     /// <summary>
     /// W1 to the pool: on each stretch where F_s is constant c, <c>Σ |c − P_t| Δ_t</c> splits at the first
     /// position where the (non-decreasing) pooled CDF reaches c, and both halves are prefix sums.
@@ -343,6 +300,87 @@ internal sealed class ParitySweep
         return below + above;
     }
 
+    /// <summary>
+    /// A loser tree: each inner node keeps the leaf that lost the match there, the root's winner is the
+    /// smallest key. An exhausted leaf has key +∞ and loses every tie, so a finite or infinite value still
+    /// waiting is always popped before it.
+    /// </summary>
+    private sealed class LoserTree
+    {
+        private readonly double[] _key;
+        private readonly bool[] _done;
+        private readonly int[] _loser;
+        private readonly int _size;
+
+        public LoserTree(int leaves)
+        {
+            _size = 1;
+            while (_size < Math.Max(leaves, 1))
+            {
+                _size <<= 1;
+            }
+
+            _key = new double[_size];
+            _done = new bool[_size];
+            _loser = new int[_size];
+            _key.AsSpan().Fill(double.PositiveInfinity);
+            _done.AsSpan().Fill(true);
+        }
+
+        public int Winner { get; private set; }
+
+        public double WinnerKey => _key[Winner];
+
+        public void SetLeaf(int leaf, double key, bool done)
+        {
+            _key[leaf] = key;
+            _done[leaf] = done;
+        }
+
+        public void Build()
+        {
+            // winners[node] for the inner nodes, computed bottom-up; leaves are nodes _size.._size*2−1.
+            var winners = new int[2 * _size];
+            for (var l = 0; l < _size; l++)
+            {
+                winners[_size + l] = l;
+            }
+
+            for (var node = _size - 1; node >= 1; node--)
+            {
+                int a = winners[2 * node], b = winners[(2 * node) + 1];
+                var aWins = Beats(a, b);
+                winners[node] = aWins ? a : b;
+                _loser[node] = aWins ? b : a;
+            }
+
+            Winner = winners[1];
+        }
+
+        /// <summary>Gives the current winner a new key and replays its path to the root.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void ReplayWinner(double key, bool done)
+        {
+            var current = Winner;
+            _key[current] = key;
+            _done[current] = done;
+            for (var node = (current + _size) >> 1; node >= 1; node >>= 1)
+            {
+                var other = _loser[node];
+                if (Beats(other, current))
+                {
+                    _loser[node] = current;
+                    current = other;
+                }
+            }
+
+            Winner = current;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool Beats(int a, int b) => _key[a] < _key[b] || (_key[a] == _key[b] && _done[b] && !_done[a]);
+    }
+
     /// <summary>A tournament tree over leaves: the minimum value and the first leaf holding it.</summary>
     private readonly struct MinTree
     {
@@ -381,12 +419,17 @@ internal sealed class ParitySweep
             }
         }
 
+        /// <summary>
+        /// Raises a leaf's value (values only grow in the sweep). A node whose winner is another leaf cannot
+        /// change when this leaf grows, and neither can any node above it, so the walk stops at the first node
+        /// this leaf did not win: O(1) expected instead of O(log K), with the same tree as a full walk.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Update(int leaf, double value)
         {
             var node = _size + leaf;
             _value[node] = value;
-            for (node >>= 1; node >= 1; node >>= 1)
+            for (node >>= 1; node >= 1 && _index[node] == leaf; node >>= 1)
             {
                 Pull(node);
             }
