@@ -7,7 +7,7 @@ namespace FairnessGuard.Package.Tests;
 /// Packs FairnessGuard into a local folder feed and proves it from a fresh consumer project: the analyzer
 /// warns at build time (console and SARIF) and the generator's guard corrects at run time.
 /// </summary>
-public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.ConsumerBuild>
+public sealed partial class PackageConsumerTests : IClassFixture<PackageConsumerTests.ConsumerBuild>
 {
     private readonly ConsumerBuild _build;
 
@@ -73,6 +73,8 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Co
                 throw new InvalidOperationException("dotnet pack failed:\n" + packOutput);
             }
 
+            Feed = feed;
+            Version = version;
             PackagePath = Directory.GetFiles(feed, "FairnessGuard.*.nupkg").Single();
             ProjectDirectory = Path.Combine(_root, "consumer");
             Directory.CreateDirectory(ProjectDirectory);
@@ -84,6 +86,15 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Co
         }
 
         public string PackagePath { get; }
+
+        /// <summary>The local folder feed holding the packed package.</summary>
+        public string Feed { get; }
+
+        /// <summary>The version the package was packed with.</summary>
+        public string Version { get; }
+
+        /// <summary>A scratch directory under the fixture's root, deleted with it.</summary>
+        public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
 
         public string ProjectDirectory { get; }
 

@@ -19,6 +19,7 @@ internal sealed class TestProject
     private string? _globalConfig;
     private bool _mlNet = true;
     private bool _fairnessGuard = true;
+    private readonly List<MetadataReference> _references = new();
 
     public string DefaultId { get; private set; } = RuleIdentifiers.SensitiveAttributeDropped;
 
@@ -61,6 +62,13 @@ internal sealed class TestProject
         return this;
     }
 
+    /// <summary>Extra metadata references (for example the real ML.NET assemblies, with <see cref="WithoutMlNet"/>).</summary>
+    public TestProject WithReferences(IEnumerable<MetadataReference> references)
+    {
+        _references.AddRange(references);
+        return this;
+    }
+
     public TestProject WithoutFairnessGuard()
     {
         _fairnessGuard = false;
@@ -84,6 +92,7 @@ internal sealed class TestProject
             references = references.Append(References.MlNetStub);
         }
 
+        references = references.Concat(_references);
         var projectId = ProjectId.CreateNewId();
         var info = ProjectInfo.Create(projectId, VersionStamp.Default, "Test", "Test", LanguageNames.CSharp, filePath: "/src/Test.csproj")
             .WithCompilationOptions(new CSharpCompilationOptions(hasTopLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
