@@ -33,6 +33,7 @@ public static class FairnessGuardCli
             AuditCommand.Create(console),
             CorrectCommand.Create(console),
             FitCommand.Create(console),
+            MergeCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

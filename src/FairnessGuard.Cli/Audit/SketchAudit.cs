@@ -15,13 +15,13 @@ internal static class SketchAudit
     private static readonly double[] QuantileLevels = [0.1, 0.25, 0.5, 0.75, 0.9];
 
     /// <summary>Streams the file once into the sketches and computes the figures.</summary>
-    public static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress)
+    public static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress) => Run(s, k, progress, out _);
+
+    /// <summary>Streams the file once into the sketches, computes the figures and hands back the state (for <c>--save-state</c>).</summary>
+    public static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress, out SketchState state)
     {
-        var groups = new Dictionary<string, GroupSums>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var pool = new QuantileSketch(k, seed: 1);
+        state = new SketchState(k, s.Threshold, s.Favorable, s.Columns.Groups, s.Columns.Score);
         var labels = s.Columns.Label is null ? null : new LabelAccumulator(s.Threshold, s.Reference, s.Confidence);
-        long rows = 0, missingGroup = 0, nonFinite = 0;
         using (var reader = RowSources.Open(s.Path, s.Columns, s.Encoding, s.DecimalComma, s.InputFormat))
         {
             while (reader.Read())
@@ -38,72 +38,77 @@ internal static class SketchAudit
 
                 if (group is null)
                 {
-                    missingGroup++;
+                    state.MissingGroup++;
                     continue;
                 }
 
-                rows++;
-                if (!groups.TryGetValue(group, out var sums))
-                {
-                    groups[group] = sums = new GroupSums(new QuantileSketch(k, seed: (ulong)order.Count + 2));
-                    order.Add(group);
-                }
-
+                state.Rows++;
+                var sums = state.Group(group);
                 labels?.Add(group, score, label);
                 if (!double.IsFinite(score))
                 {
-                    nonFinite++;
+                    state.NonFinite++;
                     continue;
                 }
 
-                sums.Add(score, s.Threshold, s.Favorable);
-                pool.Update(score);
+                state.Add(sums, score);
             }
         }
 
-        if (rows == 0)
+        return Finish(s, state, labels?.ToMetrics(state.Groups.Select(g => g.Name).ToArray()));
+    }
+
+    /// <summary>
+    /// The audit of accumulated (possibly merged) sketches. Selection rates use the exact counts when the state
+    /// was taken at the settings' threshold and favourable side, else the sketches' estimate (said in the method note).
+    /// </summary>
+    /// <exception cref="CsvInputException">No row with a group, or fewer than two groups with a finite score.</exception>
+    public static AuditOutcome Finish(AuditSettings s, SketchState state, LabelMetrics? labels)
+    {
+        if (state.Rows == 0)
         {
             throw new CsvInputException(s.Path, 0, 0, null, "no data row has a group value");
         }
 
-        AuditOutcome.RequireTwoGroups(s.Path, order.Where(g => groups[g].Sketch.Count > 0).ToArray());
-        var figures = Figures(s, k, order.Select(g => (g, groups[g])).ToArray(), pool, nonFinite);
-        var distributions = order.Select(g => (IScoreDistribution)new SketchDistribution(groups[g].Sketch)).ToArray();
-        return new AuditOutcome(s, figures, labels?.ToMetrics(order), rows, missingGroup, distributions, null);
+        AuditOutcome.RequireTwoGroups(s.Path, state.Groups.Where(g => g.Sketch.Count > 0).Select(g => g.Name).ToArray());
+        var figures = Figures(s, state);
+        var distributions = state.Groups.Select(g => (IScoreDistribution)new SketchDistribution(g.Sketch)).ToArray();
+        return new AuditOutcome(s, figures, labels, state.Rows, state.MissingGroup, distributions, null);
     }
 
-    private static ParityFigures Figures(AuditSettings s, int k, (string Name, GroupSums Sums)[] groups, QuantileSketch pool, long nonFinite)
+    private static ParityFigures Figures(AuditSettings s, SketchState state)
     {
+        var (k, groups, pool, nonFinite) = (state.K, state.Groups, state.Pool, state.NonFinite);
+        var exactSelection = s.Threshold == state.Threshold && s.Favorable == state.Favorable;
         var delta = 1 - s.Confidence;
         var poolView = pool.GetSortedView();
-        var rows = new GroupFigures[groups.Length];
-        var errors = new double[groups.Length];
-        for (var g = 0; g < groups.Length; g++)
+        var rows = new GroupFigures[groups.Count];
+        var errors = new double[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
         {
-            var (name, sums) = groups[g];
-            var sketch = sums.Sketch;
+            var sketch = groups[g].Sketch;
             var view = sketch.GetSortedView();
             var n = sketch.Count;
-            errors[g] = n == 0 ? 0 : sketch.GetRankErrorBound(1 - (delta / 2 / groups.Length / Math.Max(2 * sketch.RetainedItems, 1)));
+            errors[g] = n == 0 ? 0 : sketch.GetRankErrorBound(1 - (delta / 2 / groups.Count / Math.Max(2 * sketch.RetainedItems, 1)));
             rows[g] = new GroupFigures(
-                name,
+                groups[g].Name,
                 n,
                 pool.Count == 0 ? 0 : n / (double)pool.Count,
-                n == 0 ? double.NaN : sums.Sum / n,
+                n == 0 ? double.NaN : groups[g].Sum / n,
                 QuantileLevels.Select(q => n == 0 ? double.NaN : sketch.GetQuantile(q)).ToArray(),
                 KsDistance.Compute(view, poolView),
                 WassersteinDistance.W1(view, poolView),
-                s.Threshold is null ? null : n == 0 ? 0 : sums.Selected / (double)n);
+                s.Threshold is not { } t ? null : n == 0 ? 0 : exactSelection ? groups[g].Selected / (double)n : EstimatedSelection(sketch, t, s.Favorable));
         }
 
         double maxKs = 0, maxBound = 0;
         (string, string)? pair = null;
-        for (var a = 0; a < groups.Length; a++)
+        for (var a = 0; a < groups.Count; a++)
         {
-            for (var b = a + 1; b < groups.Length; b++)
+            for (var b = a + 1; b < groups.Count; b++)
             {
-                var (na, nb) = (groups[a].Sums.Sketch.Count, groups[b].Sums.Sketch.Count);
-                var ks = KsDistance.Compute(groups[a].Sums.Sketch.GetSortedView(), groups[b].Sums.Sketch.GetSortedView());
+                var (na, nb) = (groups[a].Sketch.Count, groups[b].Sketch.Count);
+                var ks = KsDistance.Compute(groups[a].Sketch.GetSortedView(), groups[b].Sketch.GetSortedView());
                 if (pair is null || ks > maxKs)
                 {
                     (maxKs, pair) = (ks, (groups[a].Name, groups[b].Name));
@@ -111,29 +116,20 @@ internal static class SketchAudit
 
                 if (na > 0 && nb > 0)
                 {
-                    var dkw = DkwBound.KsLowerBound(ks - errors[a] - errors[b], na, nb, 1 - (delta / 2), Math.Max(groups.Length, 2));
+                    var dkw = DkwBound.KsLowerBound(ks - errors[a] - errors[b], na, nb, 1 - (delta / 2), Math.Max(groups.Count, 2));
                     maxBound = Math.Max(maxBound, dkw);
                 }
             }
         }
 
-        var method = $"sketch: KLL k = {k} per group, largest rank error {Output.Numbers.F4(errors.Max())} (subtracted from the KS lower bound)";
+        var method = $"sketch: KLL k = {k} per group, largest rank error {Output.Numbers.F4(errors.Max())} (subtracted from the KS lower bound)"
+            + (s.Threshold is not null && !exactSelection ? "; selection rates estimated from the sketches (the state was saved at another threshold)" : string.Empty);
         return new ParityFigures(rows, QuantileLevels, nonFinite, maxKs, pair, maxBound, s.Confidence, s.Threshold, double.NaN, method);
     }
 
-    private sealed class GroupSums(QuantileSketch sketch)
+    private static double EstimatedSelection(QuantileSketch sketch, double t, FavorableOutcome favorable)
     {
-        public QuantileSketch Sketch { get; } = sketch;
-
-        public double Sum { get; private set; }
-
-        public long Selected { get; private set; }
-
-        public void Add(double score, double? threshold, FavorableOutcome favorable)
-        {
-            Sketch.Update(score);
-            Sum += score;
-            Selected += threshold is { } t && (score >= t) == (favorable == FavorableOutcome.High) ? 1 : 0;
-        }
+        var below = sketch.GetRankExclusive(t);
+        return favorable == FavorableOutcome.High ? 1 - below : below;
     }
 }

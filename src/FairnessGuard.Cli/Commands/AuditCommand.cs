@@ -30,10 +30,11 @@ internal static class AuditCommand
         var inputFormat = CommonOptions.Choice("--input-format", "How FILE is read: csv or parquet; by default from its extension (.parquet, else CSV).", InputFormat.Auto);
         var encoding = CommonOptions.Encoding();
         var decimalComma = CommonOptions.DecimalComma();
+        var saveState = new Option<string?>("--save-state") { Description = "Also write this shard's per-group sketches (k from --sketch, default 2000) to FILE for 'fairness-guard merge'." };
 
         var command = new Command("audit", "Measure demographic parity of a score column by group. Exit 0 within tolerance, 1 on a violation, 2 on bad input, 3 on too little evidence.")
         {
-            file, group, score, label, threshold, favorable, tolerance, confidence, minGroup, report, format, sketch, reference, inputFormat, encoding, decimalComma,
+            file, group, score, label, threshold, favorable, tolerance, confidence, minGroup, report, format, sketch, reference, inputFormat, encoding, decimalComma, saveState,
         };
         command.SetAction(parse => CommonOptions.Guarded(console, () =>
         {
@@ -53,28 +54,52 @@ internal static class AuditCommand
                 InputFormat = parse.GetValue(inputFormat) switch { InputFormat.Csv => "csv", InputFormat.Parquet => "parquet", _ => null },
             };
             var reportPath = parse.GetValue(report);
+            var statePath = parse.GetValue(saveState);
             SamePath.Refuse("--report", reportPath, settings.Path);
-            var outcome = console.WithProgress("auditing", settings.Path, progress => AuditOutcome.Run(settings, progress));
-            if (reportPath is not null)
+            SamePath.Refuse("--save-state", statePath, settings.Path, reportPath);
+            AuditOutcome outcome;
+            if (statePath is null)
             {
-                AtomicFile.Write(reportPath, writer => HtmlReport.Write(outcome, writer));
+                outcome = console.WithProgress("auditing", settings.Path, progress => AuditOutcome.Run(settings, progress));
+            }
+            else
+            {
+                var k = settings.SketchK ?? DefaultStateK;
+                settings = settings with { SketchK = k };
+                SketchState? state = null;
+                outcome = console.WithProgress("auditing", settings.Path, progress => SketchAudit.Run(settings, k, progress, out state));
+                AtomicFile.WriteBytes(statePath, state!.Write);
             }
 
-            switch (parse.GetValue(format))
-            {
-                case AuditFormat.Json:
-                    JsonAuditWriter.Write(outcome, console.Output);
-                    break;
-                case AuditFormat.Markdown:
-                    MarkdownAuditWriter.Write(outcome, console.Output);
-                    break;
-                default:
-                    TextAuditWriter.Write(outcome, console.Output);
-                    break;
-            }
-
-            return outcome.Violation ? ExitCodes.Violation : outcome.InsufficientEvidence ? ExitCodes.InsufficientEvidence : ExitCodes.Ok;
+            return Finish(console, outcome, reportPath, parse.GetValue(format));
         }));
         return command;
+    }
+
+    /// <summary>The sketch k of <c>--save-state</c> without <c>--sketch</c>: rank error ≈ 0.0016 at 99 %, ≈ 24 kB a group.</summary>
+    internal const int DefaultStateK = 2000;
+
+    /// <summary>Writes the report and the output, and returns the verdict's exit code (shared with <c>merge</c>).</summary>
+    internal static int Finish(CliConsole console, AuditOutcome outcome, string? reportPath, AuditFormat format)
+    {
+        if (reportPath is not null)
+        {
+            AtomicFile.Write(reportPath, writer => HtmlReport.Write(outcome, writer));
+        }
+
+        switch (format)
+        {
+            case AuditFormat.Json:
+                JsonAuditWriter.Write(outcome, console.Output);
+                break;
+            case AuditFormat.Markdown:
+                MarkdownAuditWriter.Write(outcome, console.Output);
+                break;
+            default:
+                TextAuditWriter.Write(outcome, console.Output);
+                break;
+        }
+
+        return outcome.Violation ? ExitCodes.Violation : outcome.InsufficientEvidence ? ExitCodes.InsufficientEvidence : ExitCodes.Ok;
     }
 }

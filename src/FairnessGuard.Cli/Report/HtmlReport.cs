@@ -22,7 +22,7 @@ internal static class HtmlReport
         html.WriteLine($"<h1>{E(title)}</h1>");
         html.WriteLine($"<p>{E(Path.GetFileName(s.Path))}: {Numbers.Count(outcome.Rows)} rows" +
             $"{(outcome.MissingGroup > 0 ? $", {Numbers.Count(outcome.MissingGroup)} without a group left out" : string.Empty)}.</p>");
-        html.WriteLine($"<p class=\"{(outcome.Violation ? "fail" : outcome.InsufficientEvidence ? "warn" : "pass")}\">{E(Verdict.Describe(outcome))}</p>");
+        html.WriteLine($"<p class=\"banner {(outcome.Violation ? "fail" : outcome.InsufficientEvidence ? "warn" : "pass")}\">{E(Verdict.Describe(outcome))}</p>");
         if (Verdict.Insufficient(outcome) is { } small)
         {
             html.WriteLine($"<p class=\"warn\">{E(small)}</p>");
@@ -39,9 +39,8 @@ internal static class HtmlReport
                 $"without <code>--calibration</code> would apply it: KS unfairness {Numbers.F4(outcome.Figures.KsUnfairness)} → {Numbers.F4(after.KsUnfairness)}.</p>");
         }
 
-        html.WriteLine($"<figure>{ReportCharts.Cdfs(data)}</figure>");
-        html.WriteLine($"<figure>{ReportCharts.Histograms(data)}</figure>");
-        html.WriteLine($"<figure>{ReportCharts.SelectionRates(data)}</figure>");
+        html.WriteLine($"<figure>{SmallMultiples.CdfPanels(data)}</figure>");
+        html.WriteLine($"<figure>{SmallMultiples.SelectionRates(data)}</figure>");
         html.WriteLine("<h2>Raw scores</h2>");
         Table(html, outcome.Figures, data.Threshold, data.Raw);
         Summary(html, outcome.Figures);
