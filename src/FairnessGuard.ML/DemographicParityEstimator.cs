@@ -60,8 +60,9 @@ public sealed class DemographicParityEstimator : IEstimator<DemographicParityTra
         {
             var readScore = ScoreReader(cursor, score);
             var readProbability = probability is { } col ? ScoreReader(cursor, col) : null;
-            var readGroups = groups.Select(g => GroupVocabulary.TextReader(cursor, g)).ToArray();
-            var values = new string?[groups.Length];
+            // Group values become vocabulary indices as they are read: no string per row.
+            var readGroups = groups.Select((g, c) => vocabularies[c].IndexAdder(cursor, g)).ToArray();
+            var values = new int[groups.Length];
             while (cursor.MoveNext())
             {
                 var y = readScore();
@@ -69,7 +70,7 @@ public sealed class DemographicParityEstimator : IEstimator<DemographicParityTra
                 for (var c = 0; c < groups.Length; c++)
                 {
                     values[c] = readGroups[c]();
-                    missing |= values[c] is null;
+                    missing |= values[c] < 0;
                 }
 
                 var q = readProbability?.Invoke() ?? 0;
@@ -83,12 +84,35 @@ public sealed class DemographicParityEstimator : IEstimator<DemographicParityTra
                 probabilities?.Add(q);
                 for (var c = 0; c < groups.Length; c++)
                 {
-                    indices[c].Add(vocabularies[c].Add(values[c]!));
+                    indices[c].Add(values[c]);
                 }
             }
         }
 
-        var model = DemographicParityModel.Fit(o, vocabularies, indices.Select(l => l.ToArray()).ToArray(), [.. scores], probabilities?.ToArray());
+        // The readers saw values of skipped rows too: renumber each column by first appearance among kept rows.
+        var kept = new int[groups.Length][];
+        for (var c = 0; c < groups.Length; c++)
+        {
+            var seen = vocabularies[c];
+            var compact = new GroupVocabulary(seen.ColumnName, seen.Kind);
+            var remap = new int[seen.Count];
+            Array.Fill(remap, -1);
+            var column = kept[c] = new int[indices[c].Count];
+            for (var i = 0; i < column.Length; i++)
+            {
+                var old = indices[c][i];
+                if (remap[old] < 0)
+                {
+                    remap[old] = compact.Add(seen.Values[old]);
+                }
+
+                column[i] = remap[old];
+            }
+
+            vocabularies[c] = compact;
+        }
+
+        var model = DemographicParityModel.Fit(o, vocabularies, kept, [.. scores], probabilities?.ToArray());
         return new DemographicParityTransformer(model);
     }
 

@@ -54,13 +54,16 @@ internal sealed class DemographicParityModel
     public static DemographicParityModel Fit(DemographicParityOptions options, GroupVocabulary[] vocabularies, int[][] groupIndices, double[] scores, double[]? probabilities) =>
         new(options, vocabularies, groupIndices, scores, probabilities);
 
-    /// <summary>Corrects one score; never throws: a missing or unseen group gets the configured fallback and is counted.</summary>
-    public double CorrectScore(double y, Func<int>[] readers, long row, bool count)
+    /// <summary>
+    /// Corrects one score given the row's group indices (one per group column, −1 when missing or unseen); never
+    /// throws: a missing or unseen group gets the configured fallback and is counted.
+    /// </summary>
+    public double CorrectScore(double y, ReadOnlySpan<int> indices, long row, bool count)
     {
         for (var s = 0; s < Stages.Length; s++)
         {
             var stage = Stages[s];
-            var cell = Resolve(stage, readers, count && s == 0);
+            var cell = Resolve(stage, indices, count && s == 0);
             if (cell >= 0)
             {
                 y = stage.Score.Apply(y, cell, row);
@@ -70,12 +73,12 @@ internal sealed class DemographicParityModel
         return y;
     }
 
-    public double CorrectProbability(double p, Func<int>[] readers, long row)
+    public double CorrectProbability(double p, ReadOnlySpan<int> indices, long row)
     {
         for (var s = 0; s < Stages.Length; s++)
         {
             var stage = Stages[s];
-            var cell = Resolve(stage, readers, false);
+            var cell = Resolve(stage, indices, false);
             if (cell >= 0 && stage.Probability is { } corrector)
             {
                 p = corrector.Apply(p, cell, row);
@@ -85,9 +88,9 @@ internal sealed class DemographicParityModel
         return p;
     }
 
-    private int Resolve(ParityStage stage, Func<int>[] readers, bool count)
+    private int Resolve(ParityStage stage, ReadOnlySpan<int> indices, bool count)
     {
-        var cell = stage.Cell(readers);
+        var cell = stage.Cell(indices);
         if (cell >= 0)
         {
             return cell;
@@ -290,12 +293,12 @@ internal sealed class ParityStage
     public RankTable? Probability { get; }
 
     /// <summary>The row's cell, −1 when a value is missing or the combination was not seen in calibration.</summary>
-    public int Cell(Func<int>[] readers)
+    public int Cell(ReadOnlySpan<int> indices)
     {
         long key = 0;
         for (var i = 0; i < _columns.Length; i++)
         {
-            var index = readers[_columns[i]]();
+            var index = indices[_columns[i]];
             if (index < 0)
             {
                 return -1;

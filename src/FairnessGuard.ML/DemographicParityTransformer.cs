@@ -139,47 +139,22 @@ internal sealed class DemographicParityMapping : ColumnMapping
             return getters;
         }
 
-        var model = _model;
-        var readers = new Func<int>[_groups.Length];
-        for (var c = 0; c < readers.Length; c++)
+        // The probability column is a dependency only while its output is active.
+        var probability = _probability is not null && activeOutputs[1] ? _probability : null;
+        var row = new RowCorrector(_model, input, _score, _groups, probability);
+        if (activeOutputs[0])
         {
-            readers[c] = model.Vocabularies[c].IndexReader(input, _groups[c]);
-        }
-
-        Func<double> raw;
-        if (_score.Type == NumberDataViewType.Single)
-        {
-            var get = input.GetGetter<float>(_score);
-            float v = 0;
-            raw = () => { get(ref v); return v; };
-            if (activeOutputs[0])
-            {
-                getters[0] = (ValueGetter<float>)((ref float dst) => dst = (float)model.CorrectScore(raw(), readers, input.Position, count: true));
-            }
-        }
-        else
-        {
-            var get = input.GetGetter<double>(_score);
-            double v = 0;
-            raw = () => { get(ref v); return v; };
-            if (activeOutputs[0])
-            {
-                getters[0] = (ValueGetter<double>)((ref double dst) => dst = model.CorrectScore(raw(), readers, input.Position, count: true));
-            }
+            getters[0] = _score.Type == NumberDataViewType.Single
+                ? (ValueGetter<float>)row.GetScore
+                : (ValueGetter<double>)row.GetScore;
         }
 
         var next = 1;
-        if (_probability is { } p)
+        if (_probability is not null)
         {
             if (activeOutputs[next])
             {
-                var get = input.GetGetter<float>(p);
-                float v = 0;
-                getters[next] = (ValueGetter<float>)((ref float dst) =>
-                {
-                    get(ref v);
-                    dst = (float)model.CorrectProbability(v, readers, input.Position);
-                });
+                getters[next] = (ValueGetter<float>)row.GetProbability;
             }
 
             next++;
@@ -187,8 +162,7 @@ internal sealed class DemographicParityMapping : ColumnMapping
 
         if (_hasLabel && activeOutputs[next])
         {
-            var threshold = model.Options.Threshold;
-            getters[next] = (ValueGetter<bool>)((ref bool dst) => dst = model.CorrectScore(raw(), readers, input.Position, count: false) > threshold);
+            getters[next] = (ValueGetter<bool>)row.GetLabel;
         }
 
         return getters;
@@ -197,4 +171,109 @@ internal sealed class DemographicParityMapping : ColumnMapping
     private static DataViewSchema.Column Require(DataViewSchema schema, string name, string role) =>
         schema.GetColumnOrNull(name) ?? throw new ArgumentException(
             $"The {role} column '{name}' is not in the input schema; the demographic-parity transformer needs it at prediction time too.", nameof(schema));
+}
+
+/// <summary>
+/// The getters of one cursor or row: typed reads (no delegate per value), the group indices read once into a
+/// reused array, and the corrected score remembered for the row so the predicted label does not repeat the lookup.
+/// </summary>
+internal sealed class RowCorrector
+{
+    private readonly DemographicParityModel _model;
+    private readonly DataViewRow _input;
+    private readonly GroupIndexReader[] _readers;
+    private readonly int[] _indices;
+    private readonly int[] _cachedIndices;
+    private readonly ValueGetter<float>? _getSingle;
+    private readonly ValueGetter<double>? _getDouble;
+    private readonly ValueGetter<float>? _getProbability;
+    private readonly double _threshold;
+    private float _single;
+    private double _double;
+    private float _probability;
+    private long _cachedRow = long.MinValue;
+    private double _cachedRaw;
+    private double _cachedScore;
+
+    public RowCorrector(DemographicParityModel model, DataViewRow input, DataViewSchema.Column score, DataViewSchema.Column[] groups, DataViewSchema.Column? probability)
+    {
+        _model = model;
+        _input = input;
+        _readers = new GroupIndexReader[groups.Length];
+        for (var c = 0; c < groups.Length; c++)
+        {
+            _readers[c] = model.Vocabularies[c].IndexReader(input, groups[c]);
+        }
+
+        _indices = new int[groups.Length];
+        _cachedIndices = new int[groups.Length];
+        if (score.Type == NumberDataViewType.Single)
+        {
+            _getSingle = input.GetGetter<float>(score);
+        }
+        else
+        {
+            _getDouble = input.GetGetter<double>(score);
+        }
+
+        if (probability is { } p)
+        {
+            _getProbability = input.GetGetter<float>(p);
+        }
+
+        _threshold = model.Options.Threshold;
+    }
+
+    public void GetScore(ref float dst) => dst = (float)Score(count: true);
+
+    public void GetScore(ref double dst) => dst = Score(count: true);
+
+    public void GetLabel(ref bool dst) => dst = Score(count: false) > _threshold;
+
+    public void GetProbability(ref float dst)
+    {
+        _getProbability!(ref _probability);
+        ReadGroups();
+        dst = (float)_model.CorrectProbability(_probability, _indices, _input.Position);
+    }
+
+    private double Score(bool count)
+    {
+        double y;
+        if (_getSingle is not null)
+        {
+            _getSingle(ref _single);
+            y = _single;
+        }
+        else
+        {
+            _getDouble!(ref _double);
+            y = _double;
+        }
+
+        ReadGroups();
+        var row = _input.Position;
+        // The label getter reuses the score getter's result for the same row, score and groups (a pure function of
+        // them); the score getter always computes, so the unseen-group count is what it was without the cache.
+        if (!count && row == _cachedRow && BitConverter.DoubleToInt64Bits(y) == BitConverter.DoubleToInt64Bits(_cachedRaw)
+            && _indices.AsSpan().SequenceEqual(_cachedIndices))
+        {
+            return _cachedScore;
+        }
+
+        var corrected = _model.CorrectScore(y, _indices, row, count);
+        _cachedRow = row;
+        _cachedRaw = y;
+        _cachedScore = corrected;
+        _indices.CopyTo(_cachedIndices, 0);
+        return corrected;
+    }
+
+    private void ReadGroups()
+    {
+        for (var c = 0; c < _readers.Length; c++)
+        {
+            _indices[c] = _readers[c].Read();
+        }
+    }
 }

@@ -11,10 +11,12 @@ namespace FairnessGuard.ML;
 /// </summary>
 internal sealed class RankTable
 {
-    private readonly double[][] _sorted;
-    private readonly double[][] _targets;
+    // Per cell one interleaved array [s_0, T_0, s_1, T_1, …, s_{n−1}, T_{n−1}, +∞, T_n]: the search's last probe and
+    // the table entry it selects share a cache line, so a row costs the guide load and one line of pairs.
+    private readonly double[][] _pairs;
     private readonly int[][] _guide;
     private readonly double[] _min;
+    private readonly double[] _max;
     private readonly double[] _scale;
     private readonly ExactBarycenterCorrector<int> _corrector;
     private readonly double _strength;
@@ -34,59 +36,73 @@ internal sealed class RankTable
             counts[c]++;
         }
 
-        _sorted = new double[cellCount][];
+        var sorted = new double[cellCount][];
         for (var g = 0; g < cellCount; g++)
         {
-            _sorted[g] = new double[counts[g]];
+            sorted[g] = new double[counts[g]];
         }
 
         var fill = new int[cellCount];
         for (var i = 0; i < values.Length; i++)
         {
-            _sorted[cells[i]][fill[cells[i]]++] = values[i];
+            sorted[cells[i]][fill[cells[i]]++] = values[i];
         }
 
-        foreach (var s in _sorted)
+        foreach (var s in sorted)
         {
             Array.Sort(s);
         }
 
         // T_s[k] = Σ_s' p_s' Q_s'(k / n_s), with the weights and the quantile definition of the exact corrector.
         var total = (double)values.Length;
-        _targets = new double[cellCount][];
+        _pairs = new double[cellCount][];
         for (var g = 0; g < cellCount; g++)
         {
-            var n = _sorted[g].Length;
-            var t = _targets[g] = new double[n + 1];
+            var s = sorted[g];
+            var n = s.Length;
+            var pairs = _pairs[g] = new double[(2 * n) + 2];
             for (var k = 0; k <= n; k++)
             {
                 var rank = k / (double)n;
                 double fair = 0;
-                for (var s = 0; s < cellCount; s++)
+                for (var o = 0; o < cellCount; o++)
                 {
-                    fair += _sorted[s].Length / total * Quantile(_sorted[s], rank);
+                    fair += sorted[o].Length / total * Quantile(sorted[o], rank);
                 }
 
-                t[k] = fair;
+                pairs[2 * k] = k < n ? s[k] : double.PositiveInfinity;
+                pairs[(2 * k) + 1] = fair;
             }
         }
 
-        // A guide over equal-width buckets of each group's range: a search touches one or two cache lines.
+        // A guide over equal-width buckets of each group's range (built in one merge pass): a search touches one
+        // or two cache lines.
         _guide = new int[cellCount][];
         _min = new double[cellCount];
+        _max = new double[cellCount];
         _scale = new double[cellCount];
         for (var g = 0; g < cellCount; g++)
         {
-            var s = _sorted[g];
+            var s = sorted[g];
             var buckets = Math.Max(1, s.Length / 2);
             _min[g] = s[0];
+            _max[g] = s[^1];
             var width = (s[^1] - s[0]) / buckets;
             _scale[g] = width > 0 && double.IsFinite(width) ? 1 / width : 0;
             var guide = _guide[g] = new int[buckets + 1];
-            for (var b = 0; b <= buckets; b++)
+            var below = 0;
+            for (var b = 0; b < buckets; b++)
             {
-                guide[b] = b == buckets ? s.Length : CountBelow(s, 0, s.Length, s[0] + (b * width));
+                var edge = s[0] + (b * width);
+                while (below < s.Length && s[below] < edge)
+                {
+                    below++;
+                }
+
+                guide[b] = below;
             }
+
+            guide[buckets] = s.Length;
         }
     }
 
@@ -98,22 +114,23 @@ internal sealed class RankTable
             return y;
         }
 
-        var s = _sorted[g];
-        var below = Below(s, g, y);
-        var fair = below < s.Length && s[below] == y ? _corrector.Apply(y, g, row) : _targets[g][below];
+        var pairs = _pairs[g];
+        var below = Below(pairs, g, y);
+        var fair = pairs[2 * below] == y ? _corrector.Apply(y, g, row) : pairs[(2 * below) + 1];
         return _strength == 1 ? fair : ((1 - _strength) * y) + (_strength * fair);
     }
 
-    private int Below(double[] s, int g, double y)
+    private int Below(double[] pairs, int g, double y)
     {
-        if (y <= s[0])
+        var n = (pairs.Length / 2) - 1;
+        if (y <= _min[g])
         {
             return 0;
         }
 
-        if (y > s[^1])
+        if (y > _max[g])
         {
-            return s.Length;
+            return n;
         }
 
         var guide = _guide[g];
@@ -122,21 +139,22 @@ internal sealed class RankTable
         {
             int lo = guide[b], hi = guide[b + 1];
             // The bucket holds y unless rounding put it next door; then search everything.
-            if ((lo == 0 || s[lo - 1] < y) && (hi == s.Length || s[hi] >= y))
+            if ((lo == 0 || pairs[2 * (lo - 1)] < y) && (hi == n || pairs[2 * hi] >= y))
             {
-                return CountBelow(s, lo, hi, y);
+                return CountBelow(pairs, lo, hi, y);
             }
         }
 
-        return CountBelow(s, 0, s.Length, y);
+        return CountBelow(pairs, 0, n, y);
     }
 
-    private static int CountBelow(double[] s, int lo, int hi, double value)
+    /// <summary>#{k in [lo, hi) : s_k &lt; value} + lo over the even (value) slots of the interleaved array.</summary>
+    private static int CountBelow(double[] pairs, int lo, int hi, double value)
     {
         while (lo < hi)
         {
             var mid = (int)((uint)(lo + hi) >> 1);
-            if (s[mid] < value)
+            if (pairs[2 * mid] < value)
             {
                 lo = mid + 1;
             }

@@ -124,8 +124,12 @@ internal sealed class GroupVocabulary
         }
     }
 
-    /// <summary>A lookup of the row's group index (−1 when missing or unseen) that allocates nothing per row.</summary>
-    public Func<int> IndexReader(DataViewRow row, DataViewSchema.Column column)
+    /// <summary>
+    /// A lookup of the row's group index (−1 when missing or unseen) that allocates nothing per row: text is
+    /// compared as spans (a linear scan over a small vocabulary, a span-keyed dictionary over a large one), keys
+    /// index an array, other kinds use a typed dictionary.
+    /// </summary>
+    public GroupIndexReader IndexReader(DataViewRow row, DataViewSchema.Column column)
     {
         var kind = KindOf(column);
         if (kind != Kind)
@@ -134,48 +138,59 @@ internal sealed class GroupVocabulary
         }
 
         var c = CultureInfo.InvariantCulture;
-        switch (kind)
+        return kind switch
         {
-            case GroupKind.Text:
-                {
-                    var map = new Dictionary<ReadOnlyMemory<char>, int>(TextComparer.Instance);
-                    for (var i = 0; i < _values.Count; i++)
-                    {
-                        map[_values[i].AsMemory()] = i;
-                    }
-
-                    var get = row.GetGetter<ReadOnlyMemory<char>>(column);
-                    ReadOnlyMemory<char> v = default;
-                    return () =>
-                    {
-                        get(ref v);
-                        return !v.IsEmpty && map.TryGetValue(v, out var i) ? i : -1;
-                    };
-                }
-
-            case GroupKind.Boolean:
-                {
-                    var get = row.GetGetter<bool>(column);
-                    var yes = IndexOf("True");
-                    var no = IndexOf("False");
-                    var v = false;
-                    return () => { get(ref v); return v ? yes : no; };
-                }
-
-            case GroupKind.Single:
-                return Typed(row.GetGetter<float>(column), s => float.Parse(s, c), v => float.IsNaN(v));
-            case GroupKind.Double:
-                return Typed(row.GetGetter<double>(column), s => double.Parse(s, c), v => double.IsNaN(v));
-            case GroupKind.Int32:
-                return Typed(row.GetGetter<int>(column), s => int.Parse(s, c), _ => false);
-            case GroupKind.Int64:
-                return Typed(row.GetGetter<long>(column), s => long.Parse(s, c), _ => false);
-            default:
-                return Typed(row.GetGetter<uint>(column), s => uint.Parse(s, c), v => v == 0);
-        }
+            GroupKind.Text => new TextIndexReader(row.GetGetter<ReadOnlyMemory<char>>(column), _values),
+            GroupKind.Boolean => new BooleanIndexReader(row.GetGetter<bool>(column), IndexOf("True"), IndexOf("False")),
+            GroupKind.Key when _values.Count == 0 || _values.Max(v => uint.Parse(v, c)) <= KeyIndexReader.MaxKey
+                => new KeyIndexReader(row.GetGetter<uint>(column), _values.Select(v => uint.Parse(v, c)).ToArray()),
+            GroupKind.Key => new TypedIndexReader<uint>(row.GetGetter<uint>(column), Map(s => uint.Parse(s, c)), static v => v == 0),
+            GroupKind.Single => new TypedIndexReader<float>(row.GetGetter<float>(column), Map(s => float.Parse(s, c)), float.IsNaN),
+            GroupKind.Double => new TypedIndexReader<double>(row.GetGetter<double>(column), Map(s => double.Parse(s, c)), double.IsNaN),
+            GroupKind.Int32 => new TypedIndexReader<int>(row.GetGetter<int>(column), Map(s => int.Parse(s, c)), static _ => false),
+            _ => new TypedIndexReader<long>(row.GetGetter<long>(column), Map(s => long.Parse(s, c)), static _ => false),
+        };
     }
 
-    private Func<int> Typed<T>(ValueGetter<T> get, Func<string, T> parse, Func<T, bool> isMissing)
+    /// <summary>
+    /// A reader of the row's group index that adds a value seen for the first time (fit time): −1 when missing.
+    /// Text allocates a string only for a new value.
+    /// </summary>
+    public Func<int> IndexAdder(DataViewRow row, DataViewSchema.Column column)
+    {
+        if (KindOf(column) == GroupKind.Text)
+        {
+            var map = new Dictionary<ReadOnlyMemory<char>, int>(TextComparer.Instance);
+            for (var i = 0; i < _values.Count; i++)
+            {
+                map[_values[i].AsMemory()] = i;
+            }
+
+            var get = row.GetGetter<ReadOnlyMemory<char>>(column);
+            ReadOnlyMemory<char> v = default;
+            return () =>
+            {
+                get(ref v);
+                if (v.IsEmpty)
+                {
+                    return -1;
+                }
+
+                if (!map.TryGetValue(v, out var i))
+                {
+                    i = Add(v.ToString());
+                    map[_values[i].AsMemory()] = i;
+                }
+
+                return i;
+            };
+        }
+
+        var text = TextReader(row, column);
+        return () => text() is { } value ? Add(value) : -1;
+    }
+
+    private Dictionary<T, int> Map<T>(Func<string, T> parse)
         where T : notnull
     {
         var map = new Dictionary<T, int>();
@@ -184,13 +199,11 @@ internal sealed class GroupVocabulary
             map[parse(_values[i])] = i;
         }
 
-        T v = default!;
-        return () =>
-        {
-            get(ref v);
-            return !isMissing(v) && map.TryGetValue(v, out var i) ? i : -1;
-        };
+        return map;
     }
+
+    /// <summary>Ordinal equality of text values as memory.</summary>
+    internal static IEqualityComparer<ReadOnlyMemory<char>> TextEquality => TextComparer.Instance;
 
     private sealed class TextComparer : IEqualityComparer<ReadOnlyMemory<char>>
     {
@@ -200,4 +213,121 @@ internal sealed class GroupVocabulary
 
         public int GetHashCode(ReadOnlyMemory<char> obj) => string.GetHashCode(obj.Span, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Reads one group column of the current row as a vocabulary index (−1 when missing or unseen).</summary>
+internal abstract class GroupIndexReader
+{
+    /// <summary>The current row's index.</summary>
+    public abstract int Read();
+}
+
+internal sealed class TextIndexReader : GroupIndexReader
+{
+    // Up to this many values a scan of length-checked span compares beats hashing the text.
+    private const int ScanLimit = 8;
+    private readonly ValueGetter<ReadOnlyMemory<char>> _get;
+    private readonly string[] _values;
+    private readonly Dictionary<ReadOnlyMemory<char>, int>? _map;
+    private ReadOnlyMemory<char> _value;
+
+    public TextIndexReader(ValueGetter<ReadOnlyMemory<char>> get, IReadOnlyList<string> values)
+    {
+        _get = get;
+        _values = [.. values];
+        if (_values.Length > ScanLimit)
+        {
+            _map = new Dictionary<ReadOnlyMemory<char>, int>(GroupVocabularyComparers.Text);
+            for (var i = 0; i < _values.Length; i++)
+            {
+                _map[_values[i].AsMemory()] = i;
+            }
+        }
+    }
+
+    public override int Read()
+    {
+        _get(ref _value);
+        var span = _value.Span;
+        if (span.IsEmpty)
+        {
+            return -1;
+        }
+
+        if (_map is not null)
+        {
+            return _map.TryGetValue(_value, out var index) ? index : -1;
+        }
+
+        var values = _values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (v.Length == span.Length && span.SequenceEqual(v))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+internal sealed class BooleanIndexReader(ValueGetter<bool> get, int yes, int no) : GroupIndexReader
+{
+    private bool _value;
+
+    public override int Read()
+    {
+        get(ref _value);
+        return _value ? yes : no;
+    }
+}
+
+/// <summary>A key column: the index is one array load (key 0 is missing; keys past the table were not seen).</summary>
+internal sealed class KeyIndexReader : GroupIndexReader
+{
+    /// <summary>The largest key an array table is built for; beyond it a dictionary is used.</summary>
+    public const uint MaxKey = 1u << 20;
+    private readonly ValueGetter<uint> _get;
+    private readonly int[] _byKey;
+    private uint _value;
+
+    public KeyIndexReader(ValueGetter<uint> get, uint[] keys)
+    {
+        _get = get;
+        _byKey = new int[keys.Length == 0 ? 1 : (int)keys.Max() + 1];
+        Array.Fill(_byKey, -1);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] < (uint)_byKey.Length)
+            {
+                _byKey[keys[i]] = i;
+            }
+        }
+    }
+
+    public override int Read()
+    {
+        _get(ref _value);
+        return _value != 0 && _value < (uint)_byKey.Length ? _byKey[_value] : -1;
+    }
+}
+
+internal sealed class TypedIndexReader<T>(ValueGetter<T> get, Dictionary<T, int> map, Func<T, bool> isMissing) : GroupIndexReader
+    where T : notnull
+{
+    private T _value = default!;
+
+    public override int Read()
+    {
+        get(ref _value);
+        return !isMissing(_value) && map.TryGetValue(_value, out var i) ? i : -1;
+    }
+}
+
+/// <summary>The span comparer of text group values.</summary>
+internal static class GroupVocabularyComparers
+{
+    public static IEqualityComparer<ReadOnlyMemory<char>> Text => GroupVocabulary.TextEquality;
 }
