@@ -282,12 +282,13 @@ internal sealed partial class GroupState
         return c;
     }
 
-    /// <summary>Bytes held by the group's sketches and stripes.</summary>
+    /// <summary>Bytes held by the group's sketches, stripes and drift window (the drift reference is the map's own grid, not a copy).</summary>
     public long EstimatedBytes()
     {
         lock (_sketchLock)
         {
             var bytes = _raw.EstimatedBytes + _returned.EstimatedBytes + (_previousRaw?.EstimatedBytes ?? 0) + (_previousReturned?.EstimatedBytes ?? 0);
+            bytes += Volatile.Read(ref _window) is { } window ? (window.Length * sizeof(double)) + 24 : 0;
             foreach (var s in _stripes)
             {
                 bytes += s is null ? 0 : (2 * IngestStripe.BufferSize * sizeof(double)) + 96;

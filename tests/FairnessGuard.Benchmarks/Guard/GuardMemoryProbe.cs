@@ -17,7 +17,7 @@ public static class GuardMemoryProbe
             if (checkpoints.Contains(i))
             {
                 var report = guard.GetReport();
-                Console.WriteLine($"after {i:N0} updates: {report.EstimatedBytes / (double)report.Groups.Count:N0} bytes per group ({report.Groups.Count} groups, {report.Groups.Sum(g => g.Samples):N0} samples)");
+                Console.WriteLine($"after {i:N0} updates: {report.EstimatedBytes / (double)report.Groups.Count:N0} bytes per group ({report.Groups.Count} groups, {report.Groups.Sum(g => g.Samples):N0} samples, {guard.Counts.DriftRestarts} drift restarts)");
             }
         }
     }
