@@ -52,7 +52,8 @@ public sealed class CorrectCommandTests : IDisposable
     {
         var input = PredictionFiles.Write(_folder, "in.csv", 1500, shift: 0.8, seed: 14);
         var output = _folder.File("out.csv");
-        Assert.Equal(0, CliHarness.Run("correct", input, "--group", "group", "--score", "score", "--output", output, "--mode", "online", "--seed", "9").Code);
+        var run = CliHarness.Run("correct", input, "--group", "group", "--score", "score", "--output", output, "--mode", "online", "--seed", "9");
+        Assert.Equal(0, run.Code);
 
         using var guard = new ParityGuard<string>(new ParityGuardOptions
         {
@@ -69,6 +70,9 @@ public sealed class CorrectCommandTests : IDisposable
         }
 
         Assert.True(corrected > scores.Length / 2, $"only {corrected} of {scores.Length} rows were changed");
+
+        // The summary counts the outputs that actually changed (issue 11: it once said 2,083 corrected for 17 changed).
+        Assert.Contains($"{scores.Length.ToString("N0", CultureInfo.InvariantCulture)} corrected, of which {corrected.ToString("N0", CultureInfo.InvariantCulture)} changed", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

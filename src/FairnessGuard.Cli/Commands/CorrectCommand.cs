@@ -50,7 +50,7 @@ internal static class CorrectCommand
             SamePath.Refuse("--output", settings.OutputPath, settings.Path, settings.CalibrationPath);
             var summary = console.WithProgress("correcting", settings.Path, progress => CorrectRunner.Run(settings, progress));
             console.Output.WriteLine(
-                $"wrote {settings.OutputPath}: {Numbers.Count(summary.Rows)} rows, {Numbers.Count(summary.Corrected)} corrected ({settings.Mode.ToString().ToLowerInvariant()}, " +
+                $"wrote {settings.OutputPath}: {Numbers.Count(summary.Rows)} rows, {Numbers.Count(summary.Corrected)} corrected, of which {Numbers.Count(summary.Changed)} changed ({settings.Mode.ToString().ToLowerInvariant()}, " +
                 $"strength {Numbers.G(settings.Strength)}) into column {summary.FairColumn}; passed through: {Numbers.Count(summary.MissingScore)} missing scores, " +
                 $"{Numbers.Count(summary.MissingGroup)} missing groups");
             return ExitCodes.Ok;

@@ -24,10 +24,11 @@ internal sealed record CorrectSettings(
 /// <summary>What <c>correct</c> did.</summary>
 /// <param name="Rows">Data rows written.</param>
 /// <param name="Corrected">Rows whose score went through the correction.</param>
+/// <param name="Changed">Rows whose returned score differs from the raw one (the rest passed through unchanged, e.g. while a group warms up).</param>
 /// <param name="MissingScore">Rows whose score was missing or non-finite: passed through as read.</param>
 /// <param name="MissingGroup">Rows without a group value: passed through as read.</param>
 /// <param name="FairColumn">The name of the added column.</param>
-internal sealed record CorrectSummary(long Rows, long Corrected, long MissingScore, long MissingGroup, string FairColumn);
+internal sealed record CorrectSummary(long Rows, long Corrected, long Changed, long MissingScore, long MissingGroup, string FairColumn);
 
 /// <summary>
 /// Streams the input to the output one record at a time, appending <c>&lt;score&gt;_fair</c>. The output is
@@ -60,7 +61,7 @@ internal static class CorrectRunner
 
     private static CorrectSummary Stream(PredictionReader reader, PredictionWriter writer, IRowCorrector corrector, CorrectSettings settings, string fairColumn, Action<long, long>? progress)
     {
-        long rows = 0, corrected = 0, missingScore = 0, missingGroup = 0;
+        long rows = 0, corrected = 0, changed = 0, missingScore = 0, missingGroup = 0;
         while (reader.Read())
         {
             rows++;
@@ -79,8 +80,10 @@ internal static class CorrectRunner
                     throw reader.ErrorAt(settings.Columns.Groups[0], problem);
                 }
 
-                writer.Write(corrector.Correct(score, group, reader.RowIndex));
+                var fair = corrector.Correct(score, group, reader.RowIndex);
+                writer.Write(fair);
                 corrected++;
+                changed += fair.Equals(score) ? 0 : 1;
             }
 
             if ((reader.RowIndex & 0xFFF) == 0)
@@ -93,7 +96,7 @@ internal static class CorrectRunner
             }
         }
 
-        return new CorrectSummary(rows, corrected, missingScore, missingGroup, fairColumn);
+        return new CorrectSummary(rows, corrected, changed, missingScore, missingGroup, fairColumn);
     }
 
     private static IRowCorrector CreateCorrector(CorrectSettings settings, Action<long, long>? progress) => settings.Mode switch
