@@ -39,7 +39,12 @@ internal static class AnalyzerRunner
         var diagnostics = await compilation.WithAnalyzers(TestProject.Analyzers, options).GetAnalyzerDiagnosticsAsync();
         Assert.True(exceptions.IsEmpty, "An analyzer threw (AD0001):\n" + string.Join("\n", exceptions));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return diagnostics.Concat(generated).Where(d => d.Id.StartsWith("FG", StringComparison.Ordinal)).ToImmutableArray();
+        // In source order: analyzers run concurrently, so "the first diagnostic" must not depend on thread timing.
+        return diagnostics.Concat(generated).Where(d => d.Id.StartsWith("FG", StringComparison.Ordinal))
+            .OrderBy(d => d.Location.SourceTree?.FilePath ?? d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
     }
 
     /// <summary>Asserts the analyzers report exactly the diagnostics marked up in the sources.</summary>
