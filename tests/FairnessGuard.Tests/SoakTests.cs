@@ -28,15 +28,21 @@ public sealed class SoakTests(ITestOutputHelper output)
         for (var phase = 0; phase < 2; phase++)
         {
             using var stop = new CancellationTokenSource();
+            var snapshotting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var snapshotter = Task.Run(() =>
             {
                 while (!stop.IsCancellationRequested)
                 {
                     lastSnapshot = guard.CreateSnapshot();
                     Interlocked.Increment(ref snapshots);
+                    snapshotting.TrySetResult();
                     Thread.Sleep(50);
                 }
             });
+
+            // The workers start once the snapshotter runs: on an idle machine they could otherwise finish
+            // before the thread pool ever scheduled it.
+            await snapshotting.Task;
 
             var workers = Enumerable.Range(0, Threads).Select(t => Task.Run(() =>
             {
