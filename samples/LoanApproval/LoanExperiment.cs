@@ -1,4 +1,4 @@
-using FairnessGuard;
+using FairnessGuard.Registry;
 
 namespace LoanApproval;
 
@@ -92,7 +92,7 @@ public sealed record GroupRates(Race Race, int Count, double Actual, double Unaw
 /// <param name="UnawareAccuracy">Accuracy of the unaware model's decisions.</param>
 /// <param name="GuardedAccuracy">Accuracy of the guarded model's decisions.</param>
 /// <param name="Guard">The guard's report (KS of raw and returned scores, counts).</param>
-public sealed record LoanResult(double Threshold, int Evaluated, IReadOnlyList<GroupRates> Groups, double UnawareAccuracy, double GuardedAccuracy, FairnessGuard.Monitoring.GuardReport Guard)
+public sealed record LoanResult(double Threshold, int Evaluated, IReadOnlyList<GroupRates> Groups, double UnawareAccuracy, double GuardedAccuracy, FairnessGuard.Guard.GuardReport Guard)
 {
     /// <summary>The four-fifths ratio of approval rates (lowest over highest) for a choice of rates.</summary>
     /// <param name="denial">Picks a group's denial rate.</param>

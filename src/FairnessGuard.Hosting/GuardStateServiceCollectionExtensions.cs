@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.State;
 using FairnessGuard.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

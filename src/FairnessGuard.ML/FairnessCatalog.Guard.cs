@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.Registry;
 using Microsoft.ML;
 

@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using Microsoft.ML;
 
 namespace FairnessGuard.ML;

@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.Sketches;
 using FairnessGuard.State;
 using Npgsql;

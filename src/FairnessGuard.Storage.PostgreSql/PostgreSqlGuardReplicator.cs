@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using FairnessGuard.Correction;
+using FairnessGuard.Guard;
 
 namespace FairnessGuard.Cli.Tests;
 

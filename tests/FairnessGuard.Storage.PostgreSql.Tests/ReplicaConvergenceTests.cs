@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
 using Xunit.Abstractions;
 

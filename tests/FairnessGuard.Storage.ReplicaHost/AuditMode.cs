@@ -1,6 +1,6 @@
 using System.Globalization;
+using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
-using FairnessGuard.State;
 using FairnessGuard.Storage.Sqlite;
 
 namespace FairnessGuard.Storage.ReplicaHost;

@@ -1,14 +1,14 @@
-using System.Globalization;
-using System.Text.Json;
-using FairnessGuard;
-using FairnessGuard.Storage.PostgreSql;
-using FairnessGuard.Storage.ReplicaHost;
-
 // Usage:
 //   replica <connection> <replica-id> <policy> <mix> <samples> <seed> <sync-every>
 //     feeds its stream, syncing every <sync-every> samples; prints "pushed" after its last push, waits for a
 //     line on stdin, syncs again and prints its ReplicaResult as one JSON line.
 //   audit <db> <policy> <seed>   (see AuditMode.cs)
+using System.Globalization;
+using System.Text.Json;
+using FairnessGuard.Guard;
+using FairnessGuard.Storage.PostgreSql;
+using FairnessGuard.Storage.ReplicaHost;
+
 var invariant = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "audit")
 {

@@ -1,3 +1,5 @@
+using FairnessGuard.Guard;
+
 namespace FairnessGuard.Storage.ReplicaHost;
 
 /// <summary>The guard options every replica of the tests uses (one shape; only the seed differs).</summary>

@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.Hosting;
 using FairnessGuard.State;
 using Microsoft.Extensions.DependencyInjection;

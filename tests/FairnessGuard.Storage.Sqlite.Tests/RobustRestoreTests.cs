@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using FairnessGuard.State;
+using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;

@@ -1,4 +1,4 @@
-using FairnessGuard.State;
+using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;

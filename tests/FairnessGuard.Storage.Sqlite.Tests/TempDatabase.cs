@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
 using Microsoft.Data.Sqlite;
 

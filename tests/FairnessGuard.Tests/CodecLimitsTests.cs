@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using FairnessGuard.Guard;
 using FairnessGuard.Sketches;
 using FairnessGuard.State;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using FairnessGuard.Guard;
 using FairnessGuard.Sketches;
 using FairnessGuard.State;
 

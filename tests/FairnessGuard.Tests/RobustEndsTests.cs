@@ -1,4 +1,5 @@
 using FairnessGuard.Correction;
+using FairnessGuard.Guard;
 using FairnessGuard.Sketches;
 
 namespace FairnessGuard.Tests;

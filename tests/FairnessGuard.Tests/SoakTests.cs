@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FairnessGuard.Guard;
 using Xunit.Abstractions;
 
 namespace FairnessGuard.Tests;

@@ -216,8 +216,8 @@ internal sealed class FairnessCompilationContext
 
             // The run-time guard may be missing (an older package, or none): recognised by name, in metadata or in source.
             MayUseParityGuard = new Lazy<bool>(() =>
-                KnownTypes.Find(compilation, "FairnessGuard.ParityGuard`1", KnownTypes.FairnessGuardAssemblyPrefix) is not null
-                || KnownTypes.Find(compilation, "FairnessGuard.ParityGuard", KnownTypes.FairnessGuardAssemblyPrefix) is not null
+                KnownTypes.Find(compilation, "FairnessGuard.Guard.ParityGuard`1", KnownTypes.FairnessGuardAssemblyPrefix) is not null
+                || KnownTypes.Find(compilation, "FairnessGuard.Guard.ParityGuard", KnownTypes.FairnessGuardAssemblyPrefix) is not null
                 || compilation.ContainsSymbolsWithName("ParityGuard", SymbolFilter.Type));
         }
 

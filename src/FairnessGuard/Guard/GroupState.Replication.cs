@@ -1,6 +1,6 @@
 using FairnessGuard.Sketches;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>
 /// Replication: the group's local samples leave as deltas and come back inside the shared state. No second

@@ -1,7 +1,7 @@
 using FairnessGuard.Metrics;
 using FairnessGuard.Sketches;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>
 /// What the rebuild schedule and the drift detector need from a group: its true count, when its growth next

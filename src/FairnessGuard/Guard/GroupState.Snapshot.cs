@@ -1,6 +1,6 @@
 using FairnessGuard.Sketches;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>Snapshot and restore of a group's sketches and counters.</content>
 internal sealed partial class GroupState

@@ -1,6 +1,6 @@
 using FairnessGuard.Sketches;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <summary>
 /// Everything the guard keeps for one group: intake stripes, the sketch of raw outputs (two rotating

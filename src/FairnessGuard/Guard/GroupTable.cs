@@ -1,4 +1,4 @@
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <summary>
 /// The groups a guard has seen. Reads are lock-free lookups in an immutable dictionary published by

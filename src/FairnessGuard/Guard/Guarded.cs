@@ -1,4 +1,6 @@
-namespace FairnessGuard;
+using FairnessGuard.Registry;
+
+namespace FairnessGuard.Guard;
 
 /// <summary>Guards a model that carries no attribute: any <see cref="Func{T, TResult}"/>, such as an ML.NET <c>PredictionEngine</c> call.</summary>
 public static class Guarded

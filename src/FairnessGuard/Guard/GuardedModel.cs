@@ -1,4 +1,4 @@
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <summary>A model wrapped by <see cref="Guarded.Wrap{TIn, TGroup}(Func{TIn, double}, Func{TIn, TGroup}, ParityGuardOptions)"/>: its guarded delegate and its guard.</summary>
 /// <typeparam name="TIn">The model's input.</typeparam>

@@ -1,4 +1,4 @@
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <summary>
 /// One thread's share of a group's intake: counters and a small buffer of (ranked raw, returned) pairs,

@@ -1,7 +1,8 @@
+using FairnessGuard.Correction;
 using FairnessGuard.Monitoring;
 using Microsoft.Extensions.Logging;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <summary>
 /// Settings of a <see cref="ParityGuard{TGroup}"/>, validated once when the guard is built: an invalid value

@@ -1,4 +1,3 @@
-using FairnessGuard;
 using FairnessGuard.Hosting;
 using FairnessGuard.Monitoring;
 using FairnessGuard.Registry;

@@ -1,3 +1,4 @@
+using FairnessGuard.Registry;
 using Microsoft.Extensions.Hosting;
 
 namespace FairnessGuard.Hosting;

@@ -1,9 +1,9 @@
+using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
-using FairnessGuard.Registry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Registry;
 
 /// <summary>
 /// Settings of a <see cref="GuardRegistry"/>: per-method overrides of the attributes' values, and the

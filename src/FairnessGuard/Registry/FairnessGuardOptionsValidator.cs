@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using Microsoft.Extensions.Options;
 
 namespace FairnessGuard.Registry;

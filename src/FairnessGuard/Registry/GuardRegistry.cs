@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using FairnessGuard.Registry;
+using FairnessGuard.Guard;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Registry;
 
 /// <summary>
 /// The guards of attribute-decorated methods, one per (method, policy, group type), created on first use

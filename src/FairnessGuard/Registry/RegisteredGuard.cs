@@ -1,4 +1,4 @@
-using FairnessGuard.Monitoring;
+using FairnessGuard.Guard;
 
 namespace FairnessGuard.Registry;
 

@@ -8,8 +8,8 @@ public interface IGuardStateStore
 {
     /// <summary>Stores (replaces) the snapshot of a policy under its options shape, atomically.</summary>
     /// <param name="policy">The policy name.</param>
-    /// <param name="shapeHash">The options shape (<see cref="ParityGuardOptions.StateShapeHash"/>).</param>
-    /// <param name="snapshot">Bytes from <see cref="ParityGuard{TGroup}.CreateSnapshot"/>.</param>
+    /// <param name="shapeHash">The options shape (<see cref="Guard.ParityGuardOptions.StateShapeHash"/>).</param>
+    /// <param name="snapshot">Bytes from <see cref="Guard.ParityGuard{TGroup}.CreateSnapshot"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the snapshot is durable.</returns>
     Task SaveSnapshotAsync(string policy, ulong shapeHash, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken);
@@ -27,7 +27,7 @@ public interface IGuardStateStore
     /// matches; stores should override it with a keyed read.
     /// </summary>
     /// <param name="policy">The policy name.</param>
-    /// <param name="shapeHash">The options shape (<see cref="ParityGuardOptions.StateShapeHash"/>).</param>
+    /// <param name="shapeHash">The options shape (<see cref="Guard.ParityGuardOptions.StateShapeHash"/>).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The snapshot row or null.</returns>
     async Task<StoredSnapshot?> LoadLatestSnapshotAsync(string policy, ulong shapeHash, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FairnessGuard.Correction;
+using FairnessGuard.Guard;
 
 namespace FairnessGuard.Benchmarks.Guard;
 

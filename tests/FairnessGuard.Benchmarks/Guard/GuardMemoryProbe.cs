@@ -1,3 +1,5 @@
+using FairnessGuard.Guard;
+
 namespace FairnessGuard.Benchmarks.Guard;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using FairnessGuard.Guard;
 
 namespace FairnessGuard.Benchmarks.Guard;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FairnessGuard.Guard;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,4 +1,5 @@
 using FairnessGuard.Monitoring;
+using FairnessGuard.Registry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

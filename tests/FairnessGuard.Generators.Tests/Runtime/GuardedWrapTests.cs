@@ -1,3 +1,5 @@
+using FairnessGuard.Guard;
+
 namespace FairnessGuard.Generators.Tests.Runtime;
 
 /// <summary><see cref="Guarded.Wrap{TIn, TGroup}(Func{TIn, double}, Func{TIn, TGroup}, ParityGuardOptions)"/> for models without attributes.</summary>

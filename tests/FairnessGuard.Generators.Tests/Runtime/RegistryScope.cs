@@ -1,3 +1,6 @@
+using FairnessGuard.Guard;
+using FairnessGuard.Registry;
+
 namespace FairnessGuard.Generators.Tests.Runtime;
 
 /// <summary>Tests that replace <see cref="GuardRegistry.Default"/> run one at a time.</summary>

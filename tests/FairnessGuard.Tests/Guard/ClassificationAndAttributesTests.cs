@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.Metrics;
 
 namespace FairnessGuard.Tests.Guard;

@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
 
 namespace FairnessGuard.Tests.Guard;

@@ -1,4 +1,5 @@
 using FairnessGuard.Correction;
+using FairnessGuard.Guard;
 using Xunit.Abstractions;
 
 namespace FairnessGuard.Tests.Guard;

@@ -1,3 +1,5 @@
+using FairnessGuard.Guard;
+
 namespace FairnessGuard.Tests.Guard;
 
 /// <summary>Issue 12.1 and 12.5: one extreme value or one broken key never breaks the guard.</summary>

@@ -1,4 +1,5 @@
 using FairnessGuard.Correction;
+using FairnessGuard.Guard;
 
 namespace FairnessGuard.Tests.Guard;
 

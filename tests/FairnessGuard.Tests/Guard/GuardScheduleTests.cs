@@ -1,3 +1,5 @@
+using FairnessGuard.Guard;
+
 namespace FairnessGuard.Tests.Guard;
 
 /// <summary>Issue 11.1: the schedule follows sample counts, and its outcome does not depend on thread timing.</summary>

@@ -1,3 +1,4 @@
+using FairnessGuard.Guard;
 using FairnessGuard.State;
 
 namespace FairnessGuard.Tests.Guard;

@@ -1,5 +1,6 @@
 using BarycenterDemo;
 using FairnessGuard.Correction;
+using FairnessGuard.Guard;
 using FairnessGuard.Metrics;
 
 namespace FairnessGuard.Tests.Guard;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
 
 namespace FairnessGuard.Tests.Guard;

@@ -1,7 +1,8 @@
 using System.Globalization;
+using FairnessGuard.Correction;
 using FairnessGuard.Telemetry;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>
 /// Priming: seed the groups' raw sketches with held-out calibration outputs and build the map at once, so

@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
 using FairnessGuard.Sketches;
+using FairnessGuard.State;
 
-namespace FairnessGuard.State;
+namespace FairnessGuard.Guard;
 
 /// <summary>
 /// The versioned byte format of a guard's state. Layout (little-endian):
@@ -201,19 +202,6 @@ internal static class GuardSnapshotCodec
             return head;
         }
     }
-}
-
-/// <summary>What kind of group a stored state belongs to.</summary>
-public enum GroupKind : byte
-{
-    /// <summary>A group with its own key.</summary>
-    Keyed = 0,
-
-    /// <summary>The group shared by keys beyond <see cref="ParityGuardOptions.MaxGroups"/>.</summary>
-    Overflow = 1,
-
-    /// <summary>The group of null keys.</summary>
-    Unknown = 2,
 }
 
 /// <summary>One group's state in a snapshot.</summary>

@@ -1,6 +1,6 @@
 using FairnessGuard.State;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>
 /// Replication: hand out local deltas, install the state shared by all replicas. The prediction path is

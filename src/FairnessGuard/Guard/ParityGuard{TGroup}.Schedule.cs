@@ -1,6 +1,6 @@
 using FairnessGuard.Telemetry;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>
 /// When to rebuild. The schedule follows the groups' true sample counts, not buffer sizes: a rebuild as soon

@@ -1,7 +1,8 @@
+using FairnessGuard.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace FairnessGuard.State;
+namespace FairnessGuard.Guard;
 
 /// <summary>
 /// Restores a guard from an <see cref="IGuardStateStore"/> and saves it there. Restoring never fails the

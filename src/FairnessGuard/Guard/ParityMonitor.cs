@@ -1,7 +1,8 @@
 using FairnessGuard.Metrics;
+using FairnessGuard.Monitoring;
 using FairnessGuard.Sketches;
 
-namespace FairnessGuard.Monitoring;
+namespace FairnessGuard.Guard;
 
 /// <summary>
 /// Measures parity from the groups' sketches: KS (largest pairwise gap) of raw and returned outputs, its

@@ -1,4 +1,6 @@
-namespace FairnessGuard.Monitoring;
+using FairnessGuard.Monitoring;
+
+namespace FairnessGuard.Guard;
 
 /// <summary>What a guard measured: parity of raw and returned outputs, per group and overall.</summary>
 /// <param name="PolicyName">The policy.</param>

@@ -1,4 +1,4 @@
-namespace FairnessGuard;
+namespace FairnessGuard.Monitoring;
 
 /// <summary>
 /// What a guard did with every output it was given: each output is counted once, either as produced by the
@@ -10,7 +10,7 @@ namespace FairnessGuard;
 /// <param name="Changed">Mapped outputs that differ from the raw output (what a user would call "corrected").</param>
 /// <param name="WarmUpPassThroughs">Returned unchanged: no map yet for the group (warm-up).</param>
 /// <param name="MonitorPassThroughs">Returned unchanged: the policy only monitors.</param>
-/// <param name="NoHarmPassThroughs">Returned unchanged: the raw outputs are not confirmed unfair (<see cref="ParityGuardOptions.NoHarmWhenFair"/>).</param>
+/// <param name="NoHarmPassThroughs">Returned unchanged: the raw outputs are not confirmed unfair (<see cref="Guard.ParityGuardOptions.NoHarmWhenFair"/>).</param>
 /// <param name="NonFinite">NaN or ±∞, returned unchanged.</param>
 /// <param name="Faults">Returned unchanged because the guard failed on the call.</param>
 /// <param name="DriftRestarts">Times drift restarted a group's estimate.</param>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using FairnessGuard.Correction;
 using FairnessGuard.Telemetry;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>Map maintenance: build the barycenter map from the raw sketches and publish it, off the prediction path.</content>
 public sealed partial class ParityGuard<TGroup>

@@ -1,4 +1,4 @@
-namespace FairnessGuard.Monitoring;
+namespace FairnessGuard.Guard;
 
 /// <summary>One group's counts and distribution measures in a <see cref="GuardReport"/>.</summary>
 /// <param name="Group">The group's label (the key's text, or the overflow/unknown label).</param>

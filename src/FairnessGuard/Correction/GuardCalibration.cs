@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Correction;
 
 /// <summary>
-/// Held-out calibration outputs and their groups, to prime a guard (<see cref="ParityGuard{TGroup}.Prime(GuardCalibration, Func{string, TGroup})"/>,
-/// <see cref="ParityGuardOptions.CalibrationFile"/>). Written by <c>fairness-guard fit</c> and by
+/// Held-out calibration outputs and their groups, to prime a guard (<see cref="Guard.ParityGuard{TGroup}.Prime(GuardCalibration, Func{string, TGroup})"/>,
+/// <see cref="Guard.ParityGuardOptions.CalibrationFile"/>). Written by <c>fairness-guard fit</c> and by
 /// <see cref="Correction.ExactBarycenterCorrector{TGroup}.ToCalibration"/>.
 /// </summary>
 /// <remarks>

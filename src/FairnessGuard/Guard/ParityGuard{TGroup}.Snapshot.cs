@@ -1,6 +1,6 @@
 using FairnessGuard.State;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>State snapshots: the whole guard to bytes and back.</content>
 public sealed partial class ParityGuard<TGroup>

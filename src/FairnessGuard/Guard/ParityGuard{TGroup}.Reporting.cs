@@ -2,7 +2,7 @@ using FairnessGuard.Correction;
 using FairnessGuard.Monitoring;
 using FairnessGuard.Telemetry;
 
-namespace FairnessGuard;
+namespace FairnessGuard.Guard;
 
 /// <content>Reporting: parity measures, honest counts, violations and their resolution, faults. Off the prediction path.</content>
 public sealed partial class ParityGuard<TGroup>
