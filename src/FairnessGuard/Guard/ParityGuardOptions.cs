@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FairnessGuard.Correction;
 using FairnessGuard.Monitoring;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,9 @@ public sealed class ParityGuardOptions
 
     /// <summary>The guarded method (e.g. "LoanModel.Score"), reported with violations; optional.</summary>
     public string? MethodName { get; set; }
+
+    /// <summary>The sensitive attribute the policy constrains (e.g. "Race"): a tag on every metric; optional.</summary>
+    public string? AttributeName { get; set; }
 
     /// <summary><see cref="PolicyMode.Enforce"/> corrects outputs; <see cref="PolicyMode.Monitor"/> only measures.</summary>
     public PolicyMode Mode { get; set; } = PolicyMode.Enforce;
@@ -130,6 +134,9 @@ public sealed class ParityGuardOptions
 
     /// <summary>Where log events go; none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Creates the guard's meter (DI's <see cref="IMeterFactory"/>); a meter of its own when null.</summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Where violations are written besides the log; a failing sink never breaks a prediction.</summary>
     public IList<IViolationSink> Sinks { get; } = [];

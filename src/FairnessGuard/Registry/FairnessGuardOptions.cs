@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,9 @@ public sealed class FairnessGuardOptions
 
     /// <summary>Where the guards log; none when null (<c>AddFairnessGuard</c> fills it from DI).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Creates every guard's meter; <c>AddFairnessGuard</c> fills it from DI. A meter per guard when null.</summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Where every guard writes violations (<c>AddFairnessGuard</c> adds each registered <see cref="IViolationSink"/>).</summary>
     public IList<IViolationSink> Sinks { get; } = [];

@@ -106,7 +106,9 @@ public sealed class GuardRegistry : IDisposable
             Strength = policy.Strength,
             Tolerance = policy.Tolerance,
             WarmUp = policy.WarmUp,
+            AttributeName = policy.SensitiveMember,
             LoggerFactory = Options.LoggerFactory,
+            MeterFactory = Options.MeterFactory,
             TimeProvider = Options.TimeProvider,
         };
         foreach (var sink in Options.Sinks)
