@@ -15,6 +15,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 internal sealed class BlockScan
 {
     private static readonly HashSet<string> PipelineNames = new(StringComparer.Ordinal) { "Concatenate", "DropColumns", "SelectColumns" };
+    private static readonly HashSet<string> MappingNames = new(StringComparer.Ordinal) { "Select", "SelectMany", "ConvertAll" };
     private static readonly HashSet<string> RemovalNames = new(StringComparer.Ordinal) { "Remove", "RemoveColumn", "DropColumn" };
 
     // Data-frame removals: Microsoft.Data.Analysis Columns.RemoveAt(IndexOf(...)), Spark Drop(params string[]), DropColumns/RemoveColumns helpers.
@@ -220,11 +221,26 @@ internal sealed class BlockScan
             Removals.Add(invocation);
         }
 
-        if (names.IsPredictionName(name) || name == "Concatenate" || IsScoringServiceCall(invocation, name))
+        if (names.IsPredictionName(name) || name == "Concatenate" || IsScoringServiceCall(invocation, name) || MapsWithPrediction(invocation, name, names))
         {
             PredictionCalls.Add(invocation);
         }
     }
+
+    /// <summary>
+    /// <c>inputs.Select(scorer.Score)</c>: a mapping call whose only argument is a prediction method group applies the
+    /// prediction to every element, so the call is a prediction of its receiver. Only mapping names, where an argument
+    /// must be a delegate: elsewhere <c>result.Score</c> is as likely a property read.
+    /// </summary>
+    private static bool MapsWithPrediction(InvocationExpressionSyntax invocation, string name, NameMatchers names) =>
+        MappingNames.Contains(name)
+        && invocation.ArgumentList.Arguments.Count == 1
+        && invocation.ArgumentList.Arguments[0].Expression switch
+        {
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => names.IsPredictionName(member.Identifier.ValueText),
+            IdentifierNameSyntax method => names.IsPredictionName(method.Identifier.ValueText),
+            _ => false,
+        };
 
     private static bool IsInside(TextSpan span, IReadOnlyList<TextSpan> excluded)
     {

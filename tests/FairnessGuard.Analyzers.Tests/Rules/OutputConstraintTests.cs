@@ -182,7 +182,7 @@ public class OutputConstraintTests
         await new TestProject().WithSource(Applicant).WithSource("""
             public class Scorer(IRiskModel model)
             {
-                private readonly FairnessGuard.ParityGuardOptions _options = new();
+                private readonly FairnessGuard.Guard.ParityGuardOptions _options = new();
 
                 public double Score(Applicant a) => model.Predict([|new[] { a.Income, a.Debt }|]);
             }
@@ -199,7 +199,7 @@ public class OutputConstraintTests
 
                 public string Padding => "{{new string('x', 10_000)}}";
 
-                private readonly FairnessGuard.ParityGuard<string>? _guard = null;
+                private readonly FairnessGuard.Guard.ParityGuard<string>? _guard = null;
             }
             """).VerifyAsync();
     }
