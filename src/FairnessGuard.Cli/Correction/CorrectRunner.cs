@@ -86,14 +86,7 @@ internal static class CorrectRunner
                 changed += fair.Equals(score) ? 0 : 1;
             }
 
-            if ((reader.RowIndex & 0xFFF) == 0)
-            {
-                Commands.CliCancellation.ThrowIfCancelled();
-                if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
-                {
-                    progress(reader.Position, reader.Length);
-                }
-            }
+            RowSources.Tick(reader, progress);
         }
 
         return new CorrectSummary(rows, corrected, changed, missingScore, missingGroup, fairColumn);
