@@ -29,6 +29,9 @@ internal interface IRowSource : IDisposable
 
     /// <summary>The current row's group key (one string per distinct key); null when a group column is missing.</summary>
     string? Group();
+
+    /// <summary>An error about the current row at a named column.</summary>
+    CsvInputException ErrorAt(string columnName, string problem);
 }
 
 /// <summary>The <c>--input-format</c> values.</summary>
@@ -50,6 +53,9 @@ internal static class RowSources
     /// <summary>Whether <paramref name="path"/> is read as Parquet.</summary>
     public static bool IsParquet(string path, string? format) =>
         format is null ? path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) : string.Equals(format, "parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The <c>--input-format</c> value as the settings carry it: "csv", "parquet", or null for by extension.</summary>
+    public static string? Name(InputFormat format) => format switch { InputFormat.Csv => "csv", InputFormat.Parquet => "parquet", _ => null };
 
     /// <summary>Opens the file with the reader its format needs.</summary>
     public static IRowSource Open(string path, ColumnSpec spec, InputEncoding encoding, bool decimalComma, string? format) =>

@@ -56,6 +56,12 @@ internal sealed class ParquetRowSource : IRowSource
     /// <inheritdoc/>
     public long Length { get; }
 
+    /// <summary>The file's schema.</summary>
+    public ParquetSchema Schema => _reader.Schema;
+
+    /// <summary>Raised when a row group is loaded (before its first row is read), with its reader and row count: <c>correct</c> copies its other columns.</summary>
+    public event Action<ParquetRowGroupReader, int>? RowGroupLoaded;
+
     /// <summary>Opens a Parquet file and finds the columns.</summary>
     public static ParquetRowSource Open(string path, ColumnSpec spec)
     {
@@ -123,6 +129,9 @@ internal sealed class ParquetRowSource : IRowSource
     }
 
     /// <inheritdoc/>
+    public CsvInputException ErrorAt(string columnName, string problem) => new(Path, 0, 0, columnName, $"row {RowIndex}: {problem}");
+
+    /// <inheritdoc/>
     public void Dispose()
     {
         Task.Run(() => _reader.DisposeAsync().AsTask()).GetAwaiter().GetResult();
@@ -139,6 +148,7 @@ internal sealed class ParquetRowSource : IRowSource
         _groups = _groupFields.Select(f => Texts(group, f)).ToArray();
         _scores = Numbers(group, _scoreField, label: false);
         _labels = _labelField is null ? null : Numbers(group, _labelField, label: true);
+        RowGroupLoaded?.Invoke(group, _length);
     }
 
     private T Guard<T>(DataField field, Func<T> read)

@@ -22,10 +22,11 @@ internal sealed class PredictionReader : IRowSource
     private readonly CapturedField[] _groupFields;
     private readonly CapturedField _scoreField;
     private readonly CapturedField? _labelField;
+    private readonly CapturedField?[] _fieldOfColumn;
     private readonly GroupInterner _groups = new();
     private byte[] _joined = new byte[256];
 
-    private PredictionReader(string path, Stream stream, ColumnSpec spec, InputEncoding encoding, bool decimalComma)
+    private PredictionReader(string path, Stream stream, ColumnSpec spec, InputEncoding encoding, bool decimalComma, bool captureAll)
     {
         Path = path;
         _stream = stream;
@@ -50,6 +51,12 @@ internal sealed class PredictionReader : IRowSource
         _groupFields = spec.Groups.Select(Field).ToArray();
         _scoreField = Field(spec.Score);
         _labelField = spec.Label is null ? null : Field(spec.Label);
+        for (var c = 0; captureAll && c < header.Length; c++)
+        {
+            fieldOfColumn[c] ??= new CapturedField(c, header[c]);
+        }
+
+        _fieldOfColumn = fieldOfColumn;
         _tokenizer.Start(delimiter, fieldOfColumn);
     }
 
@@ -100,12 +107,17 @@ internal sealed class PredictionReader : IRowSource
     public int ScoreColumn => _scoreField.Column;
 
     /// <summary>Opens a file and checks that the header has the named columns.</summary>
-    public static PredictionReader Open(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false)
+    /// <param name="path">The file.</param>
+    /// <param name="spec">The columns read.</param>
+    /// <param name="encoding">How text is decoded.</param>
+    /// <param name="decimalComma">Whether numbers use a decimal comma.</param>
+    /// <param name="captureAll">Capture every column (each up to <see cref="MaxFieldBytes"/>) for <see cref="ColumnText"/>.</param>
+    public static PredictionReader Open(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false, bool captureAll = false)
     {
         var stream = InputFile.Open(path, bufferSize: 1, FileOptions.SequentialScan);
         try
         {
-            return new PredictionReader(path, stream, spec, encoding, decimalComma);
+            return new PredictionReader(path, stream, spec, encoding, decimalComma, captureAll);
         }
         catch
         {
@@ -169,6 +181,10 @@ internal sealed class PredictionReader : IRowSource
 
         return _groups.Get(_joined.AsSpan(0, at), this);
     }
+
+    /// <summary>The current record's text in <paramref name="column"/>, decoded strictly (the reader was opened to capture every column).</summary>
+    public string ColumnText(int column) =>
+        StrictText.Decode(_fieldOfColumn[column] ?? throw new InvalidOperationException("the reader was not opened to capture every column"), Encoding, Path, Line);
 
     /// <summary>An error about the current record at a named column.</summary>
     public CsvInputException ErrorAt(string columnName, string problem)

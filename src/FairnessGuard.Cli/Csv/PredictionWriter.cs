@@ -6,7 +6,7 @@ namespace FairnessGuard.Cli.Csv;
 /// Writes the input's records byte for byte (the reader copies them through as it parses) with one column
 /// appended, in the input's delimiter, line break and encoding.
 /// </summary>
-internal sealed class PredictionWriter
+internal sealed class PredictionWriter : Correction.ICorrectedOutput
 {
     private readonly Stream _output;
     private readonly PredictionReader _reader;
@@ -56,6 +56,22 @@ internal sealed class PredictionWriter
         }
 
         _output.Write(_reader.NewLine);
+    }
+
+    /// <inheritdoc/>
+    public void Corrected(double fair) => Write(fair);
+
+    /// <inheritdoc/>
+    public void PassedThrough(double score) => WriteRaw(_reader.RawScore(out var quoted), quoted);
+
+    /// <inheritdoc/>
+    public void Complete()
+    {
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
     }
 
     /// <summary>Formats a number the shortest way that reads back exactly.</summary>
