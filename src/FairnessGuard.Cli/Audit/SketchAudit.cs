@@ -48,6 +48,7 @@ internal static class SketchAudit
             }
         }
 
+        state.PoolGroups();
         return Finish(s, state, labels?.ToMetrics(state.Groups.Select(g => g.Name).ToArray()));
     }
 

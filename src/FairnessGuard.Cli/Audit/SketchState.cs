@@ -88,7 +88,19 @@ internal sealed class SketchState
         group.Sketch.Update(score);
         group.Sum += score;
         group.Selected += Threshold is { } t && (score >= t) == (Favorable == FavorableOutcome.High) ? 1 : 0;
-        Pool.Update(score);
+    }
+
+    /// <summary>
+    /// Sets the pool's sketch to the merge of the groups' (KLL sketches merge keeping their rank-error bound), once
+    /// after a pass: one sketch update a row instead of two.
+    /// </summary>
+    public void PoolGroups()
+    {
+        Pool = new QuantileSketch(K, seed: 1);
+        foreach (var group in Groups)
+        {
+            Pool.Merge(group.Sketch);
+        }
     }
 
     /// <summary>Adds another shard into this one (its groups matched by label; new ones appended).</summary>

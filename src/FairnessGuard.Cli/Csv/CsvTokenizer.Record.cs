@@ -12,6 +12,11 @@ internal sealed partial class CsvTokenizer
             captured.Reset();
         }
 
+        if (TryReadPlainLine())
+        {
+            return true;
+        }
+
         var fields = 0;
         var started = false;
         var inQuotes = false;
@@ -165,6 +170,60 @@ internal sealed partial class CsvTokenizer
             _currentLine++;
             return EndRecord(fields);
         }
+    }
+
+    /// <summary>
+    /// The fast path, taken by nearly every record of an ordinary file: the whole line is in the buffer and holds no
+    /// quote, so fields are the runs between delimiters (counted with one vectorised pass, split only up to the last
+    /// captured column). Anything else (a quote, a blank line, a line across the buffer's end, the last line without
+    /// a line break) is left to the state machine below, which handles every case.
+    /// </summary>
+    private bool TryReadPlainLine()
+    {
+        var span = _buffer.AsSpan(_pos, _end - _pos);
+        var newLine = span.IndexOf((byte)'\n');
+        if (newLine < 0 && !_eof && _pos > 0)
+        {
+            // A partial line at the buffer's end: move it to the front and read on, then look again.
+            Refill();
+            span = _buffer.AsSpan(_pos, _end - _pos);
+            newLine = span.IndexOf((byte)'\n');
+        }
+
+        if (newLine <= 0)
+        {
+            return false;
+        }
+
+        var length = span[newLine - 1] == (byte)'\r' ? newLine - 1 : newLine;
+        var line = span[..length];
+        if (length == 0 || line.Contains((byte)'"'))
+        {
+            return false;
+        }
+
+        Line = _currentLine;
+        var fields = line.Count(_delimiter) + 1;
+        var lineStart = _bufferOffset + _pos;
+        var at = 0;
+        for (var column = 0; column <= _lastCaptured && column < fields; column++)
+        {
+            var rest = line[at..];
+            var delimiter = rest.IndexOf(_delimiter);
+            var field = delimiter < 0 ? rest : rest[..delimiter];
+            if (_fieldOfColumn[column] is { } captured && !captured.Set(field, lineStart + at, quoted: false))
+            {
+                throw new CsvInputException(_path, Line, column + 1, captured.Name, $"the field is longer than {CapturedField.MaxBytes:N0} bytes");
+            }
+
+            at += field.Length + 1;
+        }
+
+        Copy.Begin(_pos);
+        Copy.End(_buffer, _pos + length);
+        _pos += newLine + 1;
+        _currentLine++;
+        return EndRecord(fields);
     }
 
     private CsvInputException MalformedQuote(int fields, long line) =>

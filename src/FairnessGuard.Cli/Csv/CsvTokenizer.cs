@@ -23,6 +23,7 @@ internal sealed partial class CsvTokenizer
     private CapturedField[] _captured = [];
     private SearchValues<byte> _stops = SearchValues.Create("\n\""u8);
     private byte _delimiter = (byte)',';
+    private int _lastCaptured = -1;
     private int _pos;
     private int _end;
     private long _bufferOffset;
@@ -124,6 +125,7 @@ internal sealed partial class CsvTokenizer
         _stops = SearchValues.Create([delimiter, (byte)'\n', (byte)'"']);
         _fieldOfColumn = fieldOfColumn;
         _captured = [.. fieldOfColumn.OfType<CapturedField>()];
+        _lastCaptured = Array.FindLastIndex(fieldOfColumn, f => f is not null);
     }
 
     private bool PeekNewLine()

@@ -13,6 +13,8 @@ internal static class FieldNumbers
     /// <summary>What an error says a number may look like.</summary>
     public const string Expected = "missing values are empty, NA or ?; ±inf and NaN are read in any case";
 
+    private static readonly double[] Powers = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     /// <summary>Reads a score or label field (blanks around it ignored); false when it is not a number.</summary>
     public static bool TryParseField(ReadOnlySpan<byte> field, bool label, bool decimalComma, out double value)
     {
@@ -65,7 +67,7 @@ internal static class FieldNumbers
                 text = copy;
             }
 
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            if (TryParsePlainDecimal(text, out value) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             {
                 return true;
             }
@@ -93,6 +95,55 @@ internal static class FieldNumbers
 
         value = double.NaN;
         return false;
+    }
+
+    /// <summary>
+    /// The common case without the general parser: <c>[+-]digits[.digits]</c> with at most 15 digits. Then the
+    /// digits form an integer m &lt; 2⁵³ and the value is m / 10^f with f ≤ 15, both exact doubles, so the one
+    /// division is correctly rounded — the same double <see cref="double.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out double)"/>
+    /// gives (Clinger's fast path). Anything else (an exponent, more digits, blanks, inf/nan) goes to the general parser.
+    /// </summary>
+    private static bool TryParsePlainDecimal(ReadOnlySpan<byte> s, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (s.Length > 0 && (s[0] == (byte)'-' || s[0] == (byte)'+'))
+        {
+            negative = s[0] == (byte)'-';
+            i = 1;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        var fraction = -1;
+        for (; i < s.Length; i++)
+        {
+            var d = s[i] - (byte)'0';
+            if ((uint)d <= 9)
+            {
+                mantissa = (mantissa * 10) + d;
+                digits++;
+                fraction += fraction >= 0 ? 1 : 0;
+            }
+            else if (s[i] == (byte)'.' && fraction < 0)
+            {
+                fraction = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits is 0 or > 15)
+        {
+            return false;
+        }
+
+        var magnitude = fraction > 0 ? mantissa / Powers[fraction] : mantissa;
+        value = negative ? -magnitude : magnitude;
+        return true;
     }
 
     /// <summary>The bytes without leading and trailing spaces and tabs.</summary>

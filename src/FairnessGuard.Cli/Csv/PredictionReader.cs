@@ -82,7 +82,7 @@ internal sealed class PredictionReader : IRowSource
     public InputEncoding Encoding { get; }
 
     /// <summary>When set, every data record's bytes (without its line break) are copied here as they are read.</summary>
-    public Stream? PassThrough
+    public OutputBuffer? PassThrough
     {
         get => _tokenizer.Copy.Target;
         set => _tokenizer.Copy.Target = value;

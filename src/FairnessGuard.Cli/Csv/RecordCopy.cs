@@ -10,7 +10,7 @@ internal sealed class RecordCopy
     private int _start = -1;
 
     /// <summary>Where records go; null copies nothing.</summary>
-    public Stream? Target { get; set; }
+    public OutputBuffer? Target { get; set; }
 
     /// <summary>Whether a record is being copied.</summary>
     public bool Active => _start >= 0;
@@ -23,7 +23,7 @@ internal sealed class RecordCopy
     {
         if (Target is not null && _start >= 0 && end > _start)
         {
-            Target.Write(buffer, _start, end - _start);
+            Target.Write(buffer.AsSpan(_start, end - _start));
         }
 
         _start = -1;
@@ -43,7 +43,7 @@ internal sealed class RecordCopy
         var flushEnd = Math.Min(keepFrom, end);
         if (Target is not null && flushEnd > _start)
         {
-            Target.Write(buffer, _start, flushEnd - _start);
+            Target.Write(buffer.AsSpan(_start, flushEnd - _start));
         }
 
         _start = Math.Max(_start, flushEnd);
