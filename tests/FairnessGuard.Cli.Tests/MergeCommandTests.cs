@@ -107,5 +107,33 @@ public sealed class MergeCommandTests : IDisposable
         Assert.Contains("estimated from the sketches", other.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheSameStateGivenTwiceIsRefused()
+    {
+        var states = new string[2];
+        for (var s = 0; s < 2; s++)
+        {
+            var shard = PredictionFiles.Write(_folder, $"small{s}.csv", 1_000, shift: 1.5, seed: 40 + s);
+            states[s] = _folder.File($"small{s}.state");
+            Assert.Equal(1, CliHarness.Run("audit", shard, "--group", "group", "--score", "score", "--save-state", states[s], "--sketch", $"{K}").Code);
+        }
+
+        var copy = _folder.File("copy.state");
+        File.Copy(states[0], copy);
+        var link = _folder.File("link.state");
+        File.CreateSymbolicLink(link, states[0]);
+
+        var twice = CliHarness.Run("merge", states[0], states[1], states[0]);
+        Assert.Equal(2, twice.Code);
+        Assert.Contains("is the same file as", twice.Error, StringComparison.Ordinal);
+        var linked = CliHarness.Run("merge", states[0], link);
+        Assert.Equal(2, linked.Code);
+        Assert.Contains("is the same file as", linked.Error, StringComparison.Ordinal);
+        var copied = CliHarness.Run("merge", states[0], copy);
+        Assert.Equal(2, copied.Code);
+        Assert.Contains("has the same content as", copied.Error, StringComparison.Ordinal);
+        Assert.Equal(1, CliHarness.Run("merge", states[0], states[1]).Code);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -65,14 +65,7 @@ internal sealed class AuditData
             groups.Add(group);
             scores.Add(score);
             labels?.Add(label);
-            if ((reader.RowIndex & 0xFFF) == 0)
-            {
-                Commands.CliCancellation.ThrowIfCancelled();
-                if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
-                {
-                    progress(reader.Position, reader.Length);
-                }
-            }
+            RowSources.Tick(reader, progress);
         }
 
         return new AuditData(path, reader.ScoreName, [.. groups], [.. scores], labels?.ToArray(), missingGroup);

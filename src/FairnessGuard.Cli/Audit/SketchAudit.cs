@@ -27,14 +27,7 @@ internal static class SketchAudit
             while (reader.Read())
             {
                 var (group, score, label) = (reader.Group(), reader.Score(), reader.Label());
-                if ((reader.RowIndex & 0xFFF) == 0)
-                {
-                    Commands.CliCancellation.ThrowIfCancelled();
-                    if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
-                    {
-                        progress(reader.Position, reader.Length);
-                    }
-                }
+                RowSources.Tick(reader, progress);
 
                 if (group is null)
                 {
@@ -55,6 +48,7 @@ internal static class SketchAudit
             }
         }
 
+        state.PoolGroups();
         return Finish(s, state, labels?.ToMetrics(state.Groups.Select(g => g.Name).ToArray()));
     }
 

@@ -51,7 +51,7 @@ internal static class AuditCommand
                 Encoding = parse.GetValue(encoding),
                 DecimalComma = parse.GetValue(decimalComma),
                 Reference = parse.GetValue(reference),
-                InputFormat = parse.GetValue(inputFormat) switch { InputFormat.Csv => "csv", InputFormat.Parquet => "parquet", _ => null },
+                InputFormat = RowSources.Name(parse.GetValue(inputFormat)),
             };
             var reportPath = parse.GetValue(report);
             var statePath = parse.GetValue(saveState);

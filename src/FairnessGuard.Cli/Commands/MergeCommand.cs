@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using FairnessGuard.Cli.Audit;
 using FairnessGuard.Cli.Csv;
 using FairnessGuard.Cli.Output;
@@ -33,6 +34,7 @@ internal static class MergeCommand
             var paths = parse.GetValue(files)!;
             var reportPath = parse.GetValue(report);
             SamePath.Refuse("--report", reportPath, paths);
+            RefuseDuplicates(paths);
             var state = SketchState.Read(paths[0]);
             foreach (var path in paths.Skip(1))
             {
@@ -55,5 +57,34 @@ internal static class MergeCommand
             return AuditCommand.Finish(console, outcome, reportPath, parse.GetValue(format));
         }));
         return command;
+    }
+
+    /// <summary>
+    /// A shard given twice would count its rows twice and still look like a valid merge: refused when two arguments
+    /// are the same file (through links) or have identical content (a copy of one shard's state).
+    /// </summary>
+    /// <exception cref="CsvInputException">Two of <paramref name="paths"/> are the same state.</exception>
+    internal static void RefuseDuplicates(IReadOnlyList<string> paths)
+    {
+        var hashes = new byte[paths.Count][];
+        for (var i = 0; i < paths.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (SamePath.Same(paths[i], paths[j]))
+                {
+                    throw new CsvInputException($"'{TextCap.Echo(paths[i])}' is the same file as '{TextCap.Echo(paths[j])}': each shard's state is merged once (given twice its rows would count twice).");
+                }
+            }
+
+            hashes[i] = SHA256.HashData(File.ReadAllBytes(paths[i]));
+            for (var j = 0; j < i; j++)
+            {
+                if (hashes[i].AsSpan().SequenceEqual(hashes[j]))
+                {
+                    throw new CsvInputException($"'{TextCap.Echo(paths[i])}' has the same content as '{TextCap.Echo(paths[j])}' (SHA-256 {Convert.ToHexString(hashes[i])[..16]}…): the same shard's state given twice would count its rows twice; merge each shard once.");
+                }
+            }
+        }
     }
 }

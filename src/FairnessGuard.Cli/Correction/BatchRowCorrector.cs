@@ -20,9 +20,9 @@ internal sealed class BatchRowCorrector : IRowCorrector
 
     /// <summary>Fits the map on the rows of <paramref name="calibrationPath"/> that have a group and a finite score.</summary>
     /// <exception cref="CsvInputException">The calibration file is unreadable or has fewer than two groups.</exception>
-    public static BatchRowCorrector Fit(string calibrationPath, ColumnSpec columns, double strength, ulong seed, InputEncoding encoding, bool decimalComma, Action<long, long>? progress)
+    public static BatchRowCorrector Fit(string calibrationPath, ColumnSpec columns, double strength, ulong seed, InputEncoding encoding, bool decimalComma, Action<long, long>? progress, string? inputFormat = null)
     {
-        var data = Audit.AuditData.Load(calibrationPath, columns with { Label = null }, encoding, decimalComma, progress);
+        var data = Audit.AuditData.Load(calibrationPath, columns with { Label = null }, encoding, decimalComma, progress, inputFormat);
         Audit.AuditOutcome.RequireTwoGroups(calibrationPath, data.Groups.Where((_, i) => double.IsFinite(data.Scores[i])).Distinct(StringComparer.Ordinal).Take(2).ToArray());
         try
         {

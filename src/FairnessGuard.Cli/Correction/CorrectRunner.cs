@@ -3,9 +3,9 @@ using FairnessGuard.Cli.Csv;
 namespace FairnessGuard.Cli.Correction;
 
 /// <summary>What <c>correct</c> was asked.</summary>
-/// <param name="Path">The input CSV.</param>
+/// <param name="Path">The input (CSV or Parquet).</param>
 /// <param name="Columns">Group and score columns.</param>
-/// <param name="OutputPath">Where the corrected CSV goes.</param>
+/// <param name="OutputPath">Where the corrected file goes (CSV or Parquet).</param>
 /// <param name="Mode">Online replay or batch map.</param>
 /// <param name="CalibrationPath">The calibration file of batch mode; the input itself when null.</param>
 /// <param name="Strength">The strength λ in [0, 1].</param>
@@ -19,6 +19,18 @@ internal sealed record CorrectSettings(
 
     /// <summary>Whether numbers use a decimal comma.</summary>
     public bool DecimalComma { get; init; }
+
+    /// <summary>"csv" or "parquet" for the input; null to go by its extension.</summary>
+    public string? InputFormat { get; init; }
+
+    /// <summary>"csv" or "parquet" for the output; null to go by its extension (<c>.parquet</c>, else CSV).</summary>
+    public string? OutputFormat { get; init; }
+
+    /// <summary>Whether the input is read as Parquet.</summary>
+    public bool ParquetInput => RowSources.IsParquet(Path, InputFormat);
+
+    /// <summary>Whether the output is written as Parquet.</summary>
+    public bool ParquetOutput => RowSources.IsParquet(OutputPath, OutputFormat);
 }
 
 /// <summary>What <c>correct</c> did.</summary>
@@ -42,24 +54,39 @@ internal static class CorrectRunner
     /// <exception cref="CsvInputException">Bad input; the output file was not created or changed.</exception>
     public static CorrectSummary Run(CorrectSettings settings, Action<long, long>? progress = null)
     {
-        using var corrector = CreateCorrector(settings, progress);
-        using var reader = PredictionReader.Open(settings.Path, settings.Columns, settings.Encoding, settings.DecimalComma);
-        var fairColumn = reader.ScoreName + "_fair";
-        if (Array.IndexOf(reader.Header, fairColumn) >= 0)
+        if (settings.ParquetInput && !settings.ParquetOutput)
         {
-            throw new CsvInputException(settings.Path, 1, Array.IndexOf(reader.Header, fairColumn) + 1, fairColumn, "the output column already exists in the input");
+            throw new CsvInputException($"a Parquet input is corrected into Parquet (its column types kept): name an output ending in .parquet or pass --output-format parquet; got '{TextCap.Echo(settings.OutputPath)}'.");
+        }
+
+        using var corrector = CreateCorrector(settings, progress);
+        using IRowSource source = settings.ParquetInput
+            ? ParquetRowSource.Open(settings.Path, settings.Columns)
+            : PredictionReader.Open(settings.Path, settings.Columns, settings.Encoding, settings.DecimalComma, captureAll: settings.ParquetOutput);
+        var fairColumn = source.ScoreName + "_fair";
+        var names = source is ParquetRowSource parquet ? parquet.Schema.Fields.Select(f => f.Name).ToArray() : ((PredictionReader)source).Header;
+        if (Array.IndexOf(names, fairColumn) is var existing and >= 0)
+        {
+            throw new CsvInputException(settings.Path, source is PredictionReader ? 1 : 0, existing + 1, fairColumn, "the output column already exists in the input");
         }
 
         CorrectSummary? summary = null;
         AtomicFile.WriteBytes(settings.OutputPath, stream =>
         {
-            var writer = new PredictionWriter(stream, reader, fairColumn);
-            summary = Stream(reader, writer, corrector, settings, fairColumn, progress);
+            using ICorrectedOutput output = source switch
+            {
+                ParquetRowSource p => new ParquetToParquetOutput(stream, p, fairColumn),
+                PredictionReader csv when settings.ParquetOutput => new CsvToParquetOutput(stream, csv, fairColumn),
+                PredictionReader csv => new PredictionWriter(stream, csv, fairColumn),
+                _ => throw new InvalidOperationException("unknown row source"),
+            };
+            summary = Stream(source, output, corrector, settings, fairColumn, progress);
+            output.Complete();
         });
         return summary!;
     }
 
-    private static CorrectSummary Stream(PredictionReader reader, PredictionWriter writer, IRowCorrector corrector, CorrectSettings settings, string fairColumn, Action<long, long>? progress)
+    private static CorrectSummary Stream(IRowSource reader, ICorrectedOutput output, IRowCorrector corrector, CorrectSettings settings, string fairColumn, Action<long, long>? progress)
     {
         long rows = 0, corrected = 0, changed = 0, missingScore = 0, missingGroup = 0;
         while (reader.Read())
@@ -71,7 +98,7 @@ internal static class CorrectRunner
             {
                 missingGroup += group is null ? 1 : 0;
                 missingScore += group is null ? 0 : 1;
-                writer.WriteRaw(reader.RawScore(out var quoted), quoted);
+                output.PassedThrough(score);
             }
             else
             {
@@ -81,19 +108,12 @@ internal static class CorrectRunner
                 }
 
                 var fair = corrector.Correct(score, group, reader.RowIndex);
-                writer.Write(fair);
+                output.Corrected(fair);
                 corrected++;
                 changed += fair.Equals(score) ? 0 : 1;
             }
 
-            if ((reader.RowIndex & 0xFFF) == 0)
-            {
-                Commands.CliCancellation.ThrowIfCancelled();
-                if (progress is not null && (reader.RowIndex & 0xFFFF) == 0)
-                {
-                    progress(reader.Position, reader.Length);
-                }
-            }
+            RowSources.Tick(reader, progress);
         }
 
         return new CorrectSummary(rows, corrected, changed, missingScore, missingGroup, fairColumn);
@@ -102,6 +122,6 @@ internal static class CorrectRunner
     private static IRowCorrector CreateCorrector(CorrectSettings settings, Action<long, long>? progress) => settings.Mode switch
     {
         CorrectionMode.Online => new OnlineRowCorrector(settings.Strength, settings.Seed, settings.WarmUp),
-        _ => BatchRowCorrector.Fit(settings.CalibrationPath ?? settings.Path, settings.Columns, settings.Strength, settings.Seed, settings.Encoding, settings.DecimalComma, progress),
+        _ => BatchRowCorrector.Fit(settings.CalibrationPath ?? settings.Path, settings.Columns, settings.Strength, settings.Seed, settings.Encoding, settings.DecimalComma, progress, settings.CalibrationPath is null ? settings.InputFormat : null),
     };
 }

@@ -13,7 +13,7 @@ internal sealed class GroupInterner
     public int Count => _count;
 
     /// <summary>The string of <paramref name="key"/>, decoded by <paramref name="reader"/> from its current record when new.</summary>
-    public string Get(ReadOnlySpan<byte> key, PredictionReader reader, int[] slots)
+    public string Get(ReadOnlySpan<byte> key, PredictionReader reader)
     {
         var hash = Hash(key);
         for (var e = _buckets[hash & (_buckets.Length - 1)]; e is not null; e = e.Next)
@@ -24,7 +24,7 @@ internal sealed class GroupInterner
             }
         }
 
-        var value = reader.DecodeGroup(slots);
+        var value = reader.DecodeGroup();
         if (_count >= _buckets.Length)
         {
             Grow();

@@ -29,6 +29,9 @@ internal interface IRowSource : IDisposable
 
     /// <summary>The current row's group key (one string per distinct key); null when a group column is missing.</summary>
     string? Group();
+
+    /// <summary>An error about the current row at a named column.</summary>
+    CsvInputException ErrorAt(string columnName, string problem);
 }
 
 /// <summary>The <c>--input-format</c> values.</summary>
@@ -51,7 +54,24 @@ internal static class RowSources
     public static bool IsParquet(string path, string? format) =>
         format is null ? path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) : string.Equals(format, "parquet", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The <c>--input-format</c> value as the settings carry it: "csv", "parquet", or null for by extension.</summary>
+    public static string? Name(InputFormat format) => format switch { InputFormat.Csv => "csv", InputFormat.Parquet => "parquet", _ => null };
+
     /// <summary>Opens the file with the reader its format needs.</summary>
     public static IRowSource Open(string path, ColumnSpec spec, InputEncoding encoding, bool decimalComma, string? format) =>
         IsParquet(path, format) ? ParquetRowSource.Open(path, spec) : PredictionReader.Open(path, spec, encoding, decimalComma);
+
+    /// <summary>Called once a row: every 4,096 rows stops on a cancellation, every 65,536 rows reports progress (units read, total).</summary>
+    public static void Tick(IRowSource source, Action<long, long>? progress)
+    {
+        var row = source.RowIndex;
+        if ((row & 0xFFF) == 0)
+        {
+            Commands.CliCancellation.ThrowIfCancelled();
+            if (progress is not null && (row & 0xFFFF) == 0)
+            {
+                progress(source.Position, source.Length);
+            }
+        }
+    }
 }

@@ -32,17 +32,8 @@ internal sealed class ParquetRowSource : IRowSource
         _stream = stream;
         _reader = reader;
         var fields = reader.Schema.GetDataFields();
-        DataField Field(string name)
-        {
-            var exact = fields.FirstOrDefault(f => f.Name == name) ?? fields.SingleOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (exact is null)
-            {
-                var hint = TextCap.Closest(name, fields.Select(f => f.Name)) is { } near ? $"; did you mean '{TextCap.Echo(near)}'?" : string.Empty;
-                throw new CsvInputException(path, 0, 0, null, $"no column '{TextCap.Echo(name)}'; the schema has: {TextCap.Echo(string.Join(", ", fields.Select(f => f.Name)))}{hint}");
-            }
-
-            return exact;
-        }
+        var names = fields.Select(f => f.Name).ToArray();
+        DataField Field(string name) => fields[CsvHeader.ColumnIndex(path, names, name, "schema")];
 
         _groupFields = spec.Groups.Select(Field).ToArray();
         _scoreField = Field(spec.Score);
@@ -65,19 +56,16 @@ internal sealed class ParquetRowSource : IRowSource
     /// <inheritdoc/>
     public long Length { get; }
 
+    /// <summary>The file's schema.</summary>
+    public ParquetSchema Schema => _reader.Schema;
+
+    /// <summary>Raised when a row group is loaded (before its first row is read), with its reader and row count: <c>correct</c> copies its other columns.</summary>
+    public event Action<ParquetRowGroupReader, int>? RowGroupLoaded;
+
     /// <summary>Opens a Parquet file and finds the columns.</summary>
     public static ParquetRowSource Open(string path, ColumnSpec spec)
     {
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new CsvInputException(path, 0, 0, null, $"cannot open: {TextCap.Echo(ex.Message)}");
-        }
-
+        var stream = InputFile.Open(path, 1 << 16);
         try
         {
             var reader = Task.Run(() => ParquetReader.CreateAsync(stream)).GetAwaiter().GetResult();
@@ -141,6 +129,9 @@ internal sealed class ParquetRowSource : IRowSource
     }
 
     /// <inheritdoc/>
+    public CsvInputException ErrorAt(string columnName, string problem) => new(Path, 0, 0, columnName, $"row {RowIndex}: {problem}");
+
+    /// <inheritdoc/>
     public void Dispose()
     {
         Task.Run(() => _reader.DisposeAsync().AsTask()).GetAwaiter().GetResult();
@@ -157,6 +148,7 @@ internal sealed class ParquetRowSource : IRowSource
         _groups = _groupFields.Select(f => Texts(group, f)).ToArray();
         _scores = Numbers(group, _scoreField, label: false);
         _labels = _labelField is null ? null : Numbers(group, _labelField, label: true);
+        RowGroupLoaded?.Invoke(group, _length);
     }
 
     private T Guard<T>(DataField field, Func<T> read)
@@ -267,29 +259,10 @@ internal sealed class ParquetRowSource : IRowSource
         return result;
     }
 
-    private double ParseText(string s, DataField field, int i, bool label)
-    {
-        var t = s.Trim();
-        if (MissingValues.IsMissing(t))
-        {
-            return double.NaN;
-        }
-
-        if (label && (t.Equals("yes", StringComparison.OrdinalIgnoreCase) || t.Equals("true", StringComparison.OrdinalIgnoreCase)))
-        {
-            return 1;
-        }
-
-        if (label && (t.Equals("no", StringComparison.OrdinalIgnoreCase) || t.Equals("false", StringComparison.OrdinalIgnoreCase)))
-        {
-            return 0;
-        }
-
-        var bytes = System.Text.Encoding.UTF8.GetBytes(t);
-        return PredictionReader.TryParseNumber(bytes, decimalComma: false, out var value)
+    private double ParseText(string s, DataField field, int i, bool label) =>
+        FieldNumbers.TryParseField(System.Text.Encoding.UTF8.GetBytes(s), label, decimalComma: false, out var value)
             ? value
-            : throw new CsvInputException(Path, 0, 0, field.Name, $"row {_rowsBefore + i}: '{TextCap.Echo(t)}' is not a number");
-    }
+            : throw new CsvInputException(Path, 0, 0, field.Name, $"row {_rowsBefore + i}: '{TextCap.Echo(s.Trim())}' is not a number ({FieldNumbers.Expected})");
 
     private string Intern(string text)
     {

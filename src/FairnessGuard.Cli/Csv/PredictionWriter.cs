@@ -6,37 +6,31 @@ namespace FairnessGuard.Cli.Csv;
 /// Writes the input's records byte for byte (the reader copies them through as it parses) with one column
 /// appended, in the input's delimiter, line break and encoding.
 /// </summary>
-internal sealed class PredictionWriter
+internal sealed class PredictionWriter : Correction.ICorrectedOutput
 {
-    private readonly Stream _output;
+    private readonly OutputBuffer _output;
     private readonly PredictionReader _reader;
-    private readonly byte[] _number = new byte[64];
 
     /// <summary>Writes the input header plus <paramref name="newColumn"/> and routes the reader's records to <paramref name="output"/>.</summary>
     public PredictionWriter(Stream output, PredictionReader reader, string newColumn)
     {
-        _output = output;
+        _output = new OutputBuffer(output);
         _reader = reader;
-        output.Write(reader.HeaderBytes);
-        output.WriteByte(reader.DelimiterByte);
+        _output.Write(reader.HeaderBytes);
+        _output.WriteByte(reader.DelimiterByte);
         var name = newColumn.Contains('"', StringComparison.Ordinal) || newColumn.Contains(reader.Delimiter, StringComparison.Ordinal) || newColumn.Contains('\n', StringComparison.Ordinal)
             ? "\"" + newColumn.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : newColumn;
-        output.Write(reader.Encoding == InputEncoding.Latin1 ? System.Text.Encoding.Latin1.GetBytes(name) : System.Text.Encoding.UTF8.GetBytes(name));
-        output.Write(reader.NewLine);
-        reader.PassThrough = output;
+        _output.Write(reader.Encoding == InputEncoding.Latin1 ? System.Text.Encoding.Latin1.GetBytes(name) : System.Text.Encoding.UTF8.GetBytes(name));
+        _output.Write(reader.NewLine);
+        reader.PassThrough = _output;
     }
 
     /// <summary>Ends the current record (already copied through) with a number.</summary>
     public void Write(double value)
     {
         _output.WriteByte(_reader.DelimiterByte);
-        if (!value.TryFormat(_number, out var written, "R", CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException("a number did not fit 64 bytes");
-        }
-
-        _output.Write(_number, 0, written);
+        _output.WriteNumber(value);
         _output.Write(_reader.NewLine);
     }
 
@@ -56,6 +50,20 @@ internal sealed class PredictionWriter
         }
 
         _output.Write(_reader.NewLine);
+    }
+
+    /// <inheritdoc/>
+    public void Corrected(double fair) => Write(fair);
+
+    /// <inheritdoc/>
+    public void PassedThrough(double score) => WriteRaw(_reader.RawScore(out var quoted), quoted);
+
+    /// <inheritdoc/>
+    public void Complete() => _output.Flush();
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
     }
 
     /// <summary>Formats a number the shortest way that reads back exactly.</summary>
