@@ -39,14 +39,16 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
     private volatile bool _holdBack;
     private double[] _lambdas = [];
 
-    /// <summary>Creates a guard; the options are validated and must not change afterwards.</summary>
-    /// <param name="options">The settings; defaults when null.</param>
+    /// <summary>
+    /// Creates a guard from a validated, frozen copy of <paramref name="options"/>: later changes to the
+    /// caller's instance do not reach the guard, and the copy (<see cref="Options"/>) refuses changes.
+    /// </summary>
+    /// <param name="options">The settings; defaults when null. Stays usable to build other guards.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the exception names it.</exception>
     /// <exception cref="GuardCalibrationFormatException">The <see cref="ParityGuardOptions.CalibrationFile"/> cannot be read.</exception>
     public ParityGuard(ParityGuardOptions? options = null)
     {
-        _options = options ?? new ParityGuardOptions();
-        _options.Validate();
+        _options = (options ?? new ParityGuardOptions()).Freeze();
         _monitorOnly = _options.Mode == PolicyMode.Monitor;
         _strength = _options.Strength;
         _jitter = _options.TieJitter;
@@ -66,7 +68,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
         }
     }
 
-    /// <summary>The guard's settings.</summary>
+    /// <summary>The guard's settings: the frozen copy it reads (setters throw); <see cref="ParityGuardOptions.Clone"/> derives changeable options.</summary>
     public ParityGuardOptions Options => _options;
 
     /// <summary>The version of the map in use; 0 before the first rebuild.</summary>

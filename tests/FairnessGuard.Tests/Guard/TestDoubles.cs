@@ -86,10 +86,16 @@ internal static class GuardStreams
         }
     }
 
-    public static ParityGuardOptions Deterministic(Action<ParityGuardOptions>? configure = null)
+    /// <summary>Inline rebuilds by count only; sinks are set here because a built guard's options are frozen.</summary>
+    public static ParityGuardOptions Deterministic(Action<ParityGuardOptions>? configure = null, IEnumerable<IViolationSink>? sinks = null)
     {
         var options = new ParityGuardOptions { BackgroundRebuild = false, RebuildInterval = null, WarmUp = 100, RebuildEvery = 256 };
         configure?.Invoke(options);
+        foreach (var sink in sinks ?? [])
+        {
+            options.Sinks.Add(sink);
+        }
+
         return options;
     }
 }
