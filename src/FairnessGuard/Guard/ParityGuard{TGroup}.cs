@@ -61,7 +61,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
             _ => GuardLog.UnknownGroup(_logger, _options.PolicyName, _options.UnknownGroupLabel));
         _lastReport = GuardReport.Empty(_options, _options.TimeProvider.GetUtcNow());
         _lastRebuildTimestamp = _options.TimeProvider.GetTimestamp();
-        _metrics = new GuardMetrics(_options.PolicyName, Totals, () => (_lastReport.RawKs, _lastReport.ReturnedKs, _lastReport.ReturnedKsLowerBound));
+        _metrics = new GuardMetrics(_options.PolicyName, _options.MethodName, _options.AttributeName, _options.MeterFactory, Totals, () => (_lastReport.RawKs, _lastReport.ReturnedKs, _lastReport.ReturnedKsLowerBound));
         if (_options.CalibrationFile is { } file)
         {
             Prime(GuardCalibration.Load(file), CalibrationKeys.Parser<TGroup>());
