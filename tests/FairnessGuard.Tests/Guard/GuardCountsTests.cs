@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Tests.Guard;
 
@@ -59,9 +60,9 @@ public class GuardCountsTests
     [Fact]
     public void AViolationIsMarkedResolvedWhenParityIsRestored()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogCollector();
         var sink = new InMemoryViolationSink();
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.ViolationInterval, o.HorizonSamples, o.DriftDetection) = (PolicyMode.Monitor, logs, TimeSpan.Zero, 1_000, false), sinks: [sink]));
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.ViolationInterval, o.HorizonSamples, o.DriftDetection) = (PolicyMode.Monitor, logs.Factory(), TimeSpan.Zero, 1_000, false), sinks: [sink]));
         GuardStreams.FeedInterleaved(guard, 3_000, 8);
         guard.RebuildNow();
         Assert.NotEmpty(sink.Violations);

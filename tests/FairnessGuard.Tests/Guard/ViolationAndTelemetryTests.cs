@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FairnessGuard.Tests.Guard;
 
@@ -29,12 +31,12 @@ public class ViolationAndTelemetryTests
     [Fact]
     public void ViolationCarriesTheEvidenceAndIsRateLimitedPerPolicy()
     {
-        var clock = new ManualTimeProvider();
-        var logs = new CapturingLoggerFactory();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var logs = new FakeLogCollector();
         var sink = new InMemoryViolationSink();
         using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o =>
         {
-            (o.Mode, o.TimeProvider, o.LoggerFactory, o.MethodName) = (PolicyMode.Monitor, clock, logs, "LoanModel.Score");
+            (o.Mode, o.TimeProvider, o.LoggerFactory, o.MethodName) = (PolicyMode.Monitor, clock, logs.Factory(), "LoanModel.Score");
             o.RebuildEvery = int.MaxValue;
             o.ViolationInterval = TimeSpan.FromMinutes(10);
             o.Sinks.Add(sink);
@@ -84,11 +86,11 @@ public class ViolationAndTelemetryTests
     [Fact]
     public void FailingSinksNeverBreakPredictionsAndAreCountedAndLogged()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogCollector();
         var good = new InMemoryViolationSink();
         var throwing = new FailingSink(asynchronously: false);
         var faulting = new FailingSink(asynchronously: true);
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.PolicyName) = (PolicyMode.Monitor, logs, "failing-sinks"), sinks: [throwing, faulting, good]));
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.PolicyName) = (PolicyMode.Monitor, logs.Factory(), "failing-sinks"), sinks: [throwing, faulting, good]));
         using var listener = MetricCapture.Start();
         GuardStreams.Feed(guard, "a", 1000, 0, 1);
         GuardStreams.Feed(guard, "b", 1000, 2, 2);
