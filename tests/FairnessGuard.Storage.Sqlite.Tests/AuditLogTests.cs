@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;
 
@@ -34,13 +35,13 @@ public sealed class AuditLogTests
     public async Task RetentionDeletesOnlyViolationsOlderThanItOnWriteAndOnPrune()
     {
         using var db = new TempDatabase();
-        var clock = new ManualClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var log = new SqliteViolationAuditLog(db.Database, TimeSpan.FromDays(7), clock);
         await log.WriteAsync(Violation("loan", T0.AddDays(-10)), default);
         await log.WriteAsync(Violation("loan", T0.AddDays(-3)), default);
         Assert.Equal([T0.AddDays(-3)], (await log.QueryAsync("loan", DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Select(v => v.Timestamp));
 
-        clock.Now = T0.AddDays(5);
+        clock.SetUtcNow(T0.AddDays(5));
         Assert.Equal(1, await log.PruneAsync());
         Assert.Empty(await log.QueryAsync("loan", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteViolationAuditLog(db.Database, TimeSpan.Zero));
@@ -63,12 +64,5 @@ public sealed class AuditLogTests
         var stored = Assert.Single(await log.QueryAsync("loan", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
         Assert.Equal(PolicyMode.Monitor, stored.Mode);
         Assert.True(stored.LowerBound > stored.Tolerance);
-    }
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

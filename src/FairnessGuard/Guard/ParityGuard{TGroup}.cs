@@ -39,14 +39,16 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
     private volatile bool _holdBack;
     private double[] _lambdas = [];
 
-    /// <summary>Creates a guard; the options are validated and must not change afterwards.</summary>
-    /// <param name="options">The settings; defaults when null.</param>
+    /// <summary>
+    /// Creates a guard from a validated, frozen copy of <paramref name="options"/>: later changes to the
+    /// caller's instance do not reach the guard, and the copy (<see cref="Options"/>) refuses changes.
+    /// </summary>
+    /// <param name="options">The settings; defaults when null. Stays usable to build other guards.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the exception names it.</exception>
     /// <exception cref="GuardCalibrationFormatException">The <see cref="ParityGuardOptions.CalibrationFile"/> cannot be read.</exception>
     public ParityGuard(ParityGuardOptions? options = null)
     {
-        _options = options ?? new ParityGuardOptions();
-        _options.Validate();
+        _options = (options ?? new ParityGuardOptions()).Freeze();
         _monitorOnly = _options.Mode == PolicyMode.Monitor;
         _strength = _options.Strength;
         _jitter = _options.TieJitter;
@@ -59,14 +61,14 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
             _ => GuardLog.UnknownGroup(_logger, _options.PolicyName, _options.UnknownGroupLabel));
         _lastReport = GuardReport.Empty(_options, _options.TimeProvider.GetUtcNow());
         _lastRebuildTimestamp = _options.TimeProvider.GetTimestamp();
-        _metrics = new GuardMetrics(_options.PolicyName, Totals, () => (_lastReport.RawKs, _lastReport.ReturnedKs, _lastReport.ReturnedKsLowerBound));
+        _metrics = new GuardMetrics(_options.PolicyName, _options.MethodName, _options.AttributeName, _options.MeterFactory, Totals, () => (_lastReport.RawKs, _lastReport.ReturnedKs, _lastReport.ReturnedKsLowerBound));
         if (_options.CalibrationFile is { } file)
         {
             Prime(GuardCalibration.Load(file), CalibrationKeys.Parser<TGroup>());
         }
     }
 
-    /// <summary>The guard's settings.</summary>
+    /// <summary>The guard's settings: the frozen copy it reads (setters throw); <see cref="ParityGuardOptions.Clone"/> derives changeable options.</summary>
     public ParityGuardOptions Options => _options;
 
     /// <summary>The version of the map in use; 0 before the first rebuild.</summary>

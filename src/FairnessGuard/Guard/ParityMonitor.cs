@@ -54,21 +54,23 @@ internal static class ParityMonitor
             var n = counters[i];
             var active = inPlay(c.State.Slot);
             inPlayCount += active ? 1 : 0;
-            groups[i] = new GroupParity(
-                c.State.Label,
-                c.Samples,
-                n.Predictions,
-                n.Corrections,
-                n.WarmUpPassThroughs,
-                n.MonitorPassThroughs,
-                n.NonFinite,
-                active,
-                rawSweep.KsToPool[i],
-                returnedSweep.KsToPool[i],
-                rawSweep.W1ToPool[i],
-                returnedSweep.W1ToPool[i],
-                Rates(c.Raw, options.Thresholds),
-                Rates(c.Returned, options.Thresholds));
+            groups[i] = new GroupParity
+            {
+                Group = c.State.Label,
+                Samples = c.Samples,
+                Predictions = n.Predictions,
+                Corrections = n.Corrections,
+                WarmUpPassThroughs = n.WarmUpPassThroughs,
+                MonitorPassThroughs = n.MonitorPassThroughs,
+                NonFinite = n.NonFinite,
+                InPlay = active,
+                RawKsToPool = rawSweep.KsToPool[i],
+                ReturnedKsToPool = returnedSweep.KsToPool[i],
+                RawW1ToPool = rawSweep.W1ToPool[i],
+                ReturnedW1ToPool = returnedSweep.W1ToPool[i],
+                RawSelectionRates = Rates(c.Raw, options.Thresholds),
+                ReturnedSelectionRates = Rates(c.Returned, options.Thresholds),
+            };
         }
 
         // Widest returned gap and its bound; the DKW failure probability is split over all measured groups.
@@ -86,7 +88,22 @@ internal static class ParityMonitor
             bound = Math.Max(0, ks - DkwBound.Epsilon(ca.ReturnedCount, delta) - DkwBound.Epsilon(cb.ReturnedCount, delta) - ca.ReturnedRankError - cb.ReturnedRankError);
         }
 
-        return new GuardReport(options.PolicyName, options.Mode, now, mapVersion, inPlayCount >= 2 ? inPlayCount : 0, groups, options.Thresholds, rawKs, returnedKs, bound, pair, options.Confidence, bytes);
+        return new GuardReport
+        {
+            PolicyName = options.PolicyName,
+            Mode = options.Mode,
+            Timestamp = now,
+            MapVersion = mapVersion,
+            GroupsInPlay = inPlayCount >= 2 ? inPlayCount : 0,
+            Groups = groups,
+            Thresholds = options.Thresholds,
+            RawKs = rawKs,
+            ReturnedKs = returnedKs,
+            ReturnedKsLowerBound = bound,
+            WidestPair = pair,
+            Confidence = options.Confidence,
+            EstimatedBytes = bytes,
+        };
     }
 
     /// <summary>The violation due for a report, or null when the bound is within tolerance.</summary>

@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Metrics;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Tests.Guard;
 
@@ -8,9 +9,9 @@ public class GuardBehaviourTests
     [Fact]
     public void WarmUpPassesThroughUntilTwoGroupsHaveEnoughSamplesAndSaysSo()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogCollector();
         // Without shrinkage (ParityGuardOptions.Shrinkage = false) two groups must be warm; with it see GuardScheduleTests.
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.LoggerFactory, o.Shrinkage) = (logs, false)));
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.LoggerFactory, o.Shrinkage) = (logs.Factory(), false)));
         GuardStreams.Feed(guard, "a", 300, 0, 1);
         GuardStreams.Feed(guard, "b", 50, 2, 2);
         guard.RebuildNow();
@@ -138,8 +139,8 @@ public class GuardBehaviourTests
     [Fact]
     public void NullGroupIsTrackedAsTheUnknownGroup()
     {
-        var logs = new CapturingLoggerFactory();
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.UnknownGroupLabel, o.LoggerFactory) = ("n/a", logs)));
+        var logs = new FakeLogCollector();
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.UnknownGroupLabel, o.LoggerFactory) = ("n/a", logs.Factory())));
         GuardStreams.Feed(guard, "a", 200, 0, 1);
         var random = new Random(5);
         for (var i = 0; i < 200; i++)
@@ -155,8 +156,8 @@ public class GuardBehaviourTests
     [Fact]
     public void GroupCapSendsFurtherKeysToTheOverflowGroupAndWarnsOnce()
     {
-        var logs = new CapturingLoggerFactory();
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.MaxGroups, o.LoggerFactory) = (4, logs)));
+        var logs = new FakeLogCollector();
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.MaxGroups, o.LoggerFactory) = (4, logs.Factory())));
         for (var i = 0; i < 10_000; i++)
         {
             guard.Apply(i % 7, $"made-up-{i}");

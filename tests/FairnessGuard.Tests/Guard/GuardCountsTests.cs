@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Tests.Guard;
 
@@ -49,8 +50,7 @@ public class GuardCountsTests
     public void NoFalseViolationAtStartUp()
     {
         var sink = new InMemoryViolationSink();
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => o.ViolationInterval = TimeSpan.Zero));
-        guard.Options.Sinks.Add(sink);
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => o.ViolationInterval = TimeSpan.Zero, sinks: [sink]));
         GuardStreams.FeedInterleaved(guard, 5_000, 7);
         guard.RebuildNow();
         Assert.True(guard.IsCorrecting);
@@ -60,10 +60,9 @@ public class GuardCountsTests
     [Fact]
     public void AViolationIsMarkedResolvedWhenParityIsRestored()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogCollector();
         var sink = new InMemoryViolationSink();
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.ViolationInterval, o.HorizonSamples, o.DriftDetection) = (PolicyMode.Monitor, logs, TimeSpan.Zero, 1_000, false)));
-        guard.Options.Sinks.Add(sink);
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.ViolationInterval, o.HorizonSamples, o.DriftDetection) = (PolicyMode.Monitor, logs.Factory(), TimeSpan.Zero, 1_000, false), sinks: [sink]));
         GuardStreams.FeedInterleaved(guard, 3_000, 8);
         guard.RebuildNow();
         Assert.NotEmpty(sink.Violations);

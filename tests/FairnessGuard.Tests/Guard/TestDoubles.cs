@@ -1,49 +1,19 @@
-using System.Collections.Concurrent;
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Tests.Guard;
 
-/// <summary>Captures every log event of the loggers it creates.</summary>
-internal sealed class CapturingLoggerFactory : ILoggerFactory
+/// <summary>Log assertions over <see cref="FakeLogCollector"/> (Microsoft.Extensions.Diagnostics.Testing).</summary>
+internal static class FakeLogs
 {
-    public ConcurrentQueue<(int EventId, LogLevel Level, string Message)> Events { get; } = new();
+    /// <summary>A logger factory whose loggers, of every level, write to <paramref name="collector"/>.</summary>
+    public static ILoggerFactory Factory(this FakeLogCollector collector) =>
+        LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
 
-    public IReadOnlyList<(int EventId, LogLevel Level, string Message)> OfId(int id) => [.. Events.Where(e => e.EventId == id)];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-    public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(CapturingLoggerFactory owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Events.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
-    }
-}
-
-/// <summary>A clock that moves only when told to.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
-{
-    private long _ticks = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    /// <summary>The records with event id <paramref name="id"/> (see <see cref="Telemetry.FairnessGuardEvents"/>).</summary>
+    public static IReadOnlyList<FakeLogRecord> OfId(this FakeLogCollector collector, int id) => [.. collector.GetSnapshot().Where(e => e.Id.Id == id)];
 }
 
 /// <summary>A sink that fails synchronously or asynchronously.</summary>
@@ -86,10 +56,16 @@ internal static class GuardStreams
         }
     }
 
-    public static ParityGuardOptions Deterministic(Action<ParityGuardOptions>? configure = null)
+    /// <summary>Inline rebuilds by count only; sinks are set here because a built guard's options are frozen.</summary>
+    public static ParityGuardOptions Deterministic(Action<ParityGuardOptions>? configure = null, IEnumerable<IViolationSink>? sinks = null)
     {
         var options = new ParityGuardOptions { BackgroundRebuild = false, RebuildInterval = null, WarmUp = 100, RebuildEvery = 256 };
         configure?.Invoke(options);
+        foreach (var sink in sinks ?? [])
+        {
+            options.Sinks.Add(sink);
+        }
+
         return options;
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FairnessGuard.Tests.Guard;
 
@@ -10,8 +12,7 @@ public class ViolationAndTelemetryTests
     public void SmallSamplesNeverRaiseAViolationEvenWithALargePointGap()
     {
         var sink = new InMemoryViolationSink();
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.WarmUp) = (PolicyMode.Monitor, 1)));
-        guard.Options.Sinks.Add(sink);
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.WarmUp) = (PolicyMode.Monitor, 1), sinks: [sink]));
 
         // 5 samples per group from disjoint ranges: KS = 1, yet the DKW bands at n = 5 leave no certainty
         // above a tolerance of 0.05 (ε(5, 0.025) ≈ 0.66 each).
@@ -30,12 +31,12 @@ public class ViolationAndTelemetryTests
     [Fact]
     public void ViolationCarriesTheEvidenceAndIsRateLimitedPerPolicy()
     {
-        var clock = new ManualTimeProvider();
-        var logs = new CapturingLoggerFactory();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var logs = new FakeLogCollector();
         var sink = new InMemoryViolationSink();
         using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o =>
         {
-            (o.Mode, o.TimeProvider, o.LoggerFactory, o.MethodName) = (PolicyMode.Monitor, clock, logs, "LoanModel.Score");
+            (o.Mode, o.TimeProvider, o.LoggerFactory, o.MethodName) = (PolicyMode.Monitor, clock, logs.Factory(), "LoanModel.Score");
             o.RebuildEvery = int.MaxValue;
             o.ViolationInterval = TimeSpan.FromMinutes(10);
             o.Sinks.Add(sink);
@@ -64,8 +65,7 @@ public class ViolationAndTelemetryTests
     public void EnforcedGuardRaisesNoViolationOnceCorrecting()
     {
         var sink = new InMemoryViolationSink();
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => o.ViolationInterval = TimeSpan.Zero));
-        guard.Options.Sinks.Add(sink);
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => o.ViolationInterval = TimeSpan.Zero, sinks: [sink]));
         GuardStreams.Feed(guard, "a", 500, 0, 1);
         GuardStreams.Feed(guard, "b", 500, 1, 2);
         guard.RebuildNow();
@@ -74,8 +74,7 @@ public class ViolationAndTelemetryTests
 
         // Interleaved traffic with a drift horizon: once the warm-up outputs have aged out, the returned
         // distributions agree and no further violation is raised.
-        using var fresh = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.ViolationInterval, o.HorizonSamples) = (TimeSpan.Zero, 2000)));
-        fresh.Options.Sinks.Add(sink);
+        using var fresh = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.ViolationInterval, o.HorizonSamples) = (TimeSpan.Zero, 2000), sinks: [sink]));
         GuardStreams.FeedInterleaved(fresh, 6000, 3);
         var mark = sink.Violations.Count;
         GuardStreams.FeedInterleaved(fresh, 6000, 4);
@@ -87,14 +86,11 @@ public class ViolationAndTelemetryTests
     [Fact]
     public void FailingSinksNeverBreakPredictionsAndAreCountedAndLogged()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogCollector();
         var good = new InMemoryViolationSink();
         var throwing = new FailingSink(asynchronously: false);
         var faulting = new FailingSink(asynchronously: true);
-        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.PolicyName) = (PolicyMode.Monitor, logs, "failing-sinks")));
-        guard.Options.Sinks.Add(throwing);
-        guard.Options.Sinks.Add(faulting);
-        guard.Options.Sinks.Add(good);
+        using var guard = new ParityGuard<string>(GuardStreams.Deterministic(o => (o.Mode, o.LoggerFactory, o.PolicyName) = (PolicyMode.Monitor, logs.Factory(), "failing-sinks"), sinks: [throwing, faulting, good]));
         using var listener = MetricCapture.Start();
         GuardStreams.Feed(guard, "a", 1000, 0, 1);
         GuardStreams.Feed(guard, "b", 1000, 2, 2);
