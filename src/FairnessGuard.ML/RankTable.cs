@@ -90,7 +90,6 @@ internal sealed class RankTable
             var exact = n <= exactLimit;
             var count = exact ? n : knots;
             var records = new List<double>(3 * (Math.Min(n, count) + 1));
-            var lastUpper = 0;
             for (var j = 0; j < count; j++)
             {
                 var x = exact ? s[j] : s[(int)((long)j * (n - 1) / (knots - 1))];
@@ -109,9 +108,8 @@ internal sealed class RankTable
                     MaxKnotError = exact ? MaxKnotError : Math.Max(MaxKnotError, to - from);
                 }
 
-                lastUpper = UpperBound(s, x);
                 records.Add(x);
-                records.Add(Fair(lastUpper, n));
+                records.Add(Fair(LowerBound(s, Math.BitIncrement(x)), n)); // #{s ≤ x} = #{s < the next double}
                 records.Add(0);
             }
 
@@ -150,26 +148,6 @@ internal sealed class RankTable
         {
             var mid = (int)((uint)(lo + hi) >> 1);
             if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>#{i : sorted[i] ≤ value}.</summary>
-    private static int UpperBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (sorted[mid] <= value)
             {
                 lo = mid + 1;
             }
