@@ -10,6 +10,7 @@ namespace FairnessGuard.ML;
 internal sealed class DemographicParityModel
 {
     private const int FormatVersion = 1;
+    private readonly RankTable? _single; // the score table when there is one stage over one column
     private long _unseen;
 
     private DemographicParityModel(DemographicParityOptions options, GroupVocabulary[] vocabularies, int[][] groupIndices, double[] scores, double[]? probabilities)
@@ -35,6 +36,8 @@ internal sealed class DemographicParityModel
                 Stages[s].ApplyToCalibration(y, p);
             }
         }
+
+        _single = Stages.Length == 1 && vocabularies.Length == 1 ? Stages[0].Score : null;
     }
 
     public DemographicParityOptions Options { get; }
@@ -60,6 +63,18 @@ internal sealed class DemographicParityModel
     /// </summary>
     public double CorrectScore(double y, ReadOnlySpan<int> indices, long row, bool count)
     {
+        if (_single is { } only)
+        {
+            // One stage over one column (the common case): the cell is the column's index.
+            var index = indices[0];
+            if (index < 0)
+            {
+                index = Resolve(Stages[0], indices, count);
+            }
+
+            return index >= 0 ? only.Apply(y, index, row) : y;
+        }
+
         for (var s = 0; s < Stages.Length; s++)
         {
             var stage = Stages[s];

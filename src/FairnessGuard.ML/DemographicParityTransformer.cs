@@ -256,7 +256,7 @@ internal sealed class RowCorrector
         // The label getter reuses the score getter's result for the same row, score and groups (a pure function of
         // them); the score getter always computes, so the unseen-group count is what it was without the cache.
         if (!count && row == _cachedRow && BitConverter.DoubleToInt64Bits(y) == BitConverter.DoubleToInt64Bits(_cachedRaw)
-            && _indices.AsSpan().SequenceEqual(_cachedIndices))
+            && SameGroups())
         {
             return _cachedScore;
         }
@@ -265,15 +265,33 @@ internal sealed class RowCorrector
         _cachedRow = row;
         _cachedRaw = y;
         _cachedScore = corrected;
-        _indices.CopyTo(_cachedIndices, 0);
+        for (var c = 0; c < _indices.Length; c++)
+        {
+            _cachedIndices[c] = _indices[c];
+        }
+
         return corrected;
+    }
+
+    private bool SameGroups()
+    {
+        for (var c = 0; c < _indices.Length; c++)
+        {
+            if (_indices[c] != _cachedIndices[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ReadGroups()
     {
-        for (var c = 0; c < _readers.Length; c++)
+        var readers = _readers;
+        for (var c = 0; c < readers.Length; c++)
         {
-            _indices[c] = _readers[c].Read();
+            _indices[c] = readers[c].Read();
         }
     }
 }

@@ -73,9 +73,16 @@ public sealed partial class PackageConsumerTests : IClassFixture<PackageConsumer
                 throw new InvalidOperationException("dotnet pack failed:\n" + packOutput);
             }
 
+            // FairnessGuard.ML too (its package depends on FairnessGuard at the same version): the ML.NET consumer test.
+            (packExit, packOutput) = Run("dotnet", $"pack \"{Path.Combine(repo, "src", "FairnessGuard.ML", "FairnessGuard.ML.csproj")}\" -c {configuration} --no-build -o \"{feed}\" -p:Version={version}", repo);
+            if (packExit != 0)
+            {
+                throw new InvalidOperationException("dotnet pack FairnessGuard.ML failed:\n" + packOutput);
+            }
+
             Feed = feed;
             Version = version;
-            PackagePath = Directory.GetFiles(feed, "FairnessGuard.*.nupkg").Single();
+            PackagePath = Path.Combine(feed, $"FairnessGuard.{version}.nupkg");
             ProjectDirectory = Path.Combine(_root, "consumer");
             Directory.CreateDirectory(ProjectDirectory);
             var templates = Path.Combine(AppContext.BaseDirectory, "Consumer");

@@ -123,26 +123,12 @@ internal static class MappedRows
 
         return (list, active);
     }
-
-    public static ValueGetter<T> Getter<T>(DataViewRow input, Delegate?[] getters, bool[] active, DataViewSchema.Column column)
-    {
-        var inputCount = input.Schema.Count;
-        if (column.Index < inputCount)
-        {
-            return input.GetGetter<T>(input.Schema[column.Index]);
-        }
-
-        var j = column.Index - inputCount;
-        if (!active[j] || getters[j] is not ValueGetter<T> getter)
-        {
-            throw new InvalidOperationException(
-                $"Column '{column.Name}' is not active or is not of type {typeof(T).Name}; request it when creating the cursor.");
-        }
-
-        return getter;
-    }
 }
 
+/// <summary>
+/// A row of a <see cref="ColumnMapping"/>: the input's columns as they are, the mapping's outputs from its getters.
+/// <see cref="MappedCursor"/> moves one of these over a cursor (ML.NET's row and cursor are different base classes).
+/// </summary>
 internal sealed class MappedRow : DataViewRow
 {
     private readonly DataViewRow _input;
@@ -163,7 +149,23 @@ internal sealed class MappedRow : DataViewRow
 
     public override DataViewSchema Schema { get; }
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => MappedRows.Getter<TValue>(_input, _getters, _active, column);
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+    {
+        var inputCount = _input.Schema.Count;
+        if (column.Index < inputCount)
+        {
+            return _input.GetGetter<TValue>(_input.Schema[column.Index]);
+        }
+
+        var j = column.Index - inputCount;
+        if (!_active[j] || _getters[j] is not ValueGetter<TValue> getter)
+        {
+            throw new InvalidOperationException(
+                $"Column '{column.Name}' is not active or is not of type {typeof(TValue).Name}; request it when creating the cursor.");
+        }
+
+        return getter;
+    }
 
     public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
 
@@ -171,33 +173,30 @@ internal sealed class MappedRow : DataViewRow
         column.Index < _input.Schema.Count ? _input.IsColumnActive(_input.Schema[column.Index]) : _active[column.Index - _input.Schema.Count];
 }
 
+/// <summary>A cursor of a <see cref="ColumnMapping"/>: the input cursor's movement, the <see cref="MappedRow"/>'s columns.</summary>
 internal sealed class MappedCursor : DataViewRowCursor
 {
     private readonly DataViewRowCursor _input;
-    private readonly Delegate?[] _getters;
-    private readonly bool[] _active;
+    private readonly MappedRow _row;
     private bool _disposed;
 
     public MappedCursor(DataViewRowCursor input, ColumnMapping mapping, DataViewSchema schema, bool[] active)
     {
         _input = input;
-        _active = active;
-        Schema = schema;
-        _getters = mapping.CreateGetters(input, active);
+        _row = new MappedRow(input, mapping, schema, active);
     }
 
     public override long Position => _input.Position;
 
     public override long Batch => _input.Batch;
 
-    public override DataViewSchema Schema { get; }
+    public override DataViewSchema Schema => _row.Schema;
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => MappedRows.Getter<TValue>(_input, _getters, _active, column);
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _row.GetGetter<TValue>(column);
 
     public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
 
-    public override bool IsColumnActive(DataViewSchema.Column column) =>
-        column.Index < _input.Schema.Count ? _input.IsColumnActive(_input.Schema[column.Index]) : _active[column.Index - _input.Schema.Count];
+    public override bool IsColumnActive(DataViewSchema.Column column) => _row.IsColumnActive(column);
 
     public override bool MoveNext() => _input.MoveNext();
 
