@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FairnessGuard.Metrics;
+using FairnessGuard.Distributions;
 using FairnessGuard.Monitoring;
 using FairnessGuard.Sketches;
 
@@ -46,7 +46,7 @@ public sealed class MonitorSweepTests
             }
 
             // The bound: the sweep names the pair; its pairwise figure is the maximum up to rounding.
-            var bound = sweep.BoundPair is { } b ? Math.Max(0, KsDistance.Compute(views[b.First], views[b.Second]) - penalty[b.First] - penalty[b.Second]) : 0;
+            var bound = sweep.BoundPair is { } b ? Math.Max(0, Distance.KolmogorovSmirnov(views[b.First], views[b.Second]) - penalty[b.First] - penalty[b.Second]) : 0;
             Assert.Equal(reference.Bound, bound, 1e-12);
         }
     }
@@ -128,7 +128,7 @@ public sealed class MonitorSweepTests
                     continue;
                 }
 
-                var ks = KsDistance.Compute(views[a], views[b]);
+                var ks = Distance.KolmogorovSmirnov(views[a], views[b]);
                 if (pair is null || ks > max)
                 {
                     max = ks;
@@ -140,8 +140,8 @@ public sealed class MonitorSweepTests
         }
 
         var pool = PooledDistribution.Of(views);
-        var ksToPool = views.Select(v => KsDistance.Compute(v, pool)).ToArray();
-        var w1ToPool = views.Select(v => WassersteinDistance.W1(v, pool)).ToArray();
+        var ksToPool = views.Select(v => Distance.KolmogorovSmirnov(v, pool)).ToArray();
+        var w1ToPool = views.Select(v => Distance.Wasserstein1(v, pool)).ToArray();
         return (max, pair, bound, ksToPool, w1ToPool);
     }
 }

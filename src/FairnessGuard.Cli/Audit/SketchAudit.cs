@@ -1,4 +1,5 @@
 using FairnessGuard.Cli.Csv;
+using FairnessGuard.Distributions;
 using FairnessGuard.Metrics;
 using FairnessGuard.Sketches;
 
@@ -66,7 +67,7 @@ internal static class SketchAudit
 
         AuditOutcome.RequireTwoGroups(s.Path, state.Groups.Where(g => g.Sketch.Count > 0).Select(g => g.Name).ToArray());
         var figures = Figures(s, state);
-        var distributions = state.Groups.Select(g => (IScoreDistribution)new SketchDistribution(g.Sketch)).ToArray();
+        var distributions = state.Groups.Select(g => (IScoreDistribution)g.Sketch).ToArray();
         return new AuditOutcome(s, figures, labels, state.Rows, state.MissingGroup, distributions, null);
     }
 
@@ -90,8 +91,8 @@ internal static class SketchAudit
                 pool.Count == 0 ? 0 : n / (double)pool.Count,
                 n == 0 ? double.NaN : groups[g].Sum / n,
                 QuantileLevels.Select(q => n == 0 ? double.NaN : sketch.GetQuantile(q)).ToArray(),
-                KsDistance.Compute(view, poolView),
-                WassersteinDistance.W1(view, poolView),
+                Distance.KolmogorovSmirnov(view, poolView),
+                Distance.Wasserstein1(view, poolView),
                 s.Threshold is not { } t ? null : n == 0 ? 0 : exactSelection ? groups[g].Selected / (double)n : EstimatedSelection(sketch, t, s.Favorable));
         }
 
@@ -102,7 +103,7 @@ internal static class SketchAudit
             for (var b = a + 1; b < groups.Count; b++)
             {
                 var (na, nb) = (groups[a].Sketch.Count, groups[b].Sketch.Count);
-                var ks = KsDistance.Compute(groups[a].Sketch.GetSortedView(), groups[b].Sketch.GetSortedView());
+                var ks = Distance.KolmogorovSmirnov(groups[a].Sketch, groups[b].Sketch);
                 if (pair is null || ks > maxKs)
                 {
                     (maxKs, pair) = (ks, (groups[a].Name, groups[b].Name));
@@ -123,7 +124,7 @@ internal static class SketchAudit
 
     private static double EstimatedSelection(QuantileSketch sketch, double t, FavorableOutcome favorable)
     {
-        var below = sketch.GetRankExclusive(t);
+        var below = sketch.GetRank(t, SearchCriteria.Exclusive);
         return favorable == FavorableOutcome.High ? 1 - below : below;
     }
 }

@@ -60,7 +60,7 @@ internal sealed class BarycenterMap
         }
         else if (x[j] == y)
         {
-            var end = j + Sketches.SortedSearch.CountAtMost(x.AsSpan(j), y);
+            var end = j + Distributions.SortedSearch.CountAtMost(x.AsSpan(j), y);
             mapped = end - j == 1 ? t[j] : t[j] + (u * (t[end - 1] - t[j]));
         }
         else if (j == 0)

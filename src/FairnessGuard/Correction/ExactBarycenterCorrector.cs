@@ -1,5 +1,5 @@
 using FairnessGuard.Metrics;
-using FairnessGuard.Sketches;
+using FairnessGuard.Distributions;
 
 namespace FairnessGuard.Correction;
 
@@ -178,7 +178,7 @@ public sealed class ExactBarycenterCorrector<TGroup>
         double fair = 0;
         for (var s = 0; s < _sorted.Length; s++)
         {
-            fair += _weights[s] * EmpiricalDistribution.Quantile(_sorted[s], rank);
+            fair += _weights[s] * EmpiricalQuantile.Of(_sorted[s], rank);
         }
 
         // Shrinkage: the group gets the share 1 − w_s of its correction (ShrinkageRule).
@@ -191,7 +191,7 @@ public sealed class ExactBarycenterCorrector<TGroup>
         double q = 0;
         for (var s = 0; s < _sorted.Length; s++)
         {
-            q += _weights[s] * EmpiricalDistribution.Quantile(_sorted[s], rank);
+            q += _weights[s] * EmpiricalQuantile.Of(_sorted[s], rank);
         }
 
         return q;
@@ -213,7 +213,7 @@ public sealed class ExactBarycenterCorrector<TGroup>
         {
             for (var k = 0; k < grid; k++)
             {
-                own[k] = EmpiricalDistribution.Quantile(_sorted[s], k / (double)(grid - 1));
+                own[k] = EmpiricalQuantile.Of(_sorted[s], k / (double)(grid - 1));
             }
 
             weights[s] = ShrinkageRule.Weight(_sorted[s].Length, ShrinkageRule.KsOnGrids(own, bary), confidence);

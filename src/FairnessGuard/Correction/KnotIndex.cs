@@ -62,6 +62,6 @@ internal sealed class KnotIndex
             }
         }
 
-        return j + Sketches.SortedSearch.CountBelow(x.AsSpan(j), y);
+        return j + Distributions.SortedSearch.CountBelow(x.AsSpan(j), y);
     }
 }

@@ -1,3 +1,4 @@
+using FairnessGuard.Distributions;
 using FairnessGuard.Metrics;
 using FairnessGuard.Monitoring;
 using FairnessGuard.Sketches;
@@ -84,7 +85,7 @@ internal static class ParityMonitor
         {
             var ca = captures[b.First];
             var cb = captures[b.Second];
-            var ks = KsDistance.Compute(ca.Returned, cb.Returned);
+            var ks = Distance.KolmogorovSmirnov(ca.Returned, cb.Returned);
             bound = Math.Max(0, ks - DkwBound.Epsilon(ca.ReturnedCount, delta) - DkwBound.Epsilon(cb.ReturnedCount, delta) - ca.ReturnedRankError - cb.ReturnedRankError);
         }
 
@@ -134,7 +135,7 @@ internal static class ParityMonitor
             options.Confidence,
             first?.ReturnedCount ?? 0,
             second?.ReturnedCount ?? 0,
-            first is null || second is null ? double.NaN : KsDistance.Compute(first.Raw, second.Raw));
+            first is null || second is null ? double.NaN : Distance.KolmogorovSmirnov(first.Raw, second.Raw));
     }
 
     private static double[] Rates(SortedView view, IReadOnlyList<double> thresholds)
@@ -142,7 +143,7 @@ internal static class ParityMonitor
         var rates = new double[thresholds.Count];
         for (var t = 0; t < rates.Length; t++)
         {
-            rates[t] = view.TotalWeight == 0 ? 0 : 1 - view.GetRankExclusive(thresholds[t]);
+            rates[t] = view.TotalWeight == 0 ? 0 : 1 - view.GetRank(thresholds[t], SearchCriteria.Exclusive);
         }
 
         return rates;

@@ -1,3 +1,4 @@
+using FairnessGuard.Distributions;
 using MathNet.Numerics.Statistics;
 
 namespace FairnessGuard.Metrics;
@@ -45,8 +46,8 @@ public static class FairnessAudit
                 pooled.Length == 0 ? 0 : sorted.Length / (double)pooled.Length,
                 sorted.Length == 0 ? double.NaN : ArrayStatistics.Mean(sorted),
                 quantiles,
-                KsDistance.Compute(sorted, pooled),
-                WassersteinDistance.W1(sorted, pooled),
+                Distance.KolmogorovSmirnov(sorted, pooled),
+                Distance.Wasserstein1(sorted, pooled),
                 options.Threshold is { } t ? SelectionRates.Rate(sorted, t, options.Favorable) : null);
         }
 
@@ -57,7 +58,7 @@ public static class FairnessAudit
         {
             for (var b = a + 1; b < k; b++)
             {
-                var ks = KsDistance.Compute(data.Sorted(a), data.Sorted(b));
+                var ks = Distance.KolmogorovSmirnov(data.Sorted(a), data.Sorted(b));
                 if (pair is null || ks > maxKs)
                 {
                     maxKs = ks;

@@ -1,3 +1,5 @@
+using FairnessGuard.Distributions;
+
 namespace FairnessGuard.Metrics;
 
 /// <summary>
@@ -106,6 +108,11 @@ public sealed class GroupedOutputs<TGroup>
     public int IndexOf(TGroup group) => _index.TryGetValue(group, out var g) ? g : -1;
 
     internal double[] SortedArray(int groupIndex) => _sorted[groupIndex];
+
+    /// <summary>One group's outputs as a distribution (exact, unit weights; shares the sorted values).</summary>
+    /// <param name="groupIndex">Index into <see cref="Groups"/>.</param>
+    /// <returns>The distribution.</returns>
+    public IScoreDistribution Distribution(int groupIndex) => SortedSample.Wrap(_sorted[groupIndex]);
 
     internal double[] PooledArray => _pooled;
 

@@ -20,7 +20,7 @@ public static class SelectionRates
             return 0;
         }
 
-        var below = Sketches.SortedSearch.CountBelow(sorted, threshold);
+        var below = Distributions.SortedSearch.CountBelow(sorted, threshold);
         return (sorted.Length - below) / (double)sorted.Length;
     }
 

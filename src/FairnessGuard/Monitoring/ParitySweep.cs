@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using FairnessGuard.Metrics;
-using FairnessGuard.Sketches;
+using FairnessGuard.Distributions;
 
 namespace FairnessGuard.Monitoring;
 
 /// <summary>
-/// Every parity figure of one family of sketch views in one merged sweep, in O(N log K) for N retained
+/// Every parity figure of one family of distributions (sketch views, exact samples) in one merged sweep, in O(N log K) for N retained
 /// values over K groups, where comparing all pairs costs O(K² k):
 /// <list type="bullet">
 /// <item>the largest pairwise KS, <c>max_{a,b} sup_x |F_a(x) − F_b(x)| = sup_x (max_s F_s(x) − min_s F_s(x))</c>,
@@ -20,9 +19,10 @@ namespace FairnessGuard.Monitoring;
 /// Step CDFs change only at retained values, so the suprema are reached at the distinct values of the union,
 /// visited in ascending order through a loser tree of the groups' next values. Every CDF only grows, so the maxima
 /// are kept in O(1) and the minima in a tournament tree (a leaf's path is replayed only where it was the winner). The CDF values are the same
-/// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="KsDistance"/> per pair.
+/// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="Distance.KolmogorovSmirnov(IScoreDistribution, IScoreDistribution)"/> per pair.
+/// The W1 figures are in ParitySweep.PoolW1.cs.
 /// </remarks>
-internal sealed class ParitySweep
+internal sealed partial class ParitySweep
 {
     private ParitySweep(int groups)
     {
@@ -50,7 +50,7 @@ internal sealed class ParitySweep
     /// <param name="inPairs">Which groups take part in the pairwise figures (a group with an empty view never does).</param>
     /// <param name="penalty">Per-group penalty for the lower bound, or null to skip it.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static ParitySweep Run(IReadOnlyList<SortedView> views, ReadOnlySpan<bool> inPairs, ReadOnlySpan<double> penalty)
+    public static ParitySweep Run(IReadOnlyList<IScoreDistribution> views, ReadOnlySpan<bool> inPairs, ReadOnlySpan<double> penalty)
     {
         var groups = views.Count;
         var result = new ParitySweep(groups);
@@ -64,11 +64,12 @@ internal sealed class ParitySweep
         long poolTotal = 0;
         for (var s = 0; s < groups; s++)
         {
-            var length = views[s].Values.Length;
+            var view = views[s].GetSortedWeights();
+            var length = view.Items.Length;
             offsets[s + 1] = offsets[s] + length;
-            poolTotal += length == 0 ? 0 : views[s].CumulativeWeights[length - 1];
+            poolTotal += length == 0 ? 0 : view.CumulativeWeightAt(length - 1);
             leafOf[s] = -1;
-            if (inPairs[s] && length > 0 && views[s].TotalWeight > 0)
+            if (inPairs[s] && length > 0 && view.TotalWeight > 0)
             {
                 leafOf[s] = leaves;
                 groupOfLeaf[leaves++] = s;
@@ -114,9 +115,21 @@ internal sealed class ParitySweep
         var totals = new double[groups];
         for (var s = 0; s < groups; s++)
         {
-            views[s].Values.CopyTo(flatValues.AsSpan(offsets[s]));
-            views[s].CumulativeWeights.CopyTo(flatCumulative.AsSpan(offsets[s]));
-            totals[s] = views[s].TotalWeight;
+            var view = views[s].GetSortedWeights();
+            view.Items.CopyTo(flatValues.AsSpan(offsets[s]));
+            if (view.CumulativeWeights.IsEmpty)
+            {
+                for (var i = 0; i < view.Items.Length; i++)
+                {
+                    flatCumulative[offsets[s] + i] = i + 1;
+                }
+            }
+            else
+            {
+                view.CumulativeWeights.CopyTo(flatCumulative.AsSpan(offsets[s]));
+            }
+
+            totals[s] = view.TotalWeight;
         }
 
         // A loser tree over the groups' next unvisited values: one comparison per level on each pop (a binary
@@ -228,7 +241,7 @@ internal sealed class ParitySweep
         result.MaxPairwiseKs = bestGap;
         result.WidestPair = leaves >= 2 ? (groupOfLeaf[gapFirst], groupOfLeaf[gapSecond]) : null;
         result.BoundPair = boundHigh >= 0 ? (groupOfLeaf[Math.Min(boundHigh, boundLow)], groupOfLeaf[Math.Max(boundHigh, boundLow)]) : null;
-        result.FillW1(views, offsets, knotPosition, poolValues, poolRank, prefix, distinct, poolTotal);
+        result.FillW1(new FlatViews(offsets, flatCumulative, totals), knotPosition, poolValues, poolRank, prefix, distinct, poolTotal);
         ArrayPool<double>.Shared.Return(poolValues);
         ArrayPool<double>.Shared.Return(poolRank);
         ArrayPool<double>.Shared.Return(prefix);
@@ -236,67 +249,5 @@ internal sealed class ParitySweep
         ArrayPool<double>.Shared.Return(flatValues);
         ArrayPool<long>.Shared.Return(flatCumulative);
         return result;
-    }
-
-    /// <summary>
-    /// W1 to the pool: on each stretch where F_s is constant c, <c>Σ |c − P_t| Δ_t</c> splits at the first
-    /// position where the (non-decreasing) pooled CDF reaches c, and both halves are prefix sums.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FillW1(IReadOnlyList<SortedView> views, int[] offsets, int[] knotPosition, double[] x, double[] p, double[] prefix, int m, long poolTotal)
-    {
-        if (m == 0 || poolTotal == 0)
-        {
-            return;
-        }
-
-        for (var s = 0; s < views.Count; s++)
-        {
-            var view = views[s];
-            var length = view.Values.Length;
-            if (length == 0 || view.TotalWeight == 0)
-            {
-                continue;
-            }
-
-            var c = view.CumulativeWeights;
-            double total = view.TotalWeight;
-            var positions = knotPosition.AsSpan(offsets[s], length);
-            var sum = Stretch(0, 0, positions[0], x, p, prefix);
-            for (var i = 0; i < length; i++)
-            {
-                var end = i + 1 < length ? positions[i + 1] : m - 1;
-                sum += Stretch(c[i] / total, positions[i], end, x, p, prefix);
-            }
-
-            W1ToPool[s] = sum;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Stretch(double level, int from, int to, double[] x, double[] p, double[] prefix)
-    {
-        if (to <= from)
-        {
-            return 0;
-        }
-
-        int lo = from, hi = to;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (p[mid] >= level)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        var below = (level * (x[lo] - x[from])) - (prefix[lo] - prefix[from]);
-        var above = (prefix[to] - prefix[lo]) - (level * (x[to] - x[lo]));
-        return below + above;
     }
 }

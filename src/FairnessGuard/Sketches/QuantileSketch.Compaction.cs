@@ -1,3 +1,5 @@
+using FairnessGuard.Distributions;
+
 namespace FairnessGuard.Sketches;
 
 /// <summary>Compaction and merging: the only code that moves items between levels.</summary>

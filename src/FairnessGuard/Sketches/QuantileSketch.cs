@@ -1,3 +1,5 @@
+using FairnessGuard.Distributions;
+
 namespace FairnessGuard.Sketches;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace FairnessGuard.Sketches;
 /// <para>Deterministic: for a given seed the same sequence of calls gives the same state, bit for bit.
 /// Give sketches that will later be merged different seeds, so that their coin flips are independent.</para>
 /// </remarks>
-public sealed partial class QuantileSketch
+public sealed partial class QuantileSketch : IScoreDistribution
 {
     /// <summary>Default <c>k</c>: about 1.6% rank error at 99% confidence in ~5 KB.</summary>
     public const int DefaultK = 200;
@@ -207,8 +209,8 @@ public sealed partial class QuantileSketch
     public double GetRankExclusive(double value) => WeightUpTo(value, inclusive: false) / (double)Math.Max(_count, 1);
 
     /// <summary>
-    /// The smallest retained item whose rank (<see cref="GetRank"/>) is at least <paramref name="rank"/>:
-    /// the inclusive inverse of <see cref="GetRank"/>. NaN when empty.
+    /// The smallest retained item whose rank (<see cref="GetRank(double)"/>) is at least <paramref name="rank"/>:
+    /// the inclusive inverse of <see cref="GetRank(double)"/>. NaN when empty.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is NaN or outside [0, 1].</exception>
     public double GetQuantile(double rank)
@@ -216,6 +218,41 @@ public sealed partial class QuantileSketch
         SortedView.ValidateRank(rank);
         return _count == 0 ? double.NaN : GetSortedView().GetQuantile(rank);
     }
+
+    /// <summary>Fraction of items <c>&lt;= value</c> (or <c>&lt; value</c>), in [0, 1]; 0 when empty. O(k) without allocation.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
+    public double GetRank(double value, SearchCriteria criteria) =>
+        criteria == SearchCriteria.Inclusive ? GetRank(value) : GetRankExclusive(value);
+
+    /// <summary>The retained item at <paramref name="rank"/> under <paramref name="criteria"/> (from the sorted view); NaN when empty.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is NaN or outside [0, 1].</exception>
+    public double GetQuantile(double rank, SearchCriteria criteria)
+    {
+        SortedView.ValidateRank(rank);
+        return _count == 0 ? double.NaN : GetSortedView().GetQuantile(rank, criteria);
+    }
+
+    /// <inheritdoc/>
+    public void GetCdf(ReadOnlySpan<double> splits, Span<double> cdf, SearchCriteria criteria)
+    {
+        if (cdf.Length != splits.Length + 1)
+        {
+            throw new ArgumentException("cdf must have one entry more than splits.", nameof(cdf));
+        }
+
+        for (var i = 0; i < splits.Length; i++)
+        {
+            cdf[i] = GetRank(splits[i], criteria);
+        }
+
+        cdf[^1] = _count == 0 ? 0 : 1;
+    }
+
+    /// <summary>The sorted (item, cumulative weight) view of the retained items (that of <see cref="GetSortedView"/>).</summary>
+    public SortedWeights GetSortedWeights() => GetSortedView().GetSortedWeights();
+
+    /// <inheritdoc/>
+    long IScoreDistribution.TotalWeight => _count;
 
     /// <summary>An immutable sorted snapshot of the retained items; cached until the next write.</summary>
     public SortedView GetSortedView() => _sortedView ??= SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count);

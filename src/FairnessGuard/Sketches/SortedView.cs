@@ -1,4 +1,5 @@
 using System.Buffers;
+using FairnessGuard.Distributions;
 
 namespace FairnessGuard.Sketches;
 
@@ -8,7 +9,7 @@ namespace FairnessGuard.Sketches;
 /// into one entry, so <see cref="Values"/> is strictly increasing and every entry is an atom of the estimated
 /// distribution. Queries are binary searches and allocate nothing; the view is safe to share across threads.
 /// </summary>
-public sealed class SortedView
+public sealed class SortedView : IScoreDistribution
 {
     private readonly double[] _values;
     private readonly long[] _cumulativeWeights;
@@ -31,48 +32,41 @@ public sealed class SortedView
     /// <summary>Total weight: the sketch's <see cref="QuantileSketch.Count"/> when the view was taken.</summary>
     public long TotalWeight { get; }
 
+    /// <inheritdoc/>
+    public bool IsEmpty => TotalWeight == 0;
+
+    /// <summary>The smallest retained value (the sketch's exact minimum may be smaller); NaN when empty.</summary>
+    public double Min => GetSortedWeights().Min;
+
+    /// <summary>The largest retained value (the sketch's exact maximum may be larger); NaN when empty.</summary>
+    public double Max => GetSortedWeights().Max;
+
     internal long EstimatedBytes =>
         HeapSize.Object((2 * 8) + 8 + 4) + HeapSize.Array(_values.Length, sizeof(double)) + HeapSize.Array(_cumulativeWeights.Length, sizeof(long));
 
     /// <summary>Fraction of weight <c>&lt;= value</c>, in [0, 1]; 0 when empty.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
-    public double GetRank(double value) => RankAt(CountAtMost(value) - 1);
+    public double GetRank(double value) => GetSortedWeights().GetRank(value, SearchCriteria.Inclusive);
 
     /// <summary>Fraction of weight <c>&lt; value</c> (the left limit F(y−)), in [0, 1]; 0 when empty.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
-    public double GetRankExclusive(double value)
-    {
-        ValidateValue(value);
-        return RankAt(SortedSearch.CountBelow(Values, value) - 1);
-    }
+    public double GetRankExclusive(double value) => GetSortedWeights().GetRank(value, SearchCriteria.Exclusive);
 
-    /// <summary>The smallest value whose <see cref="GetRank"/> is at least <paramref name="rank"/>; NaN when empty.</summary>
+    /// <summary>The smallest value whose <see cref="GetRank(double)"/> is at least <paramref name="rank"/>; NaN when empty.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is NaN or outside [0, 1].</exception>
-    public double GetQuantile(double rank)
-    {
-        ValidateRank(rank);
-        if (_length == 0)
-        {
-            return double.NaN;
-        }
+    public double GetQuantile(double rank) => GetSortedWeights().GetQuantile(rank, SearchCriteria.Inclusive);
 
-        // Compare with the same division GetRank uses, so GetQuantile(GetRank(x)) lands on the same entry.
-        int lo = 0, hi = _length - 1;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (_cumulativeWeights[mid] / (double)TotalWeight >= rank)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
+    /// <inheritdoc/>
+    public double GetRank(double value, SearchCriteria criteria) => GetSortedWeights().GetRank(value, criteria);
 
-        return _values[lo];
-    }
+    /// <inheritdoc/>
+    public double GetQuantile(double rank, SearchCriteria criteria) => GetSortedWeights().GetQuantile(rank, criteria);
+
+    /// <inheritdoc/>
+    public void GetCdf(ReadOnlySpan<double> splits, Span<double> cdf, SearchCriteria criteria) => GetSortedWeights().GetCdf(splits, cdf, criteria);
+
+    /// <inheritdoc/>
+    public SortedWeights GetSortedWeights() => new(Values, CumulativeWeights, TotalWeight);
 
     internal static void ValidateRank(double rank)
     {
@@ -156,20 +150,4 @@ public sealed class SortedView
 
         runStart = output;
     }
-
-    private static void ValidateValue(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "Cannot rank NaN.");
-        }
-    }
-
-    private int CountAtMost(double value)
-    {
-        ValidateValue(value);
-        return SortedSearch.CountAtMost(Values, value);
-    }
-
-    private double RankAt(int index) => index < 0 ? 0 : _cumulativeWeights[index] / (double)TotalWeight;
 }

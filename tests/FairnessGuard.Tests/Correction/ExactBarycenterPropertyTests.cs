@@ -1,3 +1,4 @@
+using FairnessGuard.Distributions;
 using FairnessGuard.Correction;
 using FairnessGuard.Metrics;
 
@@ -48,7 +49,7 @@ public class ExactBarycenterPropertyTests
                 var gb = after.IndexOf(b);
                 var bound = DkwBound.Epsilon(cal.Sorted(cal.IndexOf(a)).Length, delta) + DkwBound.Epsilon(cal.Sorted(cal.IndexOf(b)).Length, delta)
                     + DkwBound.Epsilon(after.Sorted(ga).Length, delta) + DkwBound.Epsilon(after.Sorted(gb).Length, delta);
-                var ks = KsDistance.Compute(after.Sorted(ga), after.Sorted(gb));
+                var ks = Distance.KolmogorovSmirnov(after.Sorted(ga), after.Sorted(gb));
                 Assert.True(ks <= bound, $"{shape}, groups {a} vs {b}: KS {ks:0.0000} > bound {bound:0.0000}");
             }
         }

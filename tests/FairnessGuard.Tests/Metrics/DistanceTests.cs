@@ -1,3 +1,4 @@
+using FairnessGuard.Distributions;
 using FairnessGuard.Metrics;
 
 namespace FairnessGuard.Tests.Metrics;
@@ -8,29 +9,29 @@ public class DistanceTests
     public void KsDistanceMatchesHandComputedValue()
     {
         // F_A after 1,2,3: 1/3, 2/3, 1; F_B after 2,3,4,5: 1/4, 1/2, 3/4, 1. Largest gap at t=3: 1 − 1/2.
-        Assert.Equal(0.5, KsDistance.Compute([1, 2, 3], [2, 3, 4, 5]), 12);
+        Assert.Equal(0.5, Distance.KolmogorovSmirnov([1, 2, 3], [2, 3, 4, 5]), 12);
     }
 
     [Fact]
     public void KsDistanceConsumesTiesTogether()
     {
         // At t=1 both CDFs jump: A to 3/4, B to 1/4; the gap 1/2 is only seen when ties are consumed together.
-        Assert.Equal(0.5, KsDistance.Compute([1, 1, 1, 2], [1, 2, 2, 2]), 12);
-        Assert.Equal(0, KsDistance.Compute([1, 1, 2, 2], [1, 2]), 12);
+        Assert.Equal(0.5, Distance.KolmogorovSmirnov([1, 1, 1, 2], [1, 2, 2, 2]), 12);
+        Assert.Equal(0, Distance.KolmogorovSmirnov([1, 1, 2, 2], [1, 2]), 12);
     }
 
     [Fact]
-    public void KsDistanceOfDisjointSamplesIsOne() => Assert.Equal(1, KsDistance.Compute([1, 2], [3, 4]));
+    public void KsDistanceOfDisjointSamplesIsOne() => Assert.Equal(1, Distance.KolmogorovSmirnov([1, 2], [3, 4]));
 
     [Fact]
-    public void KsDistanceOfEmptySampleIsZero() => Assert.Equal(0, KsDistance.Compute([], [1]));
+    public void KsDistanceOfEmptySampleIsZero() => Assert.Equal(0, Distance.KolmogorovSmirnov([], [1]));
 
     [Fact]
     public void W1MatchesHandComputedValue()
     {
         // F_A − F_B is 1/2 on [1, 3) and 0 elsewhere: area 1.
-        Assert.Equal(1, WassersteinDistance.W1([0, 1], [0, 3]), 12);
-        Assert.Equal(2.5, WassersteinDistance.W1([1], [3.5]), 12);
+        Assert.Equal(1, Distance.Wasserstein1([0, 1], [0, 3]), 12);
+        Assert.Equal(2.5, Distance.Wasserstein1([1], [3.5]), 12);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class DistanceTests
             var a = Enumerable.Range(0, n).Select(_ => Math.Round(random.NextDouble() * 10, 1)).Order().ToArray();
             var b = Enumerable.Range(0, n).Select(_ => Math.Round((random.NextDouble() * 8) + 1, 1)).Order().ToArray();
             var expected = a.Zip(b, (x, y) => Math.Abs(x - y)).Average();
-            Assert.Equal(expected, WassersteinDistance.W1(a, b), 9);
+            Assert.Equal(expected, Distance.Wasserstein1(a, b), 9);
         }
     }
 

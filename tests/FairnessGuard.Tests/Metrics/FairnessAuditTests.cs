@@ -1,3 +1,4 @@
+using FairnessGuard.Distributions;
 using FairnessGuard.Metrics;
 using FairnessGuard.TestKit;
 
@@ -37,7 +38,7 @@ public class FairnessAuditTests
         Assert.Equal(0.5, report.KsUnfairness, 12);
         Assert.Equal(("a", "b"), report.KsPair);
         Assert.Equal(0, report.KsLowerBound);
-        Assert.Equal(KsDistance.Compute([0.1, 0.4, 0.6, 0.9], [0.1, 0.2, 0.3, 0.35, 0.4, 0.6, 0.8, 0.9]), a.KsToPool, 12);
+        Assert.Equal(Distance.KolmogorovSmirnov([0.1, 0.4, 0.6, 0.9], [0.1, 0.2, 0.3, 0.35, 0.4, 0.6, 0.8, 0.9]), a.KsToPool, 12);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Numerics;
 
-namespace FairnessGuard.Sketches;
+namespace FairnessGuard.Distributions;
 
-/// <summary>Binary searches on ascending spans, shared by the sketch levels and <see cref="SortedView"/>.</summary>
+/// <summary>Binary searches on ascending spans, shared by the sketch levels, the sorted views and the correctors.</summary>
 internal static class SortedSearch
 {
     /// <summary>Number of items <c>&lt;= value</c> (or <c>&lt;</c>) in an unsorted span, a SIMD lane per item.</summary>
