@@ -1,3 +1,4 @@
+using FairnessGuard.Distributions;
 using FairnessGuard.Metrics;
 
 namespace FairnessGuard.Generators.Tests.Runtime;
@@ -63,6 +64,6 @@ internal static class ParityCheck
     {
         var x = a.Order().ToArray();
         var y = b.Order().ToArray();
-        return KsDistance.Compute(x, y);
+        return Distance.KolmogorovSmirnov(x, y);
     }
 }

@@ -1,4 +1,5 @@
 using FairnessGuard.Guard;
+using FairnessGuard.Distributions;
 using FairnessGuard.Metrics;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -50,7 +51,7 @@ public class GuardBehaviourTests
         var b = new List<double>();
         GuardStreams.Feed(guard, "a", 5000, 0, 11, a);
         GuardStreams.Feed(guard, "b", 5000, 2, 12, b);
-        var ks = KsDistance.Compute([.. a.Order()], [.. b.Order()]);
+        var ks = Distance.KolmogorovSmirnov([.. a.Order()], [.. b.Order()]);
 
         // DKW bands of the two test samples (δ = 10⁻³ over 2), sketch rank error (a priori, k = 1000, both
         // groups), and the knot resolution 1/(K−1) per group.
