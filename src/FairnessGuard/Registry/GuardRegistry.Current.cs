@@ -6,6 +6,9 @@ public sealed partial class GuardRegistry
     private static readonly AsyncLocal<GuardRegistry?> Scoped = new();
     private static GuardRegistry? _default;
 
+    // Set by the first Scope call: until then (in production, always) Current skips the async-local lookup.
+    private static volatile bool _scopesUsed;
+
     /// <summary>
     /// The process-wide registry: set once by <c>AddFairnessGuard</c> when the host starts (or the registry is first
     /// resolved); without DI, a registry with default settings. Tests should not replace it: use <see cref="Scope"/>.
@@ -21,7 +24,7 @@ public sealed partial class GuardRegistry
     }
 
     /// <summary>The registry generated code resolves from: the innermost <see cref="Scope"/> on this async flow, else <see cref="Default"/>.</summary>
-    public static GuardRegistry Current => Scoped.Value ?? Default;
+    public static GuardRegistry Current => _scopesUsed ? Scoped.Value ?? Default : Default;
 
     /// <summary>
     /// Makes <paramref name="registry"/> the <see cref="Current"/> one for this async flow (this call's thread and
@@ -33,6 +36,7 @@ public sealed partial class GuardRegistry
     public static IDisposable Scope(GuardRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        _scopesUsed = true;
         var previous = Scoped.Value;
         Scoped.Value = registry;
         return new ScopeHandle(previous);
