@@ -19,10 +19,10 @@ internal sealed partial class PostgreSqlDeltaStore
     private readonly int _sketchK;
     private readonly int _monitorK;
 
-    public PostgreSqlDeltaStore(NpgsqlDataSource dataSource, ParityGuardOptions options)
+    public PostgreSqlDeltaStore(NpgsqlDataSource dataSource, ParityGuardOptions options, string? key = null)
     {
         _dataSource = dataSource;
-        _policy = options.PolicyName;
+        _policy = key ?? options.PolicyName;
         _shape = options.StateShapeHash();
         _sketchK = options.SketchK;
         _monitorK = options.MonitorSketchK;

@@ -37,13 +37,23 @@ public sealed class PostgreSqlGuardReplicator<TGroup> : IGuardSynchronizer, IDis
     /// <param name="options">Connection and replica id.</param>
     /// <param name="codec">Key codec for key types without a built-in one.</param>
     public PostgreSqlGuardReplicator(ParityGuard<TGroup> guard, PostgreSqlReplicationOptions options, IGroupKeyCodec<TGroup>? codec = null)
+        : this(guard, options, guard?.Options.PolicyName!, codec)
+    {
+    }
+
+    /// <summary>Creates the replicator of one guard whose shared state is keyed by <paramref name="key"/> (the registry's guard key).</summary>
+    /// <param name="guard">The guard.</param>
+    /// <param name="options">Connection and replica id.</param>
+    /// <param name="key">The shared state's key, the same on every replica (default: the guard's policy name).</param>
+    /// <param name="codec">Key codec for key types without a built-in one.</param>
+    public PostgreSqlGuardReplicator(ParityGuard<TGroup> guard, PostgreSqlReplicationOptions options, string key, IGroupKeyCodec<TGroup>? codec = null)
     {
         _guard = guard ?? throw new ArgumentNullException(nameof(guard));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
         _codec = codec;
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        _store = new PostgreSqlDeltaStore(_dataSource, guard.Options);
+        _store = new PostgreSqlDeltaStore(_dataSource, guard.Options, key);
         _logger = guard.Options.LoggerFactory?.CreateLogger("FairnessGuard.Replication") ?? NullLogger.Instance;
         _salt = Fnv(options.ReplicaId);
     }

@@ -1,61 +1,58 @@
 using FairnessGuard.Guard;
-using FairnessGuard.Hosting;
+using FairnessGuard.Registry;
 using FairnessGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;
 
+/// <summary>The registry's hosted service with <c>UseSqlite</c>: hand-made guards restored, snapshotted periodically and on stop, violations audited.</summary>
 public sealed class HostedServiceTests
 {
     [Fact]
     public async Task TheServiceSnapshotsPeriodicallyAndOnShutdownAndTheNextStartRestores()
     {
         using var db = new TempDatabase();
-        var store = new SqliteGuardStateStore(db.Database);
-        var services = new ServiceCollection().AddDurableParityGuard<string>(TempDatabase.Options(), store, o => o.SnapshotInterval = TimeSpan.FromMilliseconds(50));
-        await using (var provider = services.BuildServiceProvider())
+        await using (var provider = Build(db.Path, TimeSpan.FromMilliseconds(50)))
         {
-            var guard = provider.GetRequiredService<ParityGuard<string>>();
-            var service = (GuardStateService<string>)provider.GetServices<IHostedService>().Single();
+            var service = provider.GetServices<IHostedService>().Single();
             await service.StartAsync(default);
+            var guard = provider.GetRequiredKeyedService<ParityGuard<string>>("loan");
+            Assert.Same(guard, provider.GetRequiredService<GuardRegistry>().GetOrCreate<string>("loan"));
             TempDatabase.Feed(guard, 4_000, 9);
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (service.SnapshotsAttempted < 2 && DateTime.UtcNow < deadline)
+            while (await db.ScalarAsync("SELECT count(*) FROM fg_snapshot;") is 0L && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }
 
-            Assert.True(service.SnapshotsAttempted >= 2, "periodic snapshots");
             Assert.Equal(1L, await db.ScalarAsync("SELECT count(*) FROM fg_snapshot;"));
 
-            // Fed after the last periodic snapshot: only the shutdown snapshot has these.
+            // Fed after the periodic snapshots: only the shutdown snapshot has all of them.
             TempDatabase.Feed(guard, 1_000, 10);
             await service.StopAsync(default);
         }
 
-        await using var next = new ServiceCollection().AddDurableParityGuard<string>(TempDatabase.Options(), store).BuildServiceProvider();
-        var restored = next.GetRequiredService<ParityGuard<string>>();
+        await using var next = Build(db.Path, TimeSpan.FromHours(1));
+        var restored = next.GetRequiredKeyedService<ParityGuard<string>>("loan");
         Assert.Equal(5_000, restored.GetReport().Groups.Sum(g => g.Samples));
     }
 
     [Fact]
-    public async Task SqliteIsTheStoreWhenAPathIsConfigured()
+    public async Task ViolationsOfEveryGuardGoToTheAuditLog()
     {
         using var db = new TempDatabase();
-        var options = TempDatabase.Options();
-        options.Mode = PolicyMode.Monitor;
-        await using (var provider = new ServiceCollection().AddDurableParityGuard<string>(options, o => o.DatabasePath = db.Path).BuildServiceProvider())
+        await using (var provider = Build(db.Path, TimeSpan.FromHours(1), o => o.Mode = PolicyMode.Monitor))
         {
             var service = provider.GetServices<IHostedService>().Single();
             await service.StartAsync(default);
-            TempDatabase.Feed(provider.GetRequiredService<ParityGuard<string>>(), 6_000, 11);
+            TempDatabase.Feed(provider.GetRequiredKeyedService<ParityGuard<string>>("loan"), 6_000, 11);
             await service.StopAsync(default);
         }
 
         Assert.NotEmpty(await new SqliteViolationAuditLog(db.Database).QueryAsync("loan", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
-        await using var next = new ServiceCollection().AddDurableParityGuard<string>(TempDatabase.Options(), o => o.DatabasePath = db.Path).BuildServiceProvider();
-        Assert.Equal(6_000, next.GetRequiredService<ParityGuard<string>>().GetReport().Groups.Sum(g => g.Samples));
+        await using var next = Build(db.Path, TimeSpan.FromHours(1));
+        Assert.Equal(6_000, next.GetRequiredKeyedService<ParityGuard<string>>("loan").GetReport().Groups.Sum(g => g.Samples));
     }
 
     [Fact]
@@ -63,13 +60,55 @@ public sealed class HostedServiceTests
     {
         using var db = new TempDatabase();
         var order = new List<string>();
-        using var guard = new ParityGuard<string>(TempDatabase.Options());
-        var persistence = new GuardPersistence<string>(new RecordingStore(new SqliteGuardStateStore(db.Database), order), TempDatabase.Options());
-        var service = new GuardStateService<string>(guard, persistence, new RecordingSync(order), new GuardStateServiceOptions { SnapshotInterval = TimeSpan.FromHours(1), SyncInterval = TimeSpan.FromHours(1) });
+        var services = new ServiceCollection();
+        services.AddFairnessGuard(o =>
+        {
+            o.ReplaceDefaultRegistry = false;
+            o.StateStore = new RecordingStore(new SqliteGuardStateStore(db.Database), order);
+            o.Replication = new RecordingReplication(order);
+            o.SnapshotInterval = o.SyncInterval = TimeSpan.FromHours(1);
+        }).AddGuard<string>("loan", Configure);
+        await using var provider = services.BuildServiceProvider();
+        var service = provider.GetServices<IHostedService>().Single();
         await service.StartAsync(default);
         await service.StopAsync(default);
+
         Assert.Equal(["sync", "save"], order);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GuardStateService<string>(guard, persistence, null, new GuardStateServiceOptions { SyncInterval = TimeSpan.Zero }));
+        Assert.Throws<ArgumentException>(() => new GuardRegistry(new FairnessGuardOptions { SyncInterval = TimeSpan.Zero }));
+    }
+
+    internal static void Configure(ParityGuardOptions o)
+    {
+        var reference = TempDatabase.Options();
+        o.Seed = reference.Seed;
+        o.TieJitter = reference.TieJitter;
+        o.BackgroundRebuild = reference.BackgroundRebuild;
+        o.RebuildInterval = reference.RebuildInterval;
+        o.RebuildEvery = reference.RebuildEvery;
+        o.SketchK = reference.SketchK;
+    }
+
+    private static ServiceProvider Build(string path, TimeSpan snapshotInterval, Action<ParityGuardOptions>? more = null)
+    {
+        var services = new ServiceCollection();
+        services.AddFairnessGuard(o =>
+            {
+                o.ReplaceDefaultRegistry = false;
+                o.SnapshotInterval = snapshotInterval;
+            })
+            .AddGuard<string>("loan", o =>
+            {
+                Configure(o);
+                more?.Invoke(o);
+            })
+            .UseSqlite(path);
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class RecordingReplication(List<string> order) : IGuardReplication
+    {
+        public IGuardSynchronizer Create<TGroup>(ParityGuard<TGroup> guard, string key)
+            where TGroup : notnull => new RecordingSync(order);
     }
 
     private sealed class RecordingSync(List<string> order) : IGuardSynchronizer

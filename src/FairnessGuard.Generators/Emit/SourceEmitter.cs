@@ -51,7 +51,7 @@ internal static class SourceEmitter
 
     private static void WriteSlot(StringBuilder text, int indent, MethodModel model, PolicyModel policy)
     {
-        Line(text, indent, $"/// <summary>The guard of the policy on '{policy.SensitiveMember}', resolved from GuardRegistry.Default.</summary>");
+        Line(text, indent, $"/// <summary>The guard of the policy on '{policy.SensitiveMember}', resolved from GuardRegistry.Current.</summary>");
         Line(text, indent, $"private static readonly global::FairnessGuard.Registry.GuardSlot<{policy.GroupType}> {model.FieldPrefix}_{policy.Index} = new(");
         Line(text, indent + 1, $"new global::FairnessGuard.Registry.GuardPolicy({Quote(model.MethodKey)}, {policy.Index}, {Quote(policy.SensitiveMember)})");
         Line(text, indent + 1, "{");

@@ -17,15 +17,28 @@ public sealed class GuardPersistence<TGroup>
     private readonly ParityGuardOptions _options;
     private readonly IGroupKeyCodec<TGroup>? _codec;
     private readonly ILogger _logger;
+    private readonly string _key;
 
     /// <summary>Creates the persistence of one policy.</summary>
     /// <param name="store">Where snapshots live.</param>
     /// <param name="options">The guard's options (its policy name keys the rows).</param>
     /// <param name="codec">Key codec for key types without a built-in one.</param>
     public GuardPersistence(IGuardStateStore store, ParityGuardOptions options, IGroupKeyCodec<TGroup>? codec = null)
+        : this(store, options, options?.PolicyName!, codec)
+    {
+    }
+
+    /// <summary>Creates the persistence of one guard whose rows are keyed by <paramref name="key"/>.</summary>
+    /// <param name="store">Where snapshots live.</param>
+    /// <param name="options">The guard's options.</param>
+    /// <param name="key">The rows' key: unique per guard (the registry uses "Namespace.Type.Method:Member" or the guard's name).</param>
+    /// <param name="codec">Key codec for key types without a built-in one.</param>
+    public GuardPersistence(IGuardStateStore store, ParityGuardOptions options, string key, IGroupKeyCodec<TGroup>? codec = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        _key = key;
         _codec = codec;
         _logger = options.LoggerFactory?.CreateLogger("FairnessGuard.State") ?? NullLogger.Instance;
     }
@@ -42,12 +55,12 @@ public sealed class GuardPersistence<TGroup>
         var shape = _options.StateShapeHash();
         try
         {
-            stored = await _store.LoadLatestSnapshotAsync(_options.PolicyName, shape, cancellationToken).ConfigureAwait(false)
-                ?? await _store.LoadLatestSnapshotAsync(_options.PolicyName, cancellationToken).ConfigureAwait(false);
+            stored = await _store.LoadLatestSnapshotAsync(_key, shape, cancellationToken).ConfigureAwait(false)
+                ?? await _store.LoadLatestSnapshotAsync(_key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            StateLog.StoreFailed(_logger, ex, _options.PolicyName, "restore");
+            StateLog.StoreFailed(_logger, ex, _key, "restore");
             return new ParityGuard<TGroup>(_options);
         }
 
@@ -58,32 +71,32 @@ public sealed class GuardPersistence<TGroup>
 
         if (stored.ShapeHash != shape)
         {
-            StateLog.Incompatible(_logger, _options.PolicyName, stored.SavedAt, stored.ShapeHash, shape);
+            StateLog.Incompatible(_logger, _key, stored.SavedAt, stored.ShapeHash, shape);
             return new ParityGuard<TGroup>(_options);
         }
 
         try
         {
             var guard = ParityGuard<TGroup>.FromSnapshot(stored.Bytes, _options, _codec);
-            StateLog.Restored(_logger, _options.PolicyName, stored.SavedAt, guard.GroupCount);
+            StateLog.Restored(_logger, _key, stored.SavedAt, guard.GroupCount);
             return guard;
         }
         catch (GuardSnapshotFormatException ex) when (ex.IsIncompatibleOptions)
         {
             // The row's shape column said compatible but the bytes disagree: keep the row, start fresh.
-            StateLog.Incompatible(_logger, _options.PolicyName, stored.SavedAt, stored.ShapeHash, shape);
+            StateLog.Incompatible(_logger, _key, stored.SavedAt, stored.ShapeHash, shape);
             return new ParityGuard<TGroup>(_options);
         }
         catch (GuardSnapshotFormatException ex)
         {
-            StateLog.Quarantined(_logger, _options.PolicyName, stored.SavedAt, ex.Message);
+            StateLog.Quarantined(_logger, _key, stored.SavedAt, ex.Message);
             try
             {
                 await _store.QuarantineSnapshotAsync(stored, ex.Message, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception qex) when (qex is not OperationCanceledException)
             {
-                StateLog.StoreFailed(_logger, qex, _options.PolicyName, "quarantine");
+                StateLog.StoreFailed(_logger, qex, _key, "quarantine");
             }
 
             return new ParityGuard<TGroup>(_options);
@@ -100,13 +113,13 @@ public sealed class GuardPersistence<TGroup>
         try
         {
             var bytes = guard.CreateSnapshot(_codec);
-            await _store.SaveSnapshotAsync(_options.PolicyName, _options.StateShapeHash(), bytes, cancellationToken).ConfigureAwait(false);
-            StateLog.Saved(_logger, _options.PolicyName, bytes.Length);
+            await _store.SaveSnapshotAsync(_key, _options.StateShapeHash(), bytes, cancellationToken).ConfigureAwait(false);
+            StateLog.Saved(_logger, _key, bytes.Length);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            StateLog.StoreFailed(_logger, ex, _options.PolicyName, "save");
+            StateLog.StoreFailed(_logger, ex, _key, "save");
             return false;
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using FairnessGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -36,8 +37,26 @@ public sealed class FairnessGuardOptions
     /// <summary>A last say in code over each guard's options, after the attribute and configuration.</summary>
     public Action<GuardPolicy, ParityGuardOptions>? ConfigurePolicy { get; set; }
 
+    /// <summary>
+    /// Where every guard's state is kept: restored when the guard is created, snapshotted every
+    /// <see cref="SnapshotInterval"/> and when the host stops. None when null (<c>UseSqlite</c> sets it).
+    /// </summary>
+    public IGuardStateStore? StateStore { get; set; }
+
+    /// <summary>Gives every guard a replica synchronizer, run every <see cref="SyncInterval"/>. None when null (<c>UsePostgreSql</c> sets it).</summary>
+    public IGuardReplication? Replication { get; set; }
+
+    /// <summary>Time between snapshots to <see cref="StateStore"/> by the hosted service. Default 30 s.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time between replica syncs by the hosted service (when <see cref="Replication"/> is set). Default 5 s.</summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether the DI-built registry becomes <see cref="GuardRegistry.Default"/>. Default true.</summary>
     public bool ReplaceDefaultRegistry { get; set; } = true;
+
+    /// <summary>Hand-made guards by name (<see cref="AddGuard{TGroup}"/>).</summary>
+    internal Dictionary<string, AddedGuard> AddedGuards { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Values in configuration that could not be read ("key: problem"); reported by validation.</summary>
     internal List<string> ConfigurationErrors { get; } = [];
@@ -54,4 +73,24 @@ public sealed class FairnessGuardOptions
         PolicyConfigurationReader.Read(configuration.GetSection(SectionName).GetSection("Policies"), this);
         return this;
     }
+
+    /// <summary>
+    /// Adds a hand-made guard to the registry under <paramref name="name"/> (its policy name, its key in the state
+    /// store and in replicated state): built from the shared logging, meters, clock and sinks, then
+    /// <paramref name="configure"/>, then <c>FairnessGuard:Policies:&lt;name&gt;</c>; created on first use
+    /// (<see cref="GuardRegistry.GetOrCreate{TGroup}(string)"/>) or when the host starts.
+    /// </summary>
+    /// <typeparam name="TGroup">The group key type.</typeparam>
+    /// <param name="name">The guard's name, unique in the registry.</param>
+    /// <param name="configure">Sets the guard's options; optional.</param>
+    /// <returns>These options.</returns>
+    public FairnessGuardOptions AddGuard<TGroup>(string name, Action<ParityGuardOptions>? configure = null)
+        where TGroup : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        AddedGuards[name] = new AddedGuard(typeof(TGroup), configure, registry => registry.GetOrCreate<TGroup>(name));
+        return this;
+    }
+
+    internal sealed record AddedGuard(Type Group, Action<ParityGuardOptions>? Configure, Func<GuardRegistry, IParityGuard> Create);
 }

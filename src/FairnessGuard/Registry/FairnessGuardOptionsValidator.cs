@@ -26,6 +26,16 @@ internal sealed class FairnessGuardOptionsValidator : IValidateOptions<FairnessG
             failures.Add("FairnessGuardOptions.TimeProvider must not be null.");
         }
 
+        if (options.SnapshotInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"FairnessGuardOptions.SnapshotInterval must be positive (got {options.SnapshotInterval}).");
+        }
+
+        if (options.SyncInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"FairnessGuardOptions.SyncInterval must be positive (got {options.SyncInterval}).");
+        }
+
         foreach (var (key, overrides) in options.Policies)
         {
             var probe = new ParityGuardOptions();

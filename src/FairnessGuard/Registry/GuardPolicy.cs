@@ -46,6 +46,9 @@ public sealed class GuardPolicy
     /// <summary>The guard's name in logs, metrics and violations: "demographic-parity:{member}".</summary>
     public string PolicyName => $"demographic-parity:{SensitiveMember}";
 
+    /// <summary>"Namespace.Type.Method:SensitiveMember": the guard's key in the state store and in replicated state.</summary>
+    public string StateKey => $"{MethodKey}:{SensitiveMember}";
+
     /// <inheritdoc />
     public override string ToString() => $"{MethodKey}[{Index}] {PolicyName}";
 }

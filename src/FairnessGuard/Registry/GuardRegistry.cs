@@ -1,56 +1,49 @@
 using System.Collections.Concurrent;
 using FairnessGuard.Guard;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FairnessGuard.Registry;
 
 /// <summary>
-/// The guards of attribute-decorated methods, one per (method, policy, group type), created on first use
-/// from the attribute's values, the configuration overrides and the shared logging and sinks.
+/// Every guard of an application, keyed: one per (method, policy, group type) for attribute-decorated methods,
+/// created on first use from the attribute's values and the configuration overrides, and one per name for
+/// hand-made guards (<see cref="FairnessGuardOptions.AddGuard{TGroup}"/>). Each guard is restored from
+/// <see cref="FairnessGuardOptions.StateStore"/> when it is created and gets a replica synchronizer from
+/// <see cref="FairnessGuardOptions.Replication"/> when those are set; the hosted service of
+/// <c>AddFairnessGuard</c> snapshots and syncs them.
 /// </summary>
 /// <remarks>
-/// Generated code resolves guards from <see cref="Default"/>. Without DI that is a registry with default
-/// settings; <c>services.AddFairnessGuard()</c> builds one from DI and makes it the default when the host
-/// starts (or when it is first resolved).
+/// Generated code resolves guards from <see cref="Current"/>: the registry of the innermost
+/// <see cref="Scope(GuardRegistry)"/> on this async flow, else <see cref="Default"/>, which DI sets once.
 /// </remarks>
-public sealed class GuardRegistry : IDisposable
+public sealed partial class GuardRegistry : IDisposable
 {
-    private static GuardRegistry? _default;
-
     private readonly ConcurrentDictionary<(string Key, int Index, Type Group), RegisteredGuard> _guards = new();
     private readonly object _createLock = new();
+    private FairnessGuardOptions _options;
+    private int _generation;
     private bool _disposed;
 
     /// <summary>Creates a registry; the options are validated now.</summary>
-    /// <param name="options">Overrides, logging and sinks; defaults when null.</param>
+    /// <param name="options">Overrides, logging, sinks, storage; defaults when null.</param>
     /// <exception cref="ArgumentException">An override is invalid; the message names the key and the option.</exception>
     public GuardRegistry(FairnessGuardOptions? options = null)
     {
-        Options = options ?? new FairnessGuardOptions();
-        var failures = FairnessGuardOptionsValidator.Failures(Options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, failures), nameof(options));
-        }
+        _options = options ?? new FairnessGuardOptions();
+        ThrowIfInvalid(_options, nameof(options));
     }
 
-    /// <summary>The registry generated code uses. Replacing it makes every decorated method re-resolve its guards.</summary>
-    public static GuardRegistry Default
-    {
-        get => Volatile.Read(ref _default) ?? CreateDefault();
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            Volatile.Write(ref _default, value);
-        }
-    }
-
-    /// <summary>The registry's settings.</summary>
-    public FairnessGuardOptions Options { get; }
+    /// <summary>The registry's settings (replaced as a whole by <see cref="Reload"/>).</summary>
+    public FairnessGuardOptions Options => Volatile.Read(ref _options);
 
     /// <summary>The guards created so far.</summary>
     public IReadOnlyCollection<RegisteredGuard> Guards => [.. _guards.Values];
 
-    /// <summary>Returns the guard of <paramref name="policy"/>, creating it on first use.</summary>
+    /// <summary>Grows by one at each <see cref="Reload"/>: generated slots re-resolve their guard when it changes.</summary>
+    internal int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Returns the guard of <paramref name="policy"/>, creating (and restoring) it on first use.</summary>
     /// <typeparam name="TGroup">The group key type.</typeparam>
     /// <param name="policy">The policy.</param>
     /// <returns>The guard.</returns>
@@ -65,14 +58,43 @@ public sealed class GuardRegistry : IDisposable
             return (ParityGuard<TGroup>)found.Guard;
         }
 
-        // Created under a lock so two first calls cannot both build a guard (each owns a Meter and sketches).
+        // Created under a lock so two first calls cannot both build (and restore) a guard.
         lock (_createLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (!_guards.TryGetValue(key, out found))
             {
-                var guard = new ParityGuard<TGroup>(BuildOptions(policy));
-                found = new RegisteredGuard(policy, typeof(TGroup), guard, guard.GetReport);
+                found = Create<TGroup>(policy.StateKey, policy, BuildOptions(policy), previous: null);
+                _guards[key] = found;
+            }
+
+            return (ParityGuard<TGroup>)found.Guard;
+        }
+    }
+
+    /// <summary>Returns the hand-made guard <paramref name="name"/>, creating (and restoring) it on first use.</summary>
+    /// <typeparam name="TGroup">The group key type it was added with.</typeparam>
+    /// <param name="name">The name given to <see cref="FairnessGuardOptions.AddGuard{TGroup}"/>.</param>
+    /// <returns>The guard.</returns>
+    /// <exception cref="InvalidOperationException">No guard of that name and group type was added.</exception>
+    public ParityGuard<TGroup> GetOrCreate<TGroup>(string name)
+        where TGroup : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var key = (name, -1, typeof(TGroup));
+        if (_guards.TryGetValue(key, out var found))
+        {
+            return (ParityGuard<TGroup>)found.Guard;
+        }
+
+        lock (_createLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_guards.TryGetValue(key, out found))
+            {
+                var options = BuildOptions(name, typeof(TGroup)) ?? throw new InvalidOperationException(
+                    $"No guard '{name}' of group type {typeof(TGroup).Name} was added (FairnessGuardOptions.AddGuard or AddFairnessGuard(...).AddGuard).");
+                found = Create<TGroup>(name, null, options, previous: null);
                 _guards[key] = found;
             }
 
@@ -89,65 +111,87 @@ public sealed class GuardRegistry : IDisposable
         where TGroup : notnull =>
         _guards.TryGetValue((methodKey, index, typeof(TGroup)), out var found) ? (ParityGuard<TGroup>)found.Guard : null;
 
-    /// <summary>
-    /// The options a policy's guard is built with: the attribute's values, then the method's configuration
-    /// section, then its per-policy sub-section, then <see cref="FairnessGuardOptions.ConfigurePolicy"/>.
-    /// </summary>
-    /// <param name="policy">The policy.</param>
-    /// <returns>New options (not yet validated).</returns>
-    public ParityGuardOptions BuildOptions(GuardPolicy policy)
+    /// <summary>Snapshots every durable guard to the state store (failures are logged by the persistence).</summary>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>How many snapshots were stored.</returns>
+    public async Task<int> SaveAllAsync(CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        var options = new ParityGuardOptions
+        var saved = 0;
+        foreach (var entry in _guards.Values)
         {
-            PolicyName = policy.PolicyName,
-            MethodName = policy.MethodKey,
-            Mode = policy.Mode,
-            Strength = policy.Strength,
-            Tolerance = policy.Tolerance,
-            WarmUp = policy.WarmUp,
-            AttributeName = policy.SensitiveMember,
-            LoggerFactory = Options.LoggerFactory,
-            MeterFactory = Options.MeterFactory,
-            TimeProvider = Options.TimeProvider,
-        };
-        foreach (var sink in Options.Sinks)
-        {
-            options.Sinks.Add(sink);
+            saved += await entry.SaveAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        if (Options.Policies.TryGetValue(policy.MethodKey, out var methodLevel))
-        {
-            methodLevel.ApplyTo(options);
-        }
-
-        if (Options.Policies.TryGetValue($"{policy.MethodKey}:{policy.SensitiveMember}", out var policyLevel))
-        {
-            policyLevel.ApplyTo(options);
-        }
-
-        Options.ConfigurePolicy?.Invoke(policy, options);
-        return options;
+        return saved;
     }
 
-    /// <summary>Disposes every guard; if this is the default registry, the next use creates a fresh one.</summary>
+    /// <summary>Syncs every replicated guard with the other replicas.</summary>
+    /// <param name="cancellationToken">Cancels the exchanges.</param>
+    /// <returns>How many syncs reached the shared state.</returns>
+    public async Task<int> SyncAllAsync(CancellationToken cancellationToken = default)
+    {
+        var synced = 0;
+        foreach (var entry in _guards.Values)
+        {
+            synced += await entry.SyncAsync(cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return synced;
+    }
+
+    /// <summary>Disposes every guard (and synchronizer); if this is the default registry, the next use creates a fresh one.</summary>
     public void Dispose()
     {
         lock (_createLock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
         }
 
-        Interlocked.CompareExchange(ref _default, null, this);
+        ReleaseDefault(this);
         foreach (var entry in _guards.Values)
         {
-            ((IDisposable)entry.Guard).Dispose();
+            entry.Release();
         }
     }
 
-    private static GuardRegistry CreateDefault()
+    /// <summary>Creates every hand-made guard now (the hosted service does this at start, so they are restored before the first request).</summary>
+    internal void CreateAddedGuards()
     {
-        Interlocked.CompareExchange(ref _default, new GuardRegistry(), null);
-        return Volatile.Read(ref _default)!;
+        foreach (var definition in Options.AddedGuards.Values)
+        {
+            definition.Create(this);
+        }
+    }
+
+    private RegisteredGuard Create<TGroup>(string name, GuardPolicy? policy, ParityGuardOptions options, IParityGuard? previous)
+        where TGroup : notnull
+    {
+        var settings = Options;
+        var persistence = settings.StateStore is { } store ? new GuardPersistence<TGroup>(store, options, name) : null;
+        var guard = previous is ParityGuard<TGroup> old
+            ? Carry(old, options, name)
+            : persistence?.RestoreAsync().GetAwaiter().GetResult() ?? new ParityGuard<TGroup>(options);
+        var synchronizer = settings.Replication?.Create(guard, name);
+        Func<IParityGuard, CancellationToken, Task<bool>>? save = persistence is null ? null : (g, ct) => persistence.SaveAsync((ParityGuard<TGroup>)g, ct);
+        return new RegisteredGuard(name, policy, guard, save, synchronizer)
+        {
+            Rebuild = (newOptions, current) => Create<TGroup>(name, policy, newOptions, current),
+        };
+    }
+
+    private ILogger Logger => Options.LoggerFactory?.CreateLogger("FairnessGuard.Registry") ?? NullLogger.Instance;
+
+    private static void ThrowIfInvalid(FairnessGuardOptions options, string paramName)
+    {
+        var failures = FairnessGuardOptionsValidator.Failures(options);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, failures), paramName);
+        }
     }
 }

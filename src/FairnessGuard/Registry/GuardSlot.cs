@@ -1,13 +1,15 @@
+using System.ComponentModel;
 using FairnessGuard.Guard;
 
 namespace FairnessGuard.Registry;
 
 /// <summary>
-/// The generated code's handle on one policy's guard, held in a static field: resolves the guard from
-/// <see cref="GuardRegistry.Default"/> once, and again only when the default registry is replaced (as a DI
-/// host does at start-up), so each call costs one reference comparison.
+/// Generated-code plumbing: the handle on one policy's guard, held in a static field. Resolves the guard from
+/// <see cref="GuardRegistry.Current"/> and keeps it while that registry (and its reload generation) is the same,
+/// so each call costs one async-local read and two comparisons.
 /// </summary>
 /// <typeparam name="TGroup">The group key type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GuardSlot<TGroup>
     where TGroup : notnull
 {
@@ -24,7 +26,7 @@ public sealed class GuardSlot<TGroup>
     /// <summary>The policy read from the attribute.</summary>
     public GuardPolicy Policy { get; }
 
-    /// <summary>The guard from the current default registry.</summary>
+    /// <summary>The guard from the current registry.</summary>
     /// <exception cref="ArgumentOutOfRangeException">
     /// The effective options are invalid (a code override broke them): the method fails rather than run unguarded.
     /// </exception>
@@ -32,18 +34,21 @@ public sealed class GuardSlot<TGroup>
     {
         get
         {
-            var registry = GuardRegistry.Default;
+            var registry = GuardRegistry.Current;
             var resolved = Volatile.Read(ref _resolved);
-            return resolved is not null && ReferenceEquals(resolved.Registry, registry) ? resolved.Guard : Resolve(registry);
+            return resolved is not null && ReferenceEquals(resolved.Registry, registry) && resolved.Generation == registry.Generation
+                ? resolved.Guard
+                : Resolve(registry);
         }
     }
 
     private ParityGuard<TGroup> Resolve(GuardRegistry registry)
     {
+        var generation = registry.Generation;
         var guard = registry.GetOrCreate<TGroup>(Policy);
-        Volatile.Write(ref _resolved, new Resolved(registry, guard));
+        Volatile.Write(ref _resolved, new Resolved(registry, generation, guard));
         return guard;
     }
 
-    private sealed record Resolved(GuardRegistry Registry, ParityGuard<TGroup> Guard);
+    private sealed record Resolved(GuardRegistry Registry, int Generation, ParityGuard<TGroup> Guard);
 }

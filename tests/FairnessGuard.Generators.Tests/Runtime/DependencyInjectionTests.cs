@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 namespace FairnessGuard.Generators.Tests.Runtime;
 
 /// <summary><c>AddFairnessGuard</c>: configuration overrides reach the generated methods' guards, and bad values fail at start-up.</summary>
-[Collection(DefaultRegistryCollection.Name)]
 public sealed class DependencyInjectionTests
 {
     [Fact]

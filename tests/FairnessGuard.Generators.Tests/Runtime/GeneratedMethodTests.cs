@@ -6,7 +6,6 @@ namespace FairnessGuard.Generators.Tests.Runtime;
 /// Partial methods implemented by this project's own build (the generator is referenced as an analyzer)
 /// really correct their outputs to parity.
 /// </summary>
-[Collection(DefaultRegistryCollection.Name)]
 public sealed class GeneratedMethodTests
 {
     [Fact]
@@ -46,12 +45,12 @@ public sealed class GeneratedMethodTests
         var inputs = Enumerable.Range(0, 6000).Select(i => ParityCheck.Draw(random, (Race)(i % 2))).ToArray();
         var returned = inputs.Select(StaticScorers.ScoreTwice).ToArray();
 
-        var registered = scope.Registry.Guards.OrderBy(g => g.Policy.Index).ToArray();
-        Assert.Equal(["Race", "Sex"], registered.Select(g => g.Policy.SensitiveMember));
-        using var race = new ParityGuard<Race>(scope.Registry.BuildOptions(registered[0].Policy));
-        using var sex = new ParityGuard<string>(scope.Registry.BuildOptions(registered[1].Policy));
-        using var raceSecond = new ParityGuard<Race>(scope.Registry.BuildOptions(registered[0].Policy));
-        using var sexFirst = new ParityGuard<string>(scope.Registry.BuildOptions(registered[1].Policy));
+        var registered = scope.Registry.Guards.OrderBy(g => g.Policy!.Index).ToArray();
+        Assert.Equal(["Race", "Sex"], registered.Select(g => g.Policy!.SensitiveMember));
+        using var race = new ParityGuard<Race>(scope.Registry.BuildOptions(registered[0].Policy!));
+        using var sex = new ParityGuard<string>(scope.Registry.BuildOptions(registered[1].Policy!));
+        using var raceSecond = new ParityGuard<Race>(scope.Registry.BuildOptions(registered[0].Policy!));
+        using var sexFirst = new ParityGuard<string>(scope.Registry.BuildOptions(registered[1].Policy!));
         var inOrder = inputs.Select(a => sex.Apply(race.Apply(a.Income, a.Race), a.Sex)).ToArray();
         var reversed = inputs.Select(a => raceSecond.Apply(sexFirst.Apply(a.Income, a.Sex), a.Race)).ToArray();
 

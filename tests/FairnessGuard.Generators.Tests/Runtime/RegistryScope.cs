@@ -3,19 +3,15 @@ using FairnessGuard.Registry;
 
 namespace FairnessGuard.Generators.Tests.Runtime;
 
-/// <summary>Tests that replace <see cref="GuardRegistry.Default"/> run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DefaultRegistryCollection
-{
-    public const string Name = "GuardRegistry.Default";
-}
-
 /// <summary>
-/// Installs a fresh registry as the default for one test, so the generated methods get new guards, and
-/// disposes it afterwards. Maps are rebuilt only on demand, inline: replays are deterministic.
+/// Makes a fresh registry <see cref="GuardRegistry.Current"/> for one test's async flow
+/// (<see cref="GuardRegistry.Scope"/>), so the generated methods get new guards while tests run in parallel,
+/// and disposes it afterwards. Maps are rebuilt only on demand, inline: replays are deterministic.
 /// </summary>
 internal sealed class RegistryScope : IDisposable
 {
+    private readonly IDisposable _scope;
+
     public RegistryScope(Action<ParityGuardOptions>? configure = null)
     {
         Registry = new GuardRegistry(new FairnessGuardOptions
@@ -28,7 +24,7 @@ internal sealed class RegistryScope : IDisposable
                 configure?.Invoke(options);
             },
         });
-        GuardRegistry.Default = Registry;
+        _scope = GuardRegistry.Scope(Registry);
     }
 
     public GuardRegistry Registry { get; }
@@ -37,5 +33,9 @@ internal sealed class RegistryScope : IDisposable
         where TGroup : notnull =>
         Registry.Find<TGroup>(methodKey, index) ?? throw new InvalidOperationException($"No guard for {methodKey}[{index}] yet.");
 
-    public void Dispose() => Registry.Dispose();
+    public void Dispose()
+    {
+        _scope.Dispose();
+        Registry.Dispose();
+    }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 namespace FairnessGuard.Generators.Tests.Runtime;
 
 /// <summary>The registry without DI: attribute values, configuration overrides in order, validation at construction.</summary>
-[Collection(DefaultRegistryCollection.Name)]
 public sealed class RegistryTests
 {
     private static readonly GuardPolicy Policy = new("Loans.LoanModel.Score", 1, "Sex") { Strength = 0.9, Tolerance = 0.02, WarmUp = 300 };
