@@ -10,7 +10,7 @@ public sealed partial class FairnessCatalog
     /// <summary>
     /// Creates a prediction engine for <paramref name="model"/> whose score goes through a parity guard keyed by
     /// <paramref name="groupSelector"/>. Without <paramref name="guard"/> the guard comes from
-    /// <see cref="GuardRegistry.Default"/> under <paramref name="methodKey"/>, configured and reported like a
+    /// <see cref="GuardRegistry.Current"/> under <paramref name="methodKey"/>, configured and reported like a
     /// generated guard (FairnessGuard:Policies:&lt;methodKey&gt;).
     /// </summary>
     /// <typeparam name="TSrc">The input type.</typeparam>
@@ -38,7 +38,7 @@ public sealed partial class FairnessCatalog
         ArgumentNullException.ThrowIfNull(groupSelector);
         ArgumentNullException.ThrowIfNull(getScore);
         ArgumentNullException.ThrowIfNull(setScore);
-        guard ??= GuardRegistry.Default.GetOrCreate<TGroup>(new GuardPolicy(methodKey ?? $"{typeof(TSrc).FullName}.Predict", 0, "group"));
+        guard ??= GuardRegistry.Current.GetOrCreate<TGroup>(new GuardPolicy(methodKey ?? $"{typeof(TSrc).FullName}.Predict", 0, "group"));
         return new GuardedPredictionEngine<TSrc, TDst, TGroup>(_context.Model.CreatePredictionEngine<TSrc, TDst>(model), guard, groupSelector, getScore, setScore);
     }
 }

@@ -77,4 +77,16 @@ public static class FairnessGuardEvents
 
     /// <summary>Replication: the delta buffer is over its byte budget; oldest deltas dropped.</summary>
     public const int DeltaBytesDropped = 1115;
+
+    /// <summary>Registry: the options were reloaded and the affected guards rebuilt.</summary>
+    public const int RegistryReloaded = 1120;
+
+    /// <summary>Registry: a guard was rebuilt under new options with its state carried over.</summary>
+    public const int GuardRebuilt = 1121;
+
+    /// <summary>Registry: a guard was rebuilt fresh under new options (its state shape changed).</summary>
+    public const int GuardRebuiltFresh = 1122;
+
+    /// <summary>Registry: a reload was rejected (invalid options); the guards keep their options.</summary>
+    public const int ReloadRejected = 1123;
 }
