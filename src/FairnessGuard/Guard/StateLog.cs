@@ -1,7 +1,7 @@
 using FairnessGuard.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace FairnessGuard.State;
+namespace FairnessGuard.Guard;
 
 /// <summary>Log events of durable state (ids 1100–1104 of <see cref="FairnessGuardEvents"/>; replication uses 1110–1119). Documented in docs/storage.md.</summary>
 internal static partial class StateLog
