@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
+using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 
 namespace FairnessGuard.Storage.PostgreSql.Tests;
@@ -7,11 +8,11 @@ namespace FairnessGuard.Storage.PostgreSql.Tests;
 /// <summary>In-process replicas for the fault tests: a guard, its replicator and what it was fed.</summary>
 public sealed class Replica : IDisposable
 {
-    public Replica(string connection, string id, int seed, CapturingLoggerFactory? log = null, int maxBuffered = 720, int sketchK = 1000, long maxBufferedBytes = 64L * 1024 * 1024)
+    public Replica(string connection, string id, int seed, FakeLogCollector? log = null, int maxBuffered = 720, int sketchK = 1000, long maxBufferedBytes = 64L * 1024 * 1024)
     {
         var options = ReplicaOptions.For("policy", (ulong)seed);
         options.SketchK = sketchK;
-        options.LoggerFactory = log ?? new CapturingLoggerFactory();
+        options.LoggerFactory = (log ?? new FakeLogCollector()).Factory();
         Guard = new ParityGuard<string>(options);
         Replicator = new PostgreSqlGuardReplicator<string>(Guard, new PostgreSqlReplicationOptions { ConnectionString = connection, ReplicaId = id, MaxBufferedDeltas = maxBuffered, MaxBufferedBytes = maxBufferedBytes });
         Random = new Random(seed);

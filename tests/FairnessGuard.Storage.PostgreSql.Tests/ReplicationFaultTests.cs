@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using FairnessGuard.Storage.ReplicaHost;
+using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -110,7 +111,7 @@ public sealed class ReplicationFaultTests(PostgresCluster cluster, ITestOutputHe
     [Fact]
     public async Task AFullBufferDropsTheOldestDeltasCountsAndLogsThem()
     {
-        var log = new CapturingLoggerFactory();
+        var log = new FakeLogCollector();
         using var replica = new Replica($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Timeout=1", "lonely", 7, log, maxBuffered: 3);
         for (var i = 0; i < 6; i++)
         {
@@ -122,7 +123,7 @@ public sealed class ReplicationFaultTests(PostgresCluster cluster, ITestOutputHe
         Assert.Equal(3, replica.Replicator.DroppedDeltas);
         Assert.Equal(1, log.Count(1110));
         // Logged on the 1st, 2nd, 4th … drop, so a long outage cannot flood the log.
-        Assert.Equal(["1 deltas dropped", "2 deltas dropped"], log.Entries.Where(e => e.EventId == 1112).Select(e => e.Message.Split("; ")[1][..16]));
+        Assert.Equal(["1 deltas dropped", "2 deltas dropped"], log.OfId(1112).Select(e => e.Message.Split("; ")[1][..16]));
 
         // The replica still serves from everything it saw locally.
         Assert.Equal(3_000, replica.Guard.GetReport().Groups.Sum(g => g.Samples));
@@ -132,7 +133,7 @@ public sealed class ReplicationFaultTests(PostgresCluster cluster, ITestOutputHe
     public async Task ACorruptedSharedRowIsQuarantinedAndNothingElseIsLost()
     {
         var connection = cluster.CreateDatabase("corrupt");
-        var log = new CapturingLoggerFactory();
+        var log = new FakeLogCollector();
         using var replica = new Replica(connection, "r1", 5, log);
         replica.Feed(4_000);
         await replica.SyncUntilConnectedAsync();
@@ -152,7 +153,7 @@ public sealed class ReplicationFaultTests(PostgresCluster cluster, ITestOutputHe
         Assert.Equal(before["B"], after["B"]);
         Assert.Equal(1_000, after["A"]);
         Assert.Equal(1, replica.Replicator.QuarantinedRows);
-        Assert.Contains(log.Entries, e => e.EventId == 1113);
+        Assert.NotEmpty(log.OfId(1113));
         await using var q = new NpgsqlConnection(connection);
         await q.OpenAsync();
         await using var read = new NpgsqlCommand("SELECT source, reason FROM fg_quarantine;", q);
@@ -172,11 +173,11 @@ public sealed class ReplicationFaultTests(PostgresCluster cluster, ITestOutputHe
         await first.SyncUntilConnectedAsync();
         var before = await Replica.GlobalCountsAsync(connection);
 
-        var log = new CapturingLoggerFactory();
+        var log = new FakeLogCollector();
         using var other = new Replica(connection, "r2", 2, log, sketchK: 500);
         other.Feed(1_000);
         Assert.False(await other.Replicator.SyncAsync(CancellationToken.None));
-        Assert.Contains(log.Entries, e => e.EventId == 1110 && e.Message.Contains("another shape", StringComparison.Ordinal));
+        Assert.Contains(log.OfId(1110), e => e.Exception is { } ex && ex.Message.Contains("another shape", StringComparison.Ordinal));
         Assert.Equal(before, await Replica.GlobalCountsAsync(connection));
     }
 

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using FairnessGuard.Storage.ReplicaHost;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Storage.PostgreSql.Tests;
 
@@ -12,7 +13,7 @@ public sealed class RobustReplicationTests(PostgresCluster cluster)
     public async Task LabelsWithNulOrALoneSurrogateAreEscapedLoggedAndEveryGroupReplicates()
     {
         var connection = cluster.CreateDatabase("labels");
-        var log = new CapturingLoggerFactory();
+        var log = new FakeLogCollector();
         using var replica = new Replica(connection, "r1", 31, log);
         replica.Feed(2_000);
         replica.Feed(300, only: "nul\0label");
@@ -26,7 +27,7 @@ public sealed class RobustReplicationTests(PostgresCluster cluster)
         Assert.Equal(300, counts[@"lone\uD800surrogate"]);
 
         // Each escaped label is named exactly as it is stored.
-        var escaped = log.Entries.Where(e => e.EventId == 1114).Select(e => e.Message).ToList();
+        var escaped = log.OfId(1114).Select(e => e.Message).ToList();
         Assert.Contains(escaped, m => m.Contains(@"nul\u0000label", StringComparison.Ordinal));
         Assert.Contains(escaped, m => m.Contains(@"lone\uD800surrogate", StringComparison.Ordinal));
         Assert.Equal(0, log.Count(1110));
@@ -39,7 +40,7 @@ public sealed class RobustReplicationTests(PostgresCluster cluster)
     [Fact]
     public async Task TheOutageBufferIsBoundedInBytesOldestDroppedCountedAndLogged()
     {
-        var log = new CapturingLoggerFactory();
+        var log = new FakeLogCollector();
         const long cap = 200_000;
         using var replica = new Replica($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Timeout=1", "bytes", 9, log, maxBufferedBytes: cap);
         for (var i = 0; i < 12; i++)

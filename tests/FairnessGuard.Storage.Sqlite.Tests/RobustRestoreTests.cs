@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;
 
@@ -30,8 +31,8 @@ public sealed class RobustRestoreTests
         }
 
         // Back to A: the newest row is B's, but A's row is the newest compatible one and is restored.
-        var log = new CapturingLoggerFactory();
-        using var again = await new GuardPersistence<string>(store, TempDatabase.Options(log: log)).RestoreAsync();
+        var log = new FakeLogCollector();
+        using var again = await new GuardPersistence<string>(store, TempDatabase.Options(log: log.Factory())).RestoreAsync();
         Assert.Equal(5_000, again.GetReport().Groups.Sum(g => g.Samples));
         Assert.Equal(1, log.Count(1100));
         Assert.Equal(0, log.Count(1101));
@@ -53,13 +54,13 @@ public sealed class RobustRestoreTests
         var original = (byte[])(await db.ScalarAsync("SELECT bytes FROM fg_snapshot;"))!;
         await db.SetSnapshotBytesAsync("loan", Craft(original, k: 65_535, levels: 61));
 
-        var log = new CapturingLoggerFactory();
+        var log = new FakeLogCollector();
         var before = GC.GetAllocatedBytesForCurrentThread();
-        using var fresh = await new GuardPersistence<string>(store, TempDatabase.Options(log: log)).RestoreAsync();
+        using var fresh = await new GuardPersistence<string>(store, TempDatabase.Options(log: log.Factory())).RestoreAsync();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, fresh.GroupCount);
-        Assert.Contains("levels exceed the limit", Assert.Single(log.Entries, e => e.EventId == 1102).Message, StringComparison.Ordinal);
+        Assert.Contains("levels exceed the limit", Assert.Single(log.OfId(1102)).Message, StringComparison.Ordinal);
         Assert.Single(await store.GetQuarantinedAsync("loan"));
 
         // The blob made a 66 KB row allocate 702 MB; refused before allocating, it costs the read only.

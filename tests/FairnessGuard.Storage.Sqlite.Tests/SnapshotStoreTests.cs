@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;
 
@@ -14,8 +15,8 @@ public sealed class SnapshotStoreTests
         TempDatabase.Feed(guard, 20_000, 1);
         Assert.True(await new GuardPersistence<string>(store, TempDatabase.Options()).SaveAsync(guard));
 
-        var log = new CapturingLoggerFactory();
-        using var restored = await new GuardPersistence<string>(store, TempDatabase.Options(log: log)).RestoreAsync();
+        var log = new FakeLogCollector();
+        using var restored = await new GuardPersistence<string>(store, TempDatabase.Options(log: log.Factory())).RestoreAsync();
         guard.RebuildNow();
         var (before, after) = (guard.GetReport(), restored.GetReport());
         Assert.Equal(before.Groups.Select(g => (g.Group, g.Samples, g.Predictions)), after.Groups.Select(g => (g.Group, g.Samples, g.Predictions)));
@@ -38,12 +39,12 @@ public sealed class SnapshotStoreTests
         }
 
         var original = (byte[])(await db.ScalarAsync("SELECT bytes FROM fg_snapshot;"))!;
-        var log = new CapturingLoggerFactory();
-        var persistence = new GuardPersistence<string>(store, TempDatabase.Options(sketchK: 500, log: log));
+        var log = new FakeLogCollector();
+        var persistence = new GuardPersistence<string>(store, TempDatabase.Options(sketchK: 500, log: log.Factory()));
         using var fresh = await persistence.RestoreAsync();
 
         Assert.Equal(0, fresh.GroupCount);
-        var line = Assert.Single(log.Entries, e => e.EventId == 1101);
+        var line = Assert.Single(log.OfId(1101));
         Assert.Contains("incompatible options", line.Message, StringComparison.Ordinal);
         Assert.Contains("kept untouched", line.Message, StringComparison.Ordinal);
 
@@ -78,11 +79,11 @@ public sealed class SnapshotStoreTests
         corrupted[100] ^= 0x5A;
         await db.SetSnapshotBytesAsync("loan", corrupted);
 
-        var log = new CapturingLoggerFactory();
-        using var fresh = await new GuardPersistence<string>(store, TempDatabase.Options(log: log)).RestoreAsync();
+        var log = new FakeLogCollector();
+        using var fresh = await new GuardPersistence<string>(store, TempDatabase.Options(log: log.Factory())).RestoreAsync();
 
         Assert.Equal(0, fresh.GroupCount);
-        var line = Assert.Single(log.Entries, e => e.EventId == 1102);
+        var line = Assert.Single(log.OfId(1102));
         Assert.Contains("checksum", line.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("quarantine", line.Message, StringComparison.Ordinal);
         var quarantined = Assert.Single(await store.GetQuarantinedAsync("loan"));
@@ -99,9 +100,9 @@ public sealed class SnapshotStoreTests
     [Fact]
     public async Task AnUnreachableStoreIsLoggedAndTheGuardStartsFresh()
     {
-        var log = new CapturingLoggerFactory();
+        var log = new FakeLogCollector();
         var store = new SqliteGuardStateStore(new SqliteGuardDatabase("/nonexistent-dir/fg/guard.db"));
-        var persistence = new GuardPersistence<string>(store, TempDatabase.Options(log: log));
+        var persistence = new GuardPersistence<string>(store, TempDatabase.Options(log: log.Factory()));
         using var guard = await persistence.RestoreAsync();
         TempDatabase.Feed(guard, 1_000, 6);
         Assert.False(await persistence.SaveAsync(guard));

@@ -12,7 +12,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// drops and selections, the trainers with their feature and label columns, the one-to-one column
 /// transforms, and the input the data is loaded as.
 /// </summary>
-internal sealed class MlNetPipeline
+internal sealed partial class MlNetPipeline
 {
     private static readonly HashSet<string> LoaderNames = new(StringComparer.Ordinal)
     {
@@ -157,111 +157,6 @@ internal sealed class MlNetPipeline
 
         _explicitLabel = true;
         LabelColumns.Add(label!);
-    }
-
-    /// <summary>The options argument of a trainer overload taking <c>XTrainer.Options</c>, or null.</summary>
-    private static ExpressionSyntax? OptionsOf(MlNetCall call)
-    {
-        var parameters = (call.Method.ReducedFrom ?? call.Method).Parameters;
-        var options = call.Method.Parameters.FirstOrDefault(p => p.Name == "options");
-        if (options is null || options.Type.Name != "Options" || options.Type.ContainingType?.Name.EndsWith("Trainer", StringComparison.Ordinal) != true || parameters.IsEmpty)
-        {
-            return null;
-        }
-
-        return call.ArgumentsOf("options") is { Count: 1 } arguments ? arguments[0] : null;
-    }
-
-    /// <summary>The constant string members set in the options' object initializer (directly, or on the local it initialises).</summary>
-    private static IEnumerable<(string Name, string? Value)> OptionValues(ExpressionSyntax options, SemanticModel model, CancellationToken token)
-    {
-        var creation = options as BaseObjectCreationExpressionSyntax;
-        if (creation is null && options is IdentifierNameSyntax
-            && model.GetSymbolInfo(options, token).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.Length == 1
-            && local.DeclaringSyntaxReferences[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initialised })
-        {
-            creation = initialised;
-        }
-
-        if (creation?.Initializer is not { } initializer)
-        {
-            yield break;
-        }
-
-        foreach (var expression in initializer.Expressions)
-        {
-            if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment)
-            {
-                var value = model.GetConstantValue(assignment.Right, token);
-                yield return (name.Identifier.ValueText, value.HasValue ? value.Value as string : null);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A <c>TextLoader.Column[]</c> list passed by name (<c>LoanSchema.Columns</c>, <c>Loader.Columns()</c>, a
-    /// local holding one), declared anywhere in source, maybe in another class: its constant column names
-    /// are read from the declaration's syntax (no other tree is bound).
-    /// </summary>
-    private void FollowColumnList(ExpressionSyntax expression, SemanticModel model, CancellationToken token, int depth)
-    {
-        if (depth > 2 || expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax)
-        {
-            return;
-        }
-
-        var target = expression is InvocationExpressionSyntax invocation ? invocation.Expression : expression;
-        var symbol = model.GetSymbolInfo(target, token).Symbol;
-        if (symbol is null || symbol.DeclaringSyntaxReferences.Length != 1)
-        {
-            return;
-        }
-
-        var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(token);
-        if (symbol is ILocalSymbol)
-        {
-            if (declaration is VariableDeclaratorSyntax { Initializer.Value: { } value })
-            {
-                FollowColumnList(value, model, token, depth + 1);
-            }
-
-            return;
-        }
-
-        if (symbol is not (IFieldSymbol or IPropertySymbol or IMethodSymbol))
-        {
-            return;
-        }
-
-        foreach (var creation in declaration.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
-        {
-            if (creation.ArgumentList is { Arguments.Count: > 0 } arguments
-                && (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && explicitCreation.Type.ToString().EndsWith("Column", StringComparison.Ordinal)))
-                && arguments.Arguments[0].Expression is LiteralExpressionSyntax { Token.Value: string name })
-            {
-                LoaderColumns.Add(new NamedColumn(name, creation));
-            }
-        }
-    }
-
-    private void ReadLoaderColumns(IEnumerable<ExpressionSyntax> creations, SemanticModel model, CancellationToken token)
-    {
-        foreach (var creation in creations)
-        {
-            if (creation is not BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } objectCreation
-                || (creation is ObjectCreationExpressionSyntax explicitCreation && !explicitCreation.Type.ToString().EndsWith("Column", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            if (model.GetTypeInfo(creation, token).Type is INamedTypeSymbol { Name: "Column", ContainingType.Name: "TextLoader" } type
-                && MlNetCall.IsMlNet(type)
-                && model.GetConstantValue(objectCreation.ArgumentList!.Arguments[0].Expression, token) is { HasValue: true, Value: string name })
-            {
-                LoaderColumns.Add(new NamedColumn(name, objectCreation));
-            }
-        }
     }
 
     private void ReadInputFromContainingType(SyntaxNode block, SemanticModel model, Model.FairnessCompilationContext context, CancellationToken token)

@@ -176,46 +176,6 @@ internal sealed partial class GroupState
         }
     }
 
-    /// <summary>A consistent, immutable picture of the group's distributions for a rebuild or a report.</summary>
-    public GroupCapture Capture(double confidence)
-    {
-        lock (_sketchLock)
-        {
-            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
-            var returned = WithShared(Combined(_returned, _previousReturned), _sharedReturned);
-            var rawView = raw.GetSortedView();
-            var returnedView = returned.GetSortedView();
-
-            // The views live as long as the rebuild that asked for them, not as long as the group.
-            _raw.ReleaseSortedView();
-            _returned.ReleaseSortedView();
-
-            // A KS is a supremum over every retained value: the per-query bound is taken for all of them at
-            // once (union bound over the view's length).
-            return new GroupCapture(
-                this,
-                SamplesLocked(),
-                rawView,
-                raw.Min,
-                raw.Max,
-                raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length))),
-                returnedView,
-                returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length))));
-        }
-    }
-
-    /// <summary>The raw distribution alone (a map build needs nothing else): view, extremes, true count.</summary>
-    public (Sketches.SortedView View, double Min, double Max, long Samples) CaptureRaw()
-    {
-        lock (_sketchLock)
-        {
-            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
-            var view = raw.GetSortedView();
-            _raw.ReleaseSortedView();
-            return (view, raw.Min, raw.Max, SamplesLocked());
-        }
-    }
-
     /// <summary>The true number of finite samples in the group's current distribution.</summary>
     public long Samples
     {
@@ -298,18 +258,6 @@ internal sealed partial class GroupState
         }
     }
 
-    private static QuantileSketch Combined(QuantileSketch current, QuantileSketch? previous)
-    {
-        if (previous is null)
-        {
-            return current;
-        }
-
-        var merged = current.Clone();
-        merged.Merge(previous);
-        return merged;
-    }
-
     // Drift: the previous epoch is forgotten, the current one becomes previous.
     private void Rotate()
     {
@@ -330,33 +278,4 @@ internal sealed partial class GroupState
         var stripe = new IngestStripe(_seed + (0xA0761D6478BD642FUL * (ulong)(index + 1)));
         return Interlocked.CompareExchange(ref _stripes[index], stripe, null) ?? stripe;
     }
-}
-
-/// <summary>A group's counters summed over its stripes (the last two are not persisted in snapshots).</summary>
-internal readonly record struct GroupCounters(long Predictions, long Corrections, long WarmUpPassThroughs, long MonitorPassThroughs, long NonFinite, long Changed = 0, long NoHarmPassThroughs = 0);
-
-/// <summary>What a drain did: the group's true count afterwards (−1 when nothing was drained) and whether drift restarted it.</summary>
-internal readonly record struct DrainResult(long Samples, bool Drifted);
-
-/// <summary>An immutable picture of one group's raw and returned distributions.</summary>
-/// <param name="State">The group.</param>
-/// <param name="Samples">The true number of finite samples in the horizon (the sketches may hold a subsample).</param>
-/// <param name="Raw">The raw outputs' sorted view.</param>
-/// <param name="RawMin">The smallest raw output.</param>
-/// <param name="RawMax">The largest raw output.</param>
-/// <param name="RawRankError">The raw sketch's rank-error bound over all its values.</param>
-/// <param name="Returned">The returned outputs' sorted view.</param>
-/// <param name="ReturnedRankError">The returned sketch's rank-error bound over all its values.</param>
-internal sealed record GroupCapture(
-    GroupState State,
-    long Samples,
-    SortedView Raw,
-    double RawMin,
-    double RawMax,
-    double RawRankError,
-    SortedView Returned,
-    double ReturnedRankError)
-{
-    /// <summary>The size of the returned-output sample the monitor's bounds are computed on.</summary>
-    public long ReturnedCount => Returned.TotalWeight;
 }

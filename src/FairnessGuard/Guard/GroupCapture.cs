@@ -1,0 +1,26 @@
+using FairnessGuard.Sketches;
+
+namespace FairnessGuard.Guard;
+
+/// <summary>An immutable picture of one group's raw and returned distributions.</summary>
+/// <param name="State">The group.</param>
+/// <param name="Samples">The true number of finite samples in the horizon (the sketches may hold a subsample).</param>
+/// <param name="Raw">The raw outputs' sorted view.</param>
+/// <param name="RawMin">The smallest raw output.</param>
+/// <param name="RawMax">The largest raw output.</param>
+/// <param name="RawRankError">The raw sketch's rank-error bound over all its values.</param>
+/// <param name="Returned">The returned outputs' sorted view.</param>
+/// <param name="ReturnedRankError">The returned sketch's rank-error bound over all its values.</param>
+internal sealed record GroupCapture(
+    GroupState State,
+    long Samples,
+    SortedView Raw,
+    double RawMin,
+    double RawMax,
+    double RawRankError,
+    SortedView Returned,
+    double ReturnedRankError)
+{
+    /// <summary>The size of the returned-output sample the monitor's bounds are computed on.</summary>
+    public long ReturnedCount => Returned.TotalWeight;
+}
