@@ -1,4 +1,5 @@
 using FairnessGuard.Correction;
+using FairnessGuard.Distributions;
 
 namespace FairnessGuard.ML;
 
@@ -74,7 +75,7 @@ internal sealed class RankTable
             double fair = 0;
             for (var o = 0; o < cellCount; o++)
             {
-                fair += sorted[o].Length / total * Quantile(sorted[o], rank);
+                fair += sorted[o].Length / total * EmpiricalQuantile.Of(sorted[o], rank);
             }
 
             return fair;
@@ -98,7 +99,7 @@ internal sealed class RankTable
                     continue;
                 }
 
-                var lower = LowerBound(s, x);
+                var lower = SortedSearch.CountBelow(s, x);
                 if (records.Count > 0)
                 {
                     // The interval before x: from the previous knot's right value to T[#{s < x}].
@@ -109,7 +110,7 @@ internal sealed class RankTable
                 }
 
                 records.Add(x);
-                records.Add(Fair(LowerBound(s, Math.BitIncrement(x)), n)); // #{s ≤ x} = #{s < the next double}
+                records.Add(Fair(SortedSearch.CountBelow(s, Math.BitIncrement(x)), n)); // #{s ≤ x} = #{s < the next double}
                 records.Add(0);
             }
 
@@ -138,33 +139,6 @@ internal sealed class RankTable
         }
 
         return _strength == 1 ? fair : ((1 - _strength) * y) + (_strength * fair);
-    }
-
-    /// <summary>#{i : sorted[i] &lt; value}.</summary>
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>Q(r) = the ⌈r·n⌉-th smallest value, as <c>EmpiricalDistribution.Quantile</c> in the runtime.</summary>
-    private static double Quantile(double[] sorted, double rank)
-    {
-        var k = (int)Math.Ceiling(rank * sorted.Length * (1 - 1e-12));
-        return sorted[Math.Clamp(k - 1, 0, sorted.Length - 1)];
     }
 
     /// <summary>
