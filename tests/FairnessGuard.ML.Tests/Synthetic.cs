@@ -1,3 +1,4 @@
+using FairnessGuard.Distributions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -81,29 +82,11 @@ public static class Synthetic
     public static float[] Column(MLContext ml, IDataView data, string name = "Score") =>
         [.. data.GetColumn<float>(name)];
 
-    /// <summary>The two-sample KS distance between two samples.</summary>
+    /// <summary>The two-sample KS distance between two samples (sorted in place, then the library's one implementation).</summary>
     public static double Ks(double[] a, double[] b)
     {
         Array.Sort(a);
         Array.Sort(b);
-        int i = 0, j = 0;
-        double d = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            var x = Math.Min(a[i], b[j]);
-            while (i < a.Length && a[i] <= x)
-            {
-                i++;
-            }
-
-            while (j < b.Length && b[j] <= x)
-            {
-                j++;
-            }
-
-            d = Math.Max(d, Math.Abs((i / (double)a.Length) - (j / (double)b.Length)));
-        }
-
-        return d;
+        return Distance.KolmogorovSmirnov(a, b);
     }
 }

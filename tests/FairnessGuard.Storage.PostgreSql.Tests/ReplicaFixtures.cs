@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Storage.ReplicaHost;
+using FairnessGuard.TestKit;
 using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Net;
-using FairnessGuard.Storage.ReplicaHost;
+using FairnessGuard.TestKit;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Storage.PostgreSql.Tests;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using FairnessGuard.Guard;
-using FairnessGuard.Storage.ReplicaHost;
+using FairnessGuard.TestKit;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;

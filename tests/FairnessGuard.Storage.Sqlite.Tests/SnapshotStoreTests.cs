@@ -1,5 +1,5 @@
 using FairnessGuard.Guard;
-using FairnessGuard.Storage.ReplicaHost;
+using FairnessGuard.TestKit;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Storage.Sqlite.Tests;

@@ -1,6 +1,7 @@
-using FairnessGuard.Guard;
 using FairnessGuard.Distributions;
+using FairnessGuard.Guard;
 using FairnessGuard.Metrics;
+using FairnessGuard.TestKit;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Tests.Guard;

@@ -1,5 +1,6 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using FairnessGuard.TestKit;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Tests.Guard;

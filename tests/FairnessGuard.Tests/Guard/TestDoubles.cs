@@ -1,20 +1,7 @@
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace FairnessGuard.Tests.Guard;
-
-/// <summary>Log assertions over <see cref="FakeLogCollector"/> (Microsoft.Extensions.Diagnostics.Testing).</summary>
-internal static class FakeLogs
-{
-    /// <summary>A logger factory whose loggers, of every level, write to <paramref name="collector"/>.</summary>
-    public static ILoggerFactory Factory(this FakeLogCollector collector) =>
-        LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
-
-    /// <summary>The records with event id <paramref name="id"/> (see <see cref="Telemetry.FairnessGuardEvents"/>).</summary>
-    public static IReadOnlyList<FakeLogRecord> OfId(this FakeLogCollector collector, int id) => [.. collector.GetSnapshot().Where(e => e.Id.Id == id)];
-}
 
 /// <summary>A sink that fails synchronously or asynchronously.</summary>
 internal sealed class FailingSink(bool asynchronously) : IViolationSink

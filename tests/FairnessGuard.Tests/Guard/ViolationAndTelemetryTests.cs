@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using FairnessGuard.Guard;
 using FairnessGuard.Monitoring;
+using FairnessGuard.TestKit;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace FairnessGuard.Storage.ReplicaHost;
+namespace FairnessGuard.TestKit;
 
-/// <summary>For the storage tests: log assertions over <see cref="FakeLogCollector"/> (Microsoft.Extensions.Diagnostics.Testing).</summary>
+/// <summary>For the tests: log assertions over <see cref="FakeLogCollector"/> (Microsoft.Extensions.Diagnostics.Testing).</summary>
 public static class FakeLogs
 {
     /// <summary>A logger factory whose loggers, of every level, write to <paramref name="collector"/>.</summary>
