@@ -15,6 +15,8 @@ internal sealed partial class GroupState
 
     private double[]? _window;
     private int _windowCount;
+    private bool _suspect;
+    private long _driftSuspects;
     private double[]? _reference;
     private long _referenceSamples;
     private long _nextBuildAt;
@@ -33,9 +35,13 @@ internal sealed partial class GroupState
     /// <summary>How many times drift restarted this group's estimate.</summary>
     public long DriftRestarts => Interlocked.Read(ref _driftRestarts);
 
+    /// <summary>How many windows crossed the first-stage drift threshold (suspected a change).</summary>
+    public long DriftSuspects => Interlocked.Read(ref _driftSuspects);
+
     /// <summary>
     /// Sets the drift detector's reference: the group's raw quantiles on the knot grid as the new map saw them
-    /// (null stops testing until the next rebuild).
+    /// (null stops testing until the next rebuild and forgets the window). A new reference keeps the window
+    /// being filled and a pending suspicion, so a rebuild between two windows cannot hide a change.
     /// </summary>
     public void SetReference(double[]? rawGrid, long samples)
     {
@@ -43,14 +49,21 @@ internal sealed partial class GroupState
         {
             _reference = rawGrid;
             _referenceSamples = samples;
-            _windowCount = 0;
+            if (rawGrid is null)
+            {
+                _windowCount = 0;
+                _suspect = false;
+            }
         }
     }
 
     private long SamplesLocked() => _epochSamples - _takenSamples + _previousEpochSamples + _sharedSamples;
 
-    // Caller holds the sketch lock. True when a full window's KS to the reference exceeds the two-sample DKW
-    // threshold ε(W, δ) + ε(n_ref, δ) + 1/(K−1), δ = 1 − DriftConfidence. Not run on replicated groups.
+    // Caller holds the sketch lock. A two-stage test on consecutive windows of W raw outputs, each against the
+    // reference with the two-sample DKW threshold ε(W, δ) + ε(n_ref, δ) + 1/(K−1). A window above the threshold at
+    // δ₁ = 1 − DriftConfidence makes the group a suspect; the next window confirms the change at the looser
+    // δ₂ = 1 − DriftConfirmConfidence (true: restart from both windows) or clears the suspicion. A stable stream
+    // restarts at most once per 1/(δ₁·δ₂) windows; a real change shows in two windows. Not run on replicated groups.
     private bool ObserveForDrift(double value)
     {
         if (!_options.DriftDetection || _reference is not { } reference || _sharedRaw is not null)
@@ -58,21 +71,38 @@ internal sealed partial class GroupState
             return false;
         }
 
-        var window = _window ??= new double[_options.DriftWindow];
+        var w = _options.DriftWindow;
+        var window = _window ??= new double[w];
         window[_windowCount++] = value;
-        if (_windowCount < window.Length)
+        var start = _suspect ? w : 0;
+        if (_windowCount < start + w)
         {
             return false;
         }
 
-        Array.Sort(window);
-        var delta = 1 - _options.DriftConfidence;
-        var threshold = DkwBound.Epsilon(window.Length, delta) + DkwBound.Epsilon(Math.Max(1, _referenceSamples), delta) + (1.0 / (reference.Length - 1));
-        if (WindowKs(window, reference) > threshold)
+        var current = window.AsSpan(start, w);
+        current.Sort();
+        var delta = 1 - (_suspect ? _options.DriftConfirmConfidence : _options.DriftConfidence);
+        var threshold = DkwBound.Epsilon(w, delta) + DkwBound.Epsilon(Math.Max(1, _referenceSamples), delta) + (1.0 / (reference.Length - 1));
+        var crossed = WindowKs(current, reference) > threshold;
+        if (crossed && _suspect)
         {
             return true;
         }
 
+        if (crossed)
+        {
+            _suspect = true;
+            Interlocked.Increment(ref _driftSuspects);
+            if (window.Length < 2 * w)
+            {
+                Array.Resize(ref _window, 2 * w);
+            }
+
+            return false;
+        }
+
+        _suspect = false;
         _windowCount = 0;
         return false;
     }
@@ -103,7 +133,7 @@ internal sealed partial class GroupState
         return d;
     }
 
-    // Caller holds the sketch lock. The group's estimate starts again from the window that showed the change;
+    // Caller holds the sketch lock. The group's estimate starts again from the two windows that showed the change;
     // its returned outputs are judged afresh too.
     private void RestartFromWindow()
     {
@@ -122,6 +152,7 @@ internal sealed partial class GroupState
         _previousEpochSamples = 0;
         _takenSamples = 0;
         _windowCount = 0;
+        _suspect = false;
         _reference = null;
         Interlocked.Increment(ref _driftRestarts);
     }

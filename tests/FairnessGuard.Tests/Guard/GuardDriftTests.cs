@@ -24,6 +24,27 @@ public class GuardDriftTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AWindowThatCrossesTheFirstStageRestartsNothingUnlessTheNextWindowConfirmsIt()
+    {
+        // A stationary stream with a loose first stage (δ₁ = 0.4: ε(128, 0.4) ≈ 0.079, about a window's typical KS,
+        // so many windows become suspects) and a strict second stage (δ₂ = 10⁻⁶: a confirming window needs KS above
+        // ε(128, 10⁻⁶) ≈ 0.24). Each suspect is confirmed with probability ≤ 2·10⁻⁶ by DKW, so over a few hundred
+        // suspects P(any restart) < 10⁻³; the seed is fixed.
+        var options = new ParityGuardOptions { DriftConfidence = 0.6, DriftConfirmConfidence = 1 - 1e-6 };
+        using var guard = new ParityGuard<string>(options);
+        var random = new Random(12);
+        for (var i = 0; i < 80_000; i++)
+        {
+            var g = (i & 1) == 0 ? "a" : "b";
+            guard.Apply(random.NextDouble() + (g == "b" ? 0.3 : 0), g);
+        }
+
+        output.WriteLine($"suspects {guard.DriftSuspects}, restarts {guard.Counts.DriftRestarts}");
+        Assert.True(guard.DriftSuspects >= 50, $"the first stage fires on a stable stream at δ₁ = 0.4 ({guard.DriftSuspects} suspects)");
+        Assert.Equal(0, guard.Counts.DriftRestarts);
+    }
+
+    [Fact]
     public void AShiftIsDetectedAndTheGuardRecoversWithin2000SamplesPerGroup()
     {
         // CPS 2008 predictions of an unaware model for men and women; after 4,000 samples per group the women's

@@ -29,6 +29,7 @@ public class OptionsTests
         { nameof(ParityGuardOptions.ShrinkageConfidence), o => o.ShrinkageConfidence = 0 },
         { nameof(ParityGuardOptions.DriftWindow), o => o.DriftWindow = 16 },
         { nameof(ParityGuardOptions.DriftConfidence), o => o.DriftConfidence = 0.5 },
+        { nameof(ParityGuardOptions.DriftConfirmConfidence), o => o.DriftConfirmConfidence = 1 },
         { nameof(ParityGuardOptions.CalibrationFile), o => o.CalibrationFile = "" },
         { nameof(ParityGuardOptions.Thresholds), o => o.Thresholds = null! },
         { nameof(ParityGuardOptions.TimeProvider), o => o.TimeProvider = null! },
