@@ -1,5 +1,3 @@
-using FairnessGuard.Metrics;
-
 namespace FairnessGuard.Correction;
 
 /// <summary>Builds a <see cref="BarycenterMap"/> from the groups' distributions (off the hot path).</summary>
@@ -14,8 +12,8 @@ internal static class BarycenterMapBuilder
 
     /// <summary>
     /// Builds the map and, with shrinkage, each group's evidence weight (<see cref="ShrinkageRule"/>), and measures the raw
-    /// gap: per group the KS to the barycenter of the raw quantiles, and a confidence lower bound of the largest
-    /// pairwise raw KS (a group's KS to the barycenter never exceeds its largest pairwise KS).
+    /// gap: per group the KS to the barycenter of the raw quantiles, and the largest excess of a group's gap to the rest
+    /// over the two-sample KS critical value (<see cref="RawGapExcess"/>).
     /// </summary>
     public static BarycenterBuild Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version, bool shrink, double confidence, double shrinkConfidence)
     {
@@ -56,17 +54,15 @@ internal static class BarycenterMapBuilder
 
         Monotone(bary);
 
-        // Raw gap: D_s = KS(group, barycenter) ≤ max pairwise KS. The DKW bands are split over the groups; the
-        // barycenter's own band is the weighted mean of the groups' (Q_B averages their quantiles).
+        // Raw gap: D_s = KS(group, barycenter); each group is tested against the rest at (1 − confidence)/K.
         var gaps = new double[bySlot.Length];
         var split = (1 - confidence) / active;
-        double epsBary = 0, gap = 0;
+        double gap = 0;
         for (var s = 0; s < bySlot.Length; s++)
         {
             if (grids[s] is { } x)
             {
                 gaps[s] = ShrinkageRule.KsOnGrids(x, bary);
-                epsBary += weights[s] * DkwBound.Epsilon(bySlot[s]!.Value.Count, split);
                 gap = Math.Max(gap, gaps[s]);
             }
         }
@@ -74,6 +70,8 @@ internal static class BarycenterMapBuilder
         // Shrinkage scales each group's correction by 1 − w_s (its own knots stay exact, so atoms keep their
         // whole rank interval); the targets are the barycenter itself.
         var lower = double.NegativeInfinity;
+        var mixture = new double[bySlot.Length];
+        MixtureGap.Compute(grids, weights, bary, mixture);
         var knots = new KnotIndex?[bySlot.Length];
         var evidence = new double[bySlot.Length];
         for (var s = 0; s < bySlot.Length; s++)
@@ -84,12 +82,26 @@ internal static class BarycenterMapBuilder
             }
 
             var n = bySlot[s]!.Value.Count;
-            lower = Math.Max(lower, gaps[s] - DkwBound.Epsilon(n, split) - epsBary);
+            lower = Math.Max(lower, RawGapExcess(mixture[s], weights[s], n, total, split, knotCount));
             evidence[s] = shrink ? 1 - ShrinkageRule.Weight(n, gaps[s], shrinkConfidence) : 1;
             knots[s] = new KnotIndex(q);
         }
 
         return new BarycenterBuild(new BarycenterMap(knots, bary, active, version), grids, gap, lower, evidence);
+    }
+
+    /// <summary>
+    /// How far group s's raw gap exceeds what sampling alone explains: its KS to the rest of the stream,
+    /// <c>KS(F_s, F_mix) / (1 − w_s)</c> (<see cref="MixtureGap"/>), minus the two-sample KS critical value
+    /// <c>√(ln(2/α)/2 · (1/n_s + 1/(N − n_s)))</c> at α = (1 − confidence)/K (Bonferroni over the groups) and the knot
+    /// grid's resolution 1/(K−1). Positive: the group differs from the rest at that confidence.
+    /// </summary>
+    internal static double RawGapExcess(double mixtureGap, double weight, double samples, double total, double alpha, int knotCount)
+    {
+        var rest = Math.Max(1, total - samples);
+        var effective = samples * rest / (samples + rest);
+        var versusRest = Math.Min(1, mixtureGap / Math.Max(1e-9, 1 - weight));
+        return versusRest - Math.Sqrt(Math.Log(2 / alpha) / (2 * Math.Max(1, effective))) - (1.0 / Math.Max(1, knotCount - 1));
     }
 
     private static void Monotone(Span<double> values)
@@ -108,6 +120,6 @@ internal static class BarycenterMapBuilder
 /// <param name="Map">The map to publish.</param>
 /// <param name="RawGrids">Per slot, the group's raw quantiles on the knot grid (null when not in play): the drift detector's reference.</param>
 /// <param name="RawGap">The largest KS between a group's raw outputs and the barycenter.</param>
-/// <param name="RawGapLowerBound">A confidence lower bound of the largest pairwise raw KS.</param>
+/// <param name="RawGapLowerBound">The largest raw gap excess over the two-sample KS critical value (<see cref="BarycenterMapBuilder.RawGapExcess"/>): positive when the groups are unequal at the confidence.</param>
 /// <param name="Evidence">Per slot, 1 − w_s: the share of the barycenter correction the group gets (1 without shrinkage).</param>
 internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGap, double RawGapLowerBound, double[] Evidence);

@@ -9,6 +9,10 @@ public sealed partial class ParityGuard<TGroup>
 {
     private readonly object _rebuildLock = new();
 
+    // Do-no-harm tests run so far: the j-th runs at α_j = (1 − Confidence)/(j(j + 1)), so all of a guard's
+    // repeated tests together falsely start correction of a fair stream with probability at most 1 − Confidence.
+    private long _noHarmTests;
+
     // Caller holds _rebuildLock. A failure keeps the previous map (event 1005). A restored guard keeps its
     // returned sketches (they were judged under the snapshotted guard's maps).
     private void BuildMapLocked(bool restoring = false)
@@ -41,10 +45,14 @@ public sealed partial class ParityGuard<TGroup>
 
             var previous = Volatile.Read(ref _map);
             var wasCorrecting = IsCorrecting;
-            // With shrinkage one warm group anchors the barycenter and every other group joins from its first
-            // sample, shrunk according to its evidence; without it two groups must be warm.
-            var build = warm >= (_options.Shrinkage ? 1 : 2)
-                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, _options.Confidence, _options.ShrinkageConfidence)
+            // With shrinkage every group joins from its first sample, shrunk according to its evidence, once one
+            // group is warm or all of them together hold WarmUp samples (many small groups); without it two groups
+            // must be warm.
+            var ready = _options.Shrinkage ? warm >= 1 || total >= _options.WarmUp : warm >= 2;
+            var tests = ready ? ++_noHarmTests : _noHarmTests;
+            var testConfidence = 1 - ((1 - _options.Confidence) / (tests * (double)(tests + 1)));
+            var build = ready
+                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, testConfidence, _options.ShrinkageConfidence)
                 : new BarycenterBuild(new BarycenterMap([], [], 0, previous.Version + 1), new double[]?[states.Length], 0, 0, []);
             var map = build.Map;
 

@@ -5,21 +5,22 @@ namespace FairnessGuard.Guard;
 /// <content>
 /// When to rebuild. The schedule follows the groups' true sample counts, not buffer sizes: a rebuild as soon
 /// as a second group is warm, then whenever a group has grown by <see cref="ParityGuardOptions.RebuildGrowth"/>
-/// (or drift restarted it), plus the count and time triggers. Early map builds (small sketches, at most
-/// <see cref="InlineGroupLimit"/> groups, fewer than <see cref="InlineSampleLimit"/> samples in the map) run
-/// inline even with <see cref="ParityGuardOptions.BackgroundRebuild"/>, so which outputs are corrected does
-/// not depend on thread timing; reports and later builds go to the thread pool.
+/// (or drift restarted it), plus the count and time triggers. Early map builds (small sketches: the map's samples
+/// plus one knot grid per group below <see cref="InlineWorkLimit"/>) run inline even with
+/// <see cref="ParityGuardOptions.BackgroundRebuild"/>, so which outputs are corrected does not depend on thread
+/// timing; reports and later builds go to the thread pool.
 /// </content>
 public sealed partial class ParityGuard<TGroup>
 {
     /// <summary>Geometric triggers stop past this many samples in a group; the count/time triggers remain.</summary>
     internal const long GrowthLimit = 65_536;
 
-    /// <summary>Map builds run inline while the map holds fewer samples than this.</summary>
-    internal const long InlineSampleLimit = 65_536;
-
-    /// <summary>Map builds run inline only with this many groups or fewer.</summary>
-    internal const int InlineGroupLimit = 64;
+    /// <summary>
+    /// Map builds run inline while their work — the samples the map holds (sorted once) plus one knot grid per
+    /// group — is below this: 65,536 samples plus 64 groups of the default 512 knots, or many small groups (88
+    /// groups of ≈ 57 samples: 50,000). A build's cost grows with both, not with the group count alone.
+    /// </summary>
+    internal const long InlineWorkLimit = 65_536 + (64 * 512);
 
     private long _pendingSamples;
     private long _lastRebuildTimestamp;
@@ -87,7 +88,7 @@ public sealed partial class ParityGuard<TGroup>
     private void ScheduleBuild(bool review)
     {
         var inline = !_options.BackgroundRebuild
-            || (Volatile.Read(ref _mapSamples) < InlineSampleLimit && _table.All.Length <= InlineGroupLimit);
+            || Volatile.Read(ref _mapSamples) + ((long)_table.All.Length * _options.Knots) < InlineWorkLimit;
         if (inline)
         {
             // Another thread building now will publish a map at least as fresh; its next drain retries.

@@ -126,7 +126,7 @@ internal static class GuardGoalStreams
         return (rows, CpsWageExperiment.FitUnawareModel(rows));
     });
 
-    private static (CpsRow[] Rows, Func<CpsRow, double> Model) Cps() => s_cps.Value;
+    internal static (CpsRow[] Rows, Func<CpsRow, double> Model) Cps() => s_cps.Value;
 
     public static string DataPath(string file)
     {

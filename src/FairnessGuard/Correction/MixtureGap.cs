@@ -1,0 +1,86 @@
+namespace FairnessGuard.Correction;
+
+/// <summary>
+/// Each group's KS distance to the mixture of all groups, <c>F_mix = Σ_t w_t·F_t</c>, from the groups' quantiles on the
+/// knot grid, in O(K·knots): the mixture's CDF is evaluated at the barycenter's knots, and a group's distance is
+/// measured there and, at the group's own knots, bracketed by the mixture's values at the neighbouring barycenter
+/// knots. The result never exceeds the distance between the groups' piecewise-linear CDFs (a lower bound), and
+/// <c>F_s − F_mix = (1 − w_s)(F_s − F_rest)</c> turns it into the group's distance to the rest of the stream.
+/// </summary>
+internal static class MixtureGap
+{
+    /// <summary>Writes, per slot with a grid, a lower bound of KS(F_s, F_mix) (0 for slots without one).</summary>
+    /// <param name="grids">Per slot, the group's quantiles on the rank grid k/(knots − 1), or null.</param>
+    /// <param name="weights">Per slot, the group's share of the samples in play.</param>
+    /// <param name="points">Ascending evaluation points (the barycenter's knots).</param>
+    /// <param name="result">Per slot, the bound.</param>
+    public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result)
+    {
+        var mix = new double[points.Length];
+        var cdf = new double[points.Length];
+        for (var s = 0; s < grids.Length; s++)
+        {
+            if (grids[s] is { } q)
+            {
+                CdfAt(q, points, cdf);
+                for (var k = 0; k < mix.Length; k++)
+                {
+                    mix[k] += weights[s] * cdf[k];
+                }
+            }
+        }
+
+        for (var s = 0; s < grids.Length; s++)
+        {
+            if (grids[s] is not { } q)
+            {
+                result[s] = 0;
+                continue;
+            }
+
+            CdfAt(q, points, cdf);
+            double d = 0;
+            for (var k = 0; k < mix.Length; k++)
+            {
+                d = Math.Max(d, Math.Abs(cdf[k] - mix[k]));
+            }
+
+            // At the group's own knots F_s = i/last exactly; F_mix lies between its values at the barycenter
+            // knots around the point (0 below the first, 1 above the last).
+            var last = q.Length - 1;
+            var j = 0;
+            for (var i = 0; i <= last; i++)
+            {
+                while (j < points.Length && points[j] <= q[i])
+                {
+                    j++;
+                }
+
+                var f = i / (double)last;
+                var below = j == 0 ? 0 : mix[j - 1];
+                var above = j == points.Length ? 1 : mix[j];
+                d = Math.Max(d, Math.Max(f - above, below - f));
+            }
+
+            result[s] = Math.Min(1, d);
+        }
+    }
+
+    // The CDF of a quantile grid (piecewise linear through (q[i], i/last)) at ascending points.
+    private static void CdfAt(ReadOnlySpan<double> q, ReadOnlySpan<double> points, Span<double> cdf)
+    {
+        var last = q.Length - 1;
+        var j = 0;
+        for (var k = 0; k < points.Length; k++)
+        {
+            var x = points[k];
+            while (j < q.Length && q[j] <= x)
+            {
+                j++;
+            }
+
+            var f = j == 0 ? 0 : j == q.Length ? 1 : (j - 1 + ((x - q[j - 1]) / (q[j] - q[j - 1]))) / last;
+            cdf[k] = double.IsFinite(f) ? f : (j - 1) / (double)last;
+        }
+    }
+}
