@@ -35,6 +35,7 @@ internal sealed partial class GroupState
     private static int t_threadOrdinal;
 
     private readonly IngestStripe?[] _stripes;
+    private long _stripesCreated;
     private readonly object _sketchLock = new();
     private readonly ParityGuardOptions _options;
     private readonly ulong _seed;
@@ -273,9 +274,13 @@ internal sealed partial class GroupState
         _returned = new QuantileSketch(_options.MonitorSketchK, ~_seed + (ulong)_epoch);
     }
 
+    // Seeded by creation order within the group, not by the slot's index (which follows a process-wide thread
+    // ordinal): a single-threaded replay always draws from the group's first stripe, so the same seed and input
+    // give the same outputs whichever thread runs it and whatever ran before.
     private IngestStripe CreateStripe(int index)
     {
-        var stripe = new IngestStripe(_seed + (0xA0761D6478BD642FUL * (ulong)(index + 1)));
+        var order = (ulong)Interlocked.Increment(ref _stripesCreated);
+        var stripe = new IngestStripe(_seed + (0xA0761D6478BD642FUL * order));
         return Interlocked.CompareExchange(ref _stripes[index], stripe, null) ?? stripe;
     }
 }
