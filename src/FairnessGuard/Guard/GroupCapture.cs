@@ -11,6 +11,7 @@ namespace FairnessGuard.Guard;
 /// <param name="RawRankError">The raw sketch's rank-error bound over all its values.</param>
 /// <param name="Returned">The returned outputs' sorted view.</param>
 /// <param name="ReturnedRankError">The returned sketch's rank-error bound over all its values.</param>
+/// <param name="RawStamp">Names the raw distribution captured (equal stamps, equal <paramref name="Raw"/>).</param>
 internal sealed record GroupCapture(
     GroupState State,
     long Samples,
@@ -19,7 +20,8 @@ internal sealed record GroupCapture(
     double RawMax,
     double RawRankError,
     SortedView Returned,
-    double ReturnedRankError)
+    double ReturnedRankError,
+    RawStamp RawStamp)
 {
     /// <summary>The size of the returned-output sample the monitor's bounds are computed on.</summary>
     public long ReturnedCount => Returned.TotalWeight;

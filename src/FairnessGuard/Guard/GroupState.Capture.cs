@@ -29,21 +29,34 @@ internal sealed partial class GroupState
                 raw.Max,
                 raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length))),
                 returnedView,
-                returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length))));
+                returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length))),
+                RawStampLocked());
         }
     }
 
-    /// <summary>The raw distribution alone (a map build needs nothing else): view, extremes, true count.</summary>
-    public (Sketches.SortedView View, double Min, double Max, long Samples) CaptureRaw()
+    /// <summary>
+    /// The raw distribution alone (a map build needs nothing else): its stamp, true count, and — only when the
+    /// stamp differs from <paramref name="known"/> — its view and extremes. Stamp and view are taken together.
+    /// </summary>
+    public RawCapture CaptureRawUnless(RawStamp known)
     {
         lock (_sketchLock)
         {
+            var stamp = RawStampLocked();
+            if (stamp == known)
+            {
+                return new RawCapture(stamp, null, double.NaN, double.NaN, SamplesLocked());
+            }
+
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
             var view = raw.GetSortedView();
             _raw.ReleaseSortedView();
-            return (view, raw.Min, raw.Max, SamplesLocked());
+            return new RawCapture(stamp, view, raw.Min, raw.Max, SamplesLocked());
         }
     }
+
+    // Every sketch the raw distribution is made of (Combined, WithShared are deterministic in them).
+    private RawStamp RawStampLocked() => new(_raw.Stamp, _previousRaw?.Stamp ?? default, _sharedRaw?.Stamp ?? default);
 
     private static QuantileSketch Combined(QuantileSketch current, QuantileSketch? previous)
     {
@@ -57,3 +70,20 @@ internal sealed partial class GroupState
         return merged;
     }
 }
+
+/// <summary>
+/// Names a group's raw distribution: the stamps of the sketches it is made of (current epoch, previous epoch,
+/// shared replica state). Equal stamps give an equal view, so what was derived from it can be reused.
+/// </summary>
+/// <param name="Current">The current epoch's sketch.</param>
+/// <param name="Previous">The previous epoch's sketch (default when none).</param>
+/// <param name="Shared">The shared replica sketch (default when none).</param>
+internal readonly record struct RawStamp((long Instance, long Count) Current, (long Instance, long Count) Previous, (long Instance, long Count) Shared);
+
+/// <summary>A map build's picture of a group's raw distribution; <see cref="View"/> is null when the stamp was already known.</summary>
+/// <param name="Stamp">The raw distribution's stamp.</param>
+/// <param name="View">The sorted view, or null when unchanged.</param>
+/// <param name="Min">The smallest raw output (NaN without a view).</param>
+/// <param name="Max">The largest raw output (NaN without a view).</param>
+/// <param name="Samples">The true number of finite samples in the horizon.</param>
+internal readonly record struct RawCapture(RawStamp Stamp, SortedView? View, double Min, double Max, long Samples);

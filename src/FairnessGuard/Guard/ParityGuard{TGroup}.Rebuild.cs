@@ -9,6 +9,9 @@ public sealed partial class ParityGuard<TGroup>
 {
     private readonly object _rebuildLock = new();
 
+    // Under _rebuildLock: per slot, the raw stamp the current map's grid was computed from.
+    private RawStamp[] _gridStamps = [];
+
     // Caller holds _rebuildLock. A failure keeps the previous map (event 1005). A restored guard keeps its
     // returned sketches (they were judged under the snapshotted guard's maps).
     private void BuildMapLocked(bool restoring = false)
@@ -19,17 +22,24 @@ public sealed partial class ParityGuard<TGroup>
             var states = _table.All;
             var distributions = new GroupDistribution?[states.Length];
             var samples = new long[states.Length];
+            var stamps = new RawStamp[states.Length];
             var warm = 0;
             long total = 0;
+            var last = Volatile.Read(ref _map);
+            var known = _gridStamps;
             foreach (var state in states)
             {
-                var (view, min, max, n) = state.CaptureRaw();
+                // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
+                // no quantile walk, no new knot index (the grid is what the walk would write again).
+                var reusable = (uint)state.Slot < (uint)known.Length ? last.Index(state.Slot) : null;
+                var (stamp, view, min, max, n) = state.CaptureRawUnless(reusable is null ? default : known[state.Slot]);
+                stamps[state.Slot] = stamp;
                 samples[state.Slot] = n;
                 total += n;
                 warm += n >= _options.WarmUp ? 1 : 0;
-                if (n >= _options.WarmUp || (_options.Shrinkage && n > 0 && view.TotalWeight > 0))
+                if (n >= _options.WarmUp || (_options.Shrinkage && n > 0 && (view?.TotalWeight ?? 1) > 0))
                 {
-                    distributions[state.Slot] = new GroupDistribution(view, min, max, n);
+                    distributions[state.Slot] = view is null ? new GroupDistribution(reusable!, n) : new GroupDistribution(view, min, max, n);
                 }
 
                 if (n < _options.WarmUp && !state.WarmUpAnnounced)
@@ -62,6 +72,7 @@ public sealed partial class ParityGuard<TGroup>
 
             Volatile.Write(ref _lambdas, lambdas);
             Volatile.Write(ref _map, map);
+            _gridStamps = stamps;
             Volatile.Write(ref _mapSamples, total);
             foreach (var state in states)
             {

@@ -8,6 +8,7 @@ namespace FairnessGuard.Guard;
 public sealed partial class ParityGuard<TGroup>
 {
     private readonly object _reviewLock = new();
+    private readonly RawSweepMemo _rawSweeps = new();
     private GuardReport _lastReport;
     private long _faults;
     private long _loggedNonFinite;
@@ -80,7 +81,7 @@ public sealed partial class ParityGuard<TGroup>
             bytes += captures[i].State.EstimatedBytes();
         }
 
-        var report = ParityMonitor.Evaluate(captures, counters, _options, map.Version, slot => !_monitorOnly && map.IsActive(slot), _options.TimeProvider.GetUtcNow(), bytes);
+        var report = ParityMonitor.Evaluate(captures, counters, _options, map.Version, slot => !_monitorOnly && map.IsActive(slot), _options.TimeProvider.GetUtcNow(), bytes, _rawSweeps);
         return report with { Counts = Totals().ToCounts() };
     }
 

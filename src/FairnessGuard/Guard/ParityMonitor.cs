@@ -13,7 +13,7 @@ namespace FairnessGuard.Guard;
 /// </summary>
 internal static class ParityMonitor
 {
-    public static GuardReport Evaluate(IReadOnlyList<GroupCapture> captures, IReadOnlyList<GroupCounters> counters, ParityGuardOptions options, long mapVersion, Func<int, bool> inPlay, DateTimeOffset now, long bytes)
+    public static GuardReport Evaluate(IReadOnlyList<GroupCapture> captures, IReadOnlyList<GroupCounters> counters, ParityGuardOptions options, long mapVersion, Func<int, bool> inPlay, DateTimeOffset now, long bytes, RawSweepMemo? memo = null)
     {
         var measured = new List<int>();
         for (var i = 0; i < captures.Count; i++)
@@ -45,7 +45,7 @@ internal static class ParityMonitor
             returned[i] = captures[i].Returned;
         }
 
-        var rawSweep = ParitySweep.Run(raw, inPairs, default);
+        var rawSweep = memo is null ? ParitySweep.Run(raw, inPairs, default) : memo.Run(captures, raw, inPairs);
         var returnedSweep = ParitySweep.Run(returned, inPairs, penalty);
         var groups = new GroupParity[count];
         var inPlayCount = 0;
