@@ -37,6 +37,7 @@ internal sealed partial class GroupState
     /// <summary>
     /// The raw distribution alone (a map build needs nothing else): its stamp, true count, and — only when the
     /// stamp differs from <paramref name="known"/> — its view and extremes. Stamp and view are taken together.
+    /// The view is in rented arrays: the caller hands it back (<see cref="SortedView.ReturnToPool"/>) when done.
     /// </summary>
     public RawCapture CaptureRawUnless(RawStamp known)
     {
@@ -49,9 +50,7 @@ internal sealed partial class GroupState
             }
 
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
-            var view = raw.GetSortedView();
-            _raw.ReleaseSortedView();
-            return new RawCapture(stamp, view, raw.Min, raw.Max, SamplesLocked());
+            return new RawCapture(stamp, raw.RentSortedView(), raw.Min, raw.Max, SamplesLocked());
         }
     }
 
@@ -80,7 +79,7 @@ internal sealed partial class GroupState
 /// <param name="Shared">The shared replica sketch (default when none).</param>
 internal readonly record struct RawStamp((long Instance, long Count) Current, (long Instance, long Count) Previous, (long Instance, long Count) Shared);
 
-/// <summary>A map build's picture of a group's raw distribution; <see cref="View"/> is null when the stamp was already known.</summary>
+/// <summary>A map build's picture of a group's raw distribution; <see cref="View"/> (rented) is null when the stamp was already known.</summary>
 /// <param name="Stamp">The raw distribution's stamp.</param>
 /// <param name="View">The sorted view, or null when unchanged.</param>
 /// <param name="Min">The smallest raw output (NaN without a view).</param>

@@ -12,6 +12,14 @@ public sealed partial class ParityGuard<TGroup>
     // Under _rebuildLock: per slot, the raw stamp the current map's grid was computed from.
     private RawStamp[] _gridStamps = [];
 
+    // The group's knots, computed while its (rented) view is at hand, so one view is alive at a time.
+    private KnotIndex GridOf(Sketches.SortedView view, double min, double max, long n)
+    {
+        var grid = new double[_options.Knots];
+        new GroupDistribution(view, min, max, n).QuantilesOnGrid(grid);
+        return new KnotIndex(grid);
+    }
+
     // Caller holds _rebuildLock. A failure keeps the previous map (event 1005). A restored guard keeps its
     // returned sketches (they were judged under the snapshotted guard's maps).
     private void BuildMapLocked(bool restoring = false)
@@ -39,8 +47,10 @@ public sealed partial class ParityGuard<TGroup>
                 warm += n >= _options.WarmUp ? 1 : 0;
                 if (n >= _options.WarmUp || (_options.Shrinkage && n > 0 && (view?.TotalWeight ?? 1) > 0))
                 {
-                    distributions[state.Slot] = view is null ? new GroupDistribution(reusable!, n) : new GroupDistribution(view, min, max, n);
+                    distributions[state.Slot] = new GroupDistribution(view is null ? reusable! : GridOf(view, min, max, n), n);
                 }
+
+                view?.ReturnToPool();
 
                 if (n < _options.WarmUp && !state.WarmUpAnnounced)
                 {
