@@ -5,19 +5,30 @@ namespace FairnessGuard.Guard;
 /// <summary>Consistent pictures of a group's sketches for rebuilds and reports.</summary>
 internal sealed partial class GroupState
 {
-    /// <summary>A consistent, immutable picture of the group's distributions for a rebuild or a report.</summary>
-    public GroupCapture Capture(double confidence)
+    /// <summary>
+    /// A consistent, immutable picture of the group's distributions for a rebuild or a report. When the raw
+    /// stamp equals <paramref name="knownRaw"/> (figures derived from it are at hand) the raw view is not built:
+    /// <see cref="GroupCapture.Raw"/> is null and the raw extremes and rank error are NaN.
+    /// </summary>
+    public GroupCapture Capture(double confidence, RawStamp knownRaw = default)
     {
         lock (_sketchLock)
         {
-            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var stamp = RawStampLocked();
             var returned = WithShared(Combined(_returned, _previousReturned), _sharedReturned);
-            var rawView = raw.GetSortedView();
             var returnedView = returned.GetSortedView();
+            _returned.ReleaseSortedView();
+            var returnedError = returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length)));
+            if (stamp == knownRaw)
+            {
+                return new GroupCapture(this, SamplesLocked(), null, double.NaN, double.NaN, double.NaN, returnedView, returnedError, stamp);
+            }
+
+            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var rawView = raw.GetSortedView();
 
             // The views live as long as the rebuild that asked for them, not as long as the group.
             _raw.ReleaseSortedView();
-            _returned.ReleaseSortedView();
 
             // A KS is a supremum over every retained value: the per-query bound is taken for all of them at
             // once (union bound over the view's length).
@@ -29,8 +40,8 @@ internal sealed partial class GroupState
                 raw.Max,
                 raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length))),
                 returnedView,
-                returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length))),
-                RawStampLocked());
+                returnedError,
+                stamp);
         }
     }
 
