@@ -10,6 +10,9 @@ namespace FairnessGuard.Tests.Guard;
 /// </summary>
 public class GuardRebuildReuseTests
 {
+    private static readonly IReadOnlyList<double> None = Array.Empty<double>();
+    private static readonly IReadOnlyList<GroupParity> NoGroups = Array.Empty<GroupParity>();
+
     [Fact]
     public void ReusedGridsAndSweepsGiveTheSameOutputsAndReportsAsFreshOnes()
     {
@@ -57,24 +60,20 @@ public class GuardRebuildReuseTests
         }
     }
 
+    // Every figure of the two reports; the lists (compared by reference in a record) element by element.
     private static void Same(GuardReport expected, GuardReport actual)
     {
-        Assert.Equal(expected.RawKs, actual.RawKs);
-        Assert.Equal(expected.ReturnedKs, actual.ReturnedKs);
-        Assert.Equal(expected.ReturnedKsLowerBound, actual.ReturnedKsLowerBound);
-        Assert.Equal(expected.WidestPair, actual.WidestPair);
-        Assert.Equal(expected.GroupsInPlay, actual.GroupsInPlay);
+        Assert.Equal(Bare(expected), Bare(actual));
         Assert.Equal(expected.Groups.Count, actual.Groups.Count);
         for (var i = 0; i < expected.Groups.Count; i++)
         {
             var (e, a) = (expected.Groups[i], actual.Groups[i]);
-            Assert.Equal(e.Samples, a.Samples);
-            Assert.Equal(e.RawKsToPool, a.RawKsToPool);
-            Assert.Equal(e.ReturnedKsToPool, a.ReturnedKsToPool);
-            Assert.Equal(e.RawW1ToPool, a.RawW1ToPool);
-            Assert.Equal(e.ReturnedW1ToPool, a.ReturnedW1ToPool);
+            Assert.Equal(e with { RawSelectionRates = None, ReturnedSelectionRates = None }, a with { RawSelectionRates = None, ReturnedSelectionRates = None });
             Assert.Equal(e.RawSelectionRates, a.RawSelectionRates);
             Assert.Equal(e.ReturnedSelectionRates, a.ReturnedSelectionRates);
         }
     }
+
+    // The version and time differ by design (one guard rebuilt more often).
+    private static GuardReport Bare(GuardReport r) => r with { Timestamp = default, MapVersion = 0, Groups = NoGroups, Thresholds = None };
 }
