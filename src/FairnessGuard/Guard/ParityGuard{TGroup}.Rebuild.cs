@@ -12,6 +12,12 @@ public sealed partial class ParityGuard<TGroup>
     // Under _rebuildLock: per slot, the raw stamp the current map's grid was computed from.
     private RawStamp[] _gridStamps = [];
 
+    /// <summary>The published map (tests compare a reused grid with a fresh one).</summary>
+    internal BarycenterMap CurrentMap => Volatile.Read(ref _map);
+
+    /// <summary>Every group's state by slot (tests).</summary>
+    internal GroupState[] GroupStates => _table.All;
+
     // The group's knots, computed while its (rented) view is at hand, so one view is alive at a time.
     private KnotIndex GridOf(Sketches.SortedView view, double min, double max, long n)
     {

@@ -1,4 +1,6 @@
+using FairnessGuard.Correction;
 using FairnessGuard.Guard;
+using FairnessGuard.Monitoring;
 
 namespace FairnessGuard.Tests.Guard;
 
@@ -47,6 +49,60 @@ public class GuardRebuildReuseTests
         Assert.True(reusing.IsCorrecting);
         Feed(reusing, fresh, random, 900, group: null);
         Same(fresh.GetReport(), reusing.GetReport());
+    }
+
+    [Fact]
+    public void ReusedGridsAndRawFiguresEqualAFreshComputation()
+    {
+        var options = new ParityGuardOptions { RebuildGrowth = 0, RebuildEvery = int.MaxValue, RebuildInterval = null, DriftDetection = false };
+        using var guard = new ParityGuard<int>(options);
+        var random = new Random(9);
+        Feed(guard, random, 2400, group: null);
+        guard.RebuildNow();
+        guard.RebuildNow();
+        FreshEqualsPublished(guard);
+
+        // Only group 0 moves: its grid and the raw figures must follow, the others' grids are reused.
+        Feed(guard, random, 300, group: 0);
+        guard.RebuildNow();
+        FreshEqualsPublished(guard);
+        // A report without a rebuild: the raw figures follow group 2's new samples (the map is not rebuilt).
+        Feed(guard, random, 300, group: 2);
+        guard.GetReport();
+        FreshEqualsPublished(guard, mapIsCurrent: false);
+    }
+
+    // The map's grids and the report's raw figures against grids and a sweep computed now from full captures.
+    private static void FreshEqualsPublished(ParityGuard<int> guard, bool mapIsCurrent = true)
+    {
+        guard.Flush();
+        var map = guard.CurrentMap;
+        var captures = guard.GroupStates.Select(s => s.Capture(guard.Options.Confidence)).ToArray();
+        foreach (var c in mapIsCurrent ? captures : [])
+        {
+            Assert.True(map.IsActive(c.State.Slot));
+            var grid = new double[guard.Options.Knots];
+            new GroupDistribution(c.Raw!, c.RawMin, c.RawMax, c.Samples).QuantilesOnGrid(grid);
+            Assert.Equal(grid, map.Knots(c.State.Slot).ToArray());
+        }
+
+        var report = guard.GetReport();
+        var sweep = ParitySweep.Run(captures.Select(c => c.Raw!).ToArray(), ParityMonitor.InPairs(captures), default);
+        Assert.Equal(sweep.MaxPairwiseKs, report.RawKs);
+        for (var i = 0; i < captures.Length; i++)
+        {
+            Assert.Equal(sweep.KsToPool[i], report.Groups[i].RawKsToPool);
+            Assert.Equal(sweep.W1ToPool[i], report.Groups[i].RawW1ToPool);
+        }
+    }
+
+    private static void Feed(ParityGuard<int> guard, Random random, int rows, int? group)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            var g = group ?? (i % 3);
+            guard.Apply((random.NextDouble() * (1 + (0.5 * g))) + (0.2 * g), g);
+        }
     }
 
     // The same rows to both guards; every returned output must be the same double.
