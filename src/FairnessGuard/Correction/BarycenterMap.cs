@@ -36,6 +36,9 @@ internal sealed class BarycenterMap
     /// <summary>Whether the group in <paramref name="slot"/> is in play (warmed up when the map was built).</summary>
     public bool IsActive(int slot) => (uint)slot < (uint)_knots.Length && _knots[slot] is not null;
 
+    /// <summary>The knot index of the group in <paramref name="slot"/> (immutable, so a later map may share it), or null.</summary>
+    public KnotIndex? Index(int slot) => (uint)slot < (uint)_knots.Length ? _knots[slot] : null;
+
     /// <summary>The knots of the group in <paramref name="slot"/>, or empty when it is not in play.</summary>
     public ReadOnlySpan<double> Knots(int slot) => IsActive(slot) ? _knots[slot]!.Knots : default;
 

@@ -43,8 +43,14 @@ internal static class BarycenterMapBuilder
                 continue;
             }
 
-            var x = grids[s] = new double[knotCount];
-            g.QuantilesOnGrid(x);
+            // A grid computed earlier from the same contents is reused (with its knot index) as it is.
+            var known = g.Grid is { } index && index.Knots.Length == knotCount ? index : null;
+            var x = grids[s] = known?.Knots ?? new double[knotCount];
+            if (known is null)
+            {
+                g.QuantilesOnGrid(x);
+            }
+
             weights[s] = g.Count / total;
             for (var k = 0; k < knotCount; k++)
             {
@@ -84,7 +90,7 @@ internal static class BarycenterMapBuilder
             var n = bySlot[s]!.Value.Count;
             lower = Math.Max(lower, RawGapExcess(mixture[s], weights[s], n, total, split, knotCount));
             evidence[s] = shrink ? 1 - ShrinkageRule.Weight(n, gaps[s], shrinkConfidence) : 1;
-            knots[s] = new KnotIndex(q);
+            knots[s] = bySlot[s]!.Value.Grid is { } reused && ReferenceEquals(reused.Knots, q) ? reused : new KnotIndex(q);
         }
 
         return new BarycenterBuild(new BarycenterMap(knots, bary, active, version), grids, gap, lower, evidence);

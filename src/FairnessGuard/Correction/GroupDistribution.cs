@@ -20,7 +20,7 @@ namespace FairnessGuard.Correction;
 /// </remarks>
 internal readonly struct GroupDistribution
 {
-    private readonly SortedView _view;
+    private readonly SortedView? _view;
 
     public GroupDistribution(SortedView view, double min, double max, long count)
     {
@@ -30,6 +30,20 @@ internal readonly struct GroupDistribution
         Count = count;
         (Lo, Hi) = TrimmedEnds(view, min, max);
     }
+
+    /// <summary>
+    /// A distribution whose knots are already known: an earlier build computed <paramref name="grid"/> from the
+    /// same sketch contents (same stamp), so <see cref="QuantilesOnGrid"/> would write the same values.
+    /// </summary>
+    public GroupDistribution(KnotIndex grid, long count)
+    {
+        Grid = grid;
+        Count = count;
+        (Lo, Hi, Min, Max) = (grid.Knots[0], grid.Knots[^1], grid.Knots[0], grid.Knots[^1]);
+    }
+
+    /// <summary>The knots computed earlier for the same contents, or null.</summary>
+    public KnotIndex? Grid { get; }
 
     /// <summary>The lowest knot: the quantile at rank ε (see remarks).</summary>
     public double Lo { get; }
@@ -47,6 +61,13 @@ internal readonly struct GroupDistribution
     /// <summary>Writes <c>Q(k/(K−1))</c> for k = 0..K−1 into <paramref name="knots"/> in one forward walk.</summary>
     public void QuantilesOnGrid(Span<double> knots)
     {
+        if (_view is null)
+        {
+            // Only a distribution built from its grid has no view, and the grid is its answer.
+            Grid!.Knots.CopyTo(knots);
+            return;
+        }
+
         var values = _view.Values;
         var cumulative = _view.CumulativeWeights;
         double total = _view.TotalWeight;

@@ -5,19 +5,30 @@ namespace FairnessGuard.Guard;
 /// <summary>Consistent pictures of a group's sketches for rebuilds and reports.</summary>
 internal sealed partial class GroupState
 {
-    /// <summary>A consistent, immutable picture of the group's distributions for a rebuild or a report.</summary>
-    public GroupCapture Capture(double confidence)
+    /// <summary>
+    /// A consistent, immutable picture of the group's distributions for a rebuild or a report. When the raw
+    /// stamp equals <paramref name="knownRaw"/> (figures derived from it are at hand) the raw view is not built:
+    /// <see cref="GroupCapture.Raw"/> is null and the raw extremes and rank error are NaN.
+    /// </summary>
+    public GroupCapture Capture(double confidence, RawStamp knownRaw = default)
     {
         lock (_sketchLock)
         {
-            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var stamp = RawStampLocked();
             var returned = WithShared(Combined(_returned, _previousReturned), _sharedReturned);
-            var rawView = raw.GetSortedView();
             var returnedView = returned.GetSortedView();
+            _returned.ReleaseSortedView();
+            var returnedError = returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length)));
+            if (stamp == knownRaw)
+            {
+                return new GroupCapture(this, SamplesLocked(), null, double.NaN, double.NaN, double.NaN, returnedView, returnedError, stamp);
+            }
+
+            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var rawView = raw.GetSortedView();
 
             // The views live as long as the rebuild that asked for them, not as long as the group.
             _raw.ReleaseSortedView();
-            _returned.ReleaseSortedView();
 
             // A KS is a supremum over every retained value: the per-query bound is taken for all of them at
             // once (union bound over the view's length).
@@ -29,21 +40,33 @@ internal sealed partial class GroupState
                 raw.Max,
                 raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length))),
                 returnedView,
-                returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length))));
+                returnedError,
+                stamp);
         }
     }
 
-    /// <summary>The raw distribution alone (a map build needs nothing else): view, extremes, true count.</summary>
-    public (Sketches.SortedView View, double Min, double Max, long Samples) CaptureRaw()
+    /// <summary>
+    /// The raw distribution alone (a map build needs nothing else): its stamp, true count, and — only when the
+    /// stamp differs from <paramref name="known"/> — its view and extremes. Stamp and view are taken together.
+    /// The view is in rented arrays: the caller hands it back (<see cref="SortedView.ReturnToPool"/>) when done.
+    /// </summary>
+    public RawCapture CaptureRawUnless(RawStamp known)
     {
         lock (_sketchLock)
         {
+            var stamp = RawStampLocked();
+            if (stamp == known)
+            {
+                return new RawCapture(stamp, null, double.NaN, double.NaN, SamplesLocked());
+            }
+
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
-            var view = raw.GetSortedView();
-            _raw.ReleaseSortedView();
-            return (view, raw.Min, raw.Max, SamplesLocked());
+            return new RawCapture(stamp, raw.RentSortedView(), raw.Min, raw.Max, SamplesLocked());
         }
     }
+
+    // Every sketch the raw distribution is made of (Combined, WithShared are deterministic in them).
+    private RawStamp RawStampLocked() => new(_raw.Stamp, _previousRaw?.Stamp ?? default, _sharedRaw?.Stamp ?? default);
 
     private static QuantileSketch Combined(QuantileSketch current, QuantileSketch? previous)
     {
@@ -57,3 +80,20 @@ internal sealed partial class GroupState
         return merged;
     }
 }
+
+/// <summary>
+/// Names a group's raw distribution: the stamps of the sketches it is made of (current epoch, previous epoch,
+/// shared replica state). Equal stamps give an equal view, so what was derived from it can be reused.
+/// </summary>
+/// <param name="Current">The current epoch's sketch.</param>
+/// <param name="Previous">The previous epoch's sketch (default when none).</param>
+/// <param name="Shared">The shared replica sketch (default when none).</param>
+internal readonly record struct RawStamp((long Instance, long Count) Current, (long Instance, long Count) Previous, (long Instance, long Count) Shared);
+
+/// <summary>A map build's picture of a group's raw distribution; <see cref="View"/> (rented) is null when the stamp was already known.</summary>
+/// <param name="Stamp">The raw distribution's stamp.</param>
+/// <param name="View">The sorted view, or null when unchanged.</param>
+/// <param name="Min">The smallest raw output (NaN without a view).</param>
+/// <param name="Max">The largest raw output (NaN without a view).</param>
+/// <param name="Samples">The true number of finite samples in the horizon.</param>
+internal readonly record struct RawCapture(RawStamp Stamp, SortedView? View, double Min, double Max, long Samples);

@@ -13,6 +13,23 @@ public sealed partial class ParityGuard<TGroup>
     // repeated tests together falsely start correction of a fair stream with probability at most 1 − Confidence.
     private long _noHarmTests;
 
+    // Under _rebuildLock: per slot, the raw stamp the current map's grid was computed from.
+    private RawStamp[] _gridStamps = [];
+
+    /// <summary>The published map (tests compare a reused grid with a fresh one).</summary>
+    internal BarycenterMap CurrentMap => Volatile.Read(ref _map);
+
+    /// <summary>Every group's state by slot (tests).</summary>
+    internal GroupState[] GroupStates => _table.All;
+
+    // The group's knots, computed while its (rented) view is at hand, so one view is alive at a time.
+    private KnotIndex GridOf(Sketches.SortedView view, double min, double max, long n)
+    {
+        var grid = new double[_options.Knots];
+        new GroupDistribution(view, min, max, n).QuantilesOnGrid(grid);
+        return new KnotIndex(grid);
+    }
+
     // Caller holds _rebuildLock. A failure keeps the previous map (event 1005). A restored guard keeps its
     // returned sketches (they were judged under the snapshotted guard's maps).
     private void BuildMapLocked(bool restoring = false)
@@ -23,18 +40,27 @@ public sealed partial class ParityGuard<TGroup>
             var states = _table.All;
             var distributions = new GroupDistribution?[states.Length];
             var samples = new long[states.Length];
+            var stamps = new RawStamp[states.Length];
             var warm = 0;
             long total = 0;
+            var last = Volatile.Read(ref _map);
+            var known = _gridStamps;
             foreach (var state in states)
             {
-                var (view, min, max, n) = state.CaptureRaw();
+                // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
+                // no quantile walk, no new knot index (the grid is what the walk would write again).
+                var reusable = (uint)state.Slot < (uint)known.Length ? last.Index(state.Slot) : null;
+                var (stamp, view, min, max, n) = state.CaptureRawUnless(reusable is null ? default : known[state.Slot]);
+                stamps[state.Slot] = stamp;
                 samples[state.Slot] = n;
                 total += n;
                 warm += n >= _options.WarmUp ? 1 : 0;
-                if (n >= _options.WarmUp || (_options.Shrinkage && n > 0 && view.TotalWeight > 0))
+                if (n >= _options.WarmUp || (_options.Shrinkage && n > 0 && (view?.TotalWeight ?? 1) > 0))
                 {
-                    distributions[state.Slot] = new GroupDistribution(view, min, max, n);
+                    distributions[state.Slot] = new GroupDistribution(view is null ? reusable! : GridOf(view, min, max, n), n);
                 }
+
+                view?.ReturnToPool();
 
                 if (n < _options.WarmUp && !state.WarmUpAnnounced)
                 {
@@ -56,7 +82,7 @@ public sealed partial class ParityGuard<TGroup>
                 : new BarycenterBuild(new BarycenterMap([], [], 0, previous.Version + 1), new double[]?[states.Length], 0, 0, []);
             var map = build.Map;
 
-            // Do no harm: open when the raw gap's lower bound exceeds the threshold; close when it no longer
+            // Do no harm: open when the two-sample test rejects fairness by more than the threshold; close when it no longer
             // does and the measured raw gap is within half the tolerance (hysteresis: no flapping).
             var confirmed = build.RawGapLowerBound > _options.NoHarmThreshold;
             var hold = _options.NoHarmWhenFair && map.ActiveGroups >= 2
@@ -70,6 +96,7 @@ public sealed partial class ParityGuard<TGroup>
 
             Volatile.Write(ref _lambdas, lambdas);
             Volatile.Write(ref _map, map);
+            _gridStamps = stamps;
             Volatile.Write(ref _mapSamples, total);
             foreach (var state in states)
             {

@@ -8,6 +8,7 @@ namespace FairnessGuard.Guard;
 public sealed partial class ParityGuard<TGroup>
 {
     private readonly object _reviewLock = new();
+    private readonly RawSweepMemo _rawSweeps = new();
     private GuardReport _lastReport;
     private long _faults;
     private long _loggedNonFinite;
@@ -30,7 +31,8 @@ public sealed partial class ParityGuard<TGroup>
         try
         {
             Flush();
-            return Evaluate(Volatile.Read(ref _map), Capture(_table.All));
+            var (captures, rawFigures) = Capture(_table.All);
+            return Evaluate(Volatile.Read(ref _map), captures, rawFigures);
         }
         catch (Exception ex)
         {
@@ -46,8 +48,8 @@ public sealed partial class ParityGuard<TGroup>
         {
             try
             {
-                var captures = Capture(_table.All);
-                var report = Evaluate(Volatile.Read(ref _map), captures);
+                var (captures, rawFigures) = Capture(_table.All);
+                var report = Evaluate(Volatile.Read(ref _map), captures, rawFigures);
                 Volatile.Write(ref _lastReport, report);
                 ReportNonFinite(report);
                 var violation = ParityMonitor.ViolationFor(report, captures, _options);
@@ -70,7 +72,7 @@ public sealed partial class ParityGuard<TGroup>
         }
     }
 
-    private GuardReport Evaluate(BarycenterMap map, GroupCapture[] captures)
+    private GuardReport Evaluate(BarycenterMap map, GroupCapture[] captures, RawSweepMemo.Entry? rawFigures)
     {
         var counters = new GroupCounters[captures.Length];
         long bytes = 0;
@@ -80,19 +82,38 @@ public sealed partial class ParityGuard<TGroup>
             bytes += captures[i].State.EstimatedBytes();
         }
 
-        var report = ParityMonitor.Evaluate(captures, counters, _options, map.Version, slot => !_monitorOnly && map.IsActive(slot), _options.TimeProvider.GetUtcNow(), bytes);
+        var report = ParityMonitor.Evaluate(captures, counters, _options, map.Version, slot => !_monitorOnly && map.IsActive(slot), _options.TimeProvider.GetUtcNow(), bytes, _rawSweeps, rawFigures);
         return report with { Counts = Totals().ToCounts() };
     }
 
-    private GroupCapture[] Capture(GroupState[] states)
+    // Every group's picture. A group whose raw stamp is the one of the last raw figures comes without its raw
+    // view; if those figures turn out not to cover this report (another group or the pair set changed), the
+    // groups are captured again in full, so the new raw figures are computed from one consistent picture.
+    private (GroupCapture[] Captures, RawSweepMemo.Entry? RawFigures) Capture(GroupState[] states)
     {
+        var last = _rawSweeps.Last;
         var captures = new GroupCapture[states.Length];
+        var skipped = false;
         for (var i = 0; i < states.Length; i++)
         {
-            captures[i] = states[i].Capture(_options.Confidence);
+            captures[i] = states[i].Capture(_options.Confidence, last?.StampOf(i) ?? default);
+            skipped |= captures[i].Raw is null;
         }
 
-        return captures;
+        if (last is not null && last.Matches(captures, ParityMonitor.InPairs(captures)))
+        {
+            return (captures, last);
+        }
+
+        if (skipped)
+        {
+            for (var i = 0; i < states.Length; i++)
+            {
+                captures[i] = states[i].Capture(_options.Confidence);
+            }
+        }
+
+        return (captures, null);
     }
 
     // At most one violation per ViolationInterval per policy; logged, counted and written to every sink.

@@ -13,12 +13,26 @@ namespace FairnessGuard.Guard;
 /// </summary>
 internal static class ParityMonitor
 {
-    public static GuardReport Evaluate(IReadOnlyList<GroupCapture> captures, IReadOnlyList<GroupCounters> counters, ParityGuardOptions options, long mapVersion, Func<int, bool> inPlay, DateTimeOffset now, long bytes)
+    /// <summary>Which groups take part in the pairwise figures: those with returned outputs to judge.</summary>
+    public static bool[] InPairs(IReadOnlyList<GroupCapture> captures)
+    {
+        var inPairs = new bool[captures.Count];
+        for (var i = 0; i < inPairs.Length; i++)
+        {
+            inPairs[i] = captures[i].ReturnedCount > 0;
+        }
+
+        return inPairs;
+    }
+
+    /// <summary>The report for <paramref name="captures"/>; the raw figures come from <paramref name="rawFigures"/> when given (they match the captures), else from <paramref name="memo"/>'s new run.</summary>
+    public static GuardReport Evaluate(IReadOnlyList<GroupCapture> captures, IReadOnlyList<GroupCounters> counters, ParityGuardOptions options, long mapVersion, Func<int, bool> inPlay, DateTimeOffset now, long bytes, RawSweepMemo memo, RawSweepMemo.Entry? rawFigures)
     {
         var measured = new List<int>();
+        var inPairs = InPairs(captures);
         for (var i = 0; i < captures.Count; i++)
         {
-            if (captures[i].ReturnedCount > 0)
+            if (inPairs[i])
             {
                 measured.Add(i);
             }
@@ -27,25 +41,22 @@ internal static class ParityMonitor
         // One merged sweep per family gives the pairwise maxima and every group's distances to the pool in
         // O(N log K) (ParitySweep); comparing all pairs cost O(K² k): 40 s at 1,000 groups.
         var count = captures.Count;
-        var inPairs = new bool[count];
         var penalty = new double[count];
-        var raw = new SortedView[count];
         var returned = new SortedView[count];
         var family = Math.Max(2, measured.Count);
         var delta = (1 - options.Confidence) / family;
         foreach (var i in measured)
         {
-            inPairs[i] = true;
             penalty[i] = DkwBound.Epsilon(captures[i].ReturnedCount, delta) + captures[i].ReturnedRankError;
         }
 
         for (var i = 0; i < count; i++)
         {
-            raw[i] = captures[i].Raw;
             returned[i] = captures[i].Returned;
         }
 
-        var rawSweep = ParitySweep.Run(raw, inPairs, default);
+        var rawFiguresNow = rawFigures ?? memo.Compute(captures, inPairs, options.Thresholds);
+        var rawSweep = rawFiguresNow.Sweep;
         var returnedSweep = ParitySweep.Run(returned, inPairs, penalty);
         var groups = new GroupParity[count];
         var inPlayCount = 0;
@@ -69,8 +80,8 @@ internal static class ParityMonitor
                 ReturnedKsToPool = returnedSweep.KsToPool[i],
                 RawW1ToPool = rawSweep.W1ToPool[i],
                 ReturnedW1ToPool = returnedSweep.W1ToPool[i],
-                RawSelectionRates = Rates(c.Raw, options.Thresholds),
-                ReturnedSelectionRates = Rates(c.Returned, options.Thresholds),
+                RawSelectionRates = rawFiguresNow.RawRates[i],
+                ReturnedSelectionRates = RawSweepMemo.Rates(c.Returned, options.Thresholds),
             };
         }
 
@@ -135,17 +146,10 @@ internal static class ParityMonitor
             options.Confidence,
             first?.ReturnedCount ?? 0,
             second?.ReturnedCount ?? 0,
-            first is null || second is null ? double.NaN : Distance.KolmogorovSmirnov(first.Raw, second.Raw));
+            first is null || second is null ? double.NaN : Distance.KolmogorovSmirnov(RawOf(first, options), RawOf(second, options)));
     }
 
-    private static double[] Rates(SortedView view, IReadOnlyList<double> thresholds)
-    {
-        var rates = new double[thresholds.Count];
-        for (var t = 0; t < rates.Length; t++)
-        {
-            rates[t] = view.TotalWeight == 0 ? 0 : 1 - view.GetRank(thresholds[t], SearchCriteria.Exclusive);
-        }
-
-        return rates;
-    }
+    // A capture that reused the memo's raw figures has no raw view: the pair's views are taken now.
+    private static SortedView RawOf(GroupCapture capture, ParityGuardOptions options) =>
+        capture.Raw ?? capture.State.Capture(options.Confidence).Raw!;
 }

@@ -31,10 +31,13 @@ public sealed partial class QuantileSketch : IScoreDistribution
     // ln(2 / 0.01): the two-sided Azuma–Hoeffding exponent for 99% confidence.
     private static readonly double Log2Over1Percent = Math.Log(2 / 0.01);
 
+    private static long s_instances;
+
     private readonly int _k;
     private int _minK;
     private double[] _items;
     private readonly int[] _levels = new int[KllCapacity.MaxLevels + 1];
+    private readonly long _instance = Interlocked.Increment(ref s_instances);
     private int _numLevels;
     private long _count;
     private double _min = double.NaN;
@@ -104,6 +107,13 @@ public sealed partial class QuantileSketch : IScoreDistribution
     internal int NumLevels => _numLevels;
 
     /// <summary>
+    /// Names the sketch's contents: unique per instance (a clone or a deserialised copy gets its own) with
+    /// <see cref="Count"/>, which every change of the retained items moves (an update adds one, a merge of a
+    /// non-empty sketch adds its count, compaction happens only inside those two). Equal stamps, equal views.
+    /// </summary>
+    internal (long Instance, long Count) Stamp => (_instance, _count);
+
+    /// <summary>
     /// Sum over all compactions in this sketch's history (merged sketches included) of the squared weight
     /// <c>4^h</c>: the Azuma variance proxy of the rank error. It depends only on the sequence of sizes, never
     /// on the values or the coin flips, so bounds built on it hold for any input.
@@ -118,8 +128,8 @@ public sealed partial class QuantileSketch : IScoreDistribution
     {
         get
         {
-            // Fields: 3 references, 2 doubles of min/max, variance, count, rng state, 3 ints.
-            var bytes = HeapSize.Object((3 * 8) + (5 * 8) + (3 * 4))
+            // Fields: 3 references, 2 doubles of min/max, variance, count, rng state, instance, 3 ints.
+            var bytes = HeapSize.Object((3 * 8) + (6 * 8) + (3 * 4))
                 + HeapSize.Array(_items.Length, sizeof(double))
                 + HeapSize.Array(_levels.Length, sizeof(int));
             return bytes + (_sortedView?.EstimatedBytes ?? 0);
@@ -259,6 +269,9 @@ public sealed partial class QuantileSketch : IScoreDistribution
 
     /// <summary>Drops the cached sorted view, so a long-lived sketch holds only its items between reads.</summary>
     internal void ReleaseSortedView() => _sortedView = null;
+
+    /// <summary>A fresh view (never the cached one) in rented arrays: the caller calls <see cref="SortedView.ReturnToPool"/> when done.</summary>
+    internal SortedView RentSortedView() => SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count, pooled: true);
 
     /// <summary>A deep copy, including the generator state (the copy draws the same coin flips).</summary>
     public QuantileSketch Clone() => new(this);

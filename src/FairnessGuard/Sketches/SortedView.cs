@@ -82,17 +82,21 @@ public sealed class SortedView : IScoreDistribution
     /// (O(k) work in all, as the sizes grow geometrically); only level 0 is sorted, in a pooled scratch
     /// buffer so that the sketch itself is never reordered by a read.
     /// </summary>
-    internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight)
+    /// <param name="packedItems">The sketch's retained items, level 0 first.</param>
+    /// <param name="levels">The level boundaries.</param>
+    /// <param name="totalWeight">The sketch's count.</param>
+    /// <param name="pooled">Rent the arrays (the caller hands them back with <see cref="ReturnToPool"/> once done with the view).</param>
+    internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight, bool pooled = false)
     {
         var count = packedItems.Length;
-        var values = new double[count];
-        var weights = new long[count];
+        var values = pooled ? ArrayPool<double>.Shared.Rent(count) : new double[count];
+        var weights = pooled ? ArrayPool<long>.Shared.Rent(count) : new long[count];
         var offset = levels[0];
         var runStart = count;
         for (var level = 1; level < levels.Length - 1; level++)
         {
             var run = packedItems[(levels[level] - offset)..(levels[level + 1] - offset)];
-            MergeIntoRun(run, 1L << level, values, weights, ref runStart);
+            MergeIntoRun(run, 1L << level, values.AsSpan(0, count), weights, ref runStart);
         }
 
         var level0 = packedItems[..(levels[1] - offset)];
@@ -100,7 +104,7 @@ public sealed class SortedView : IScoreDistribution
         var sorted = scratch.AsSpan(0, level0.Length);
         level0.CopyTo(sorted);
         sorted.Sort();
-        MergeIntoRun(sorted, 1, values, weights, ref runStart);
+        MergeIntoRun(sorted, 1, values.AsSpan(0, count), weights, ref runStart);
         ArrayPool<double>.Shared.Return(scratch);
 
         // Collapse ties in place and accumulate: entry i ends up holding the weight of everything <= values[i].
@@ -125,12 +129,22 @@ public sealed class SortedView : IScoreDistribution
     }
 
     /// <summary>
+    /// Hands a view built with <c>pooled: true</c> back to the array pool. The view must not be used afterwards
+    /// (its arrays are someone else's); only the code that built it calls this, when it is done with it.
+    /// </summary>
+    internal void ReturnToPool()
+    {
+        ArrayPool<double>.Shared.Return(_values);
+        ArrayPool<long>.Shared.Return(_cumulativeWeights);
+    }
+
+    /// <summary>
     /// Merges an ascending <paramref name="run"/> of equal <paramref name="weight"/> with the sorted run at
     /// <c>[runStart, end)</c> of the output, writing from <c>runStart - run.Length</c>. The write position
     /// never passes the read position of the existing run, and once <paramref name="run"/> is used up the
     /// rest of the existing run is already in place.
     /// </summary>
-    private static void MergeIntoRun(ReadOnlySpan<double> run, long weight, double[] values, long[] weights, ref int runStart)
+    private static void MergeIntoRun(ReadOnlySpan<double> run, long weight, Span<double> values, long[] weights, ref int runStart)
     {
         var output = runStart - run.Length;
         int i = 0, j = runStart;
