@@ -46,11 +46,13 @@ internal sealed class TextIndexReader : GroupIndexReader
             return _map.TryGetValue(_value, out var index) ? index : -1;
         }
 
+        // The first character settles most mismatches without a call (values are never empty).
         var values = _values;
+        var first = span[0];
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
-            if (v.Length == span.Length && span.SequenceEqual(v))
+            if (v.Length == span.Length && v[0] == first && span.SequenceEqual(v))
             {
                 return i;
             }
