@@ -76,13 +76,13 @@ internal sealed class RankTable
 
         if (values.Length >= ParallelSortRows)
         {
-            Parallel.For(0, cellCount, g => Array.Sort(sorted[g]));
+            Parallel.For(0, cellCount, g => RadixSort.Sort(sorted[g]));
         }
         else
         {
             foreach (var s in sorted)
             {
-                Array.Sort(s);
+                RadixSort.Sort(s);
             }
         }
 
