@@ -276,6 +276,12 @@ internal sealed class RankTable
             return true;
         }
 
-        private int Bucket(double x) => (int)Math.Min(_guide.Length - 2, Math.Max(0, (x - _min) * _scale));
+        // Knots and looked-up scores lie in [min, max], so (x − min)·scale is in [0, buckets]: truncate, then clamp.
+        private int Bucket(double x)
+        {
+            var b = (int)((x - _min) * _scale);
+            var last = _guide.Length - 2;
+            return b < 0 ? 0 : b > last ? last : b;
+        }
     }
 }
