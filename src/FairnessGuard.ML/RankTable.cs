@@ -214,7 +214,8 @@ internal sealed class RankTable
             _below = below;
             _min = records[0];
             _max = records[3 * (_count - 1)];
-            var buckets = Math.Max(1, _count);
+            // Twice as many buckets as knots: a bucket usually holds at most one knot, so the lookup is one compare.
+            var buckets = Math.Max(1, 2 * _count);
             var width = (_max - _min) / buckets;
             _scale = width > 0 && double.IsFinite(width) ? 1 / width : 0;
             _guide = new int[buckets + 1];
@@ -250,6 +251,14 @@ internal sealed class RankTable
 
             var b = Bucket(y);
             int lo = _guide[b], hi = _guide[b + 1];
+            if (hi - lo <= 1)
+            {
+                // No knot or one in the bucket: count it if it is below y, without a branch on the outcome.
+                var k = lo < _count ? lo : _count - 1;
+                lo += (lo < hi) & (records[3 * k] < y) ? 1 : 0;
+                hi = lo;
+            }
+
             while (lo < hi)
             {
                 var mid = (int)((uint)(lo + hi) >> 1);
