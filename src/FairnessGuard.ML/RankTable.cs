@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FairnessGuard.Correction;
 using FairnessGuard.Distributions;
 
@@ -144,6 +145,7 @@ internal sealed class RankTable
     /// Corrects y of cell g without the row index, false when y is an atom of the cell (a tabulated calibration
     /// value, whose rank is drawn from the row index: call <see cref="ApplyAtom"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryApply(double y, int g, out double corrected)
     {
         if (_strength == 0 || !double.IsFinite(y))
@@ -234,6 +236,7 @@ internal sealed class RankTable
         }
 
         /// <summary>The image of y; false when y is a knot (its rank is drawn by the exact corrector).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryMap(double y, out double fair)
         {
             if (y < _min)
