@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using FairnessGuard.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FairnessGuard.Benchmarks.Analyzers;
+
+/// <summary>
+/// Issue 14.5's worst shape: one class with <see cref="Pipelines"/> ML.NET pipelines whose data type is loaded
+/// in another class (half return the estimator, half fit data from the loader helper), compiled against the
+/// real Microsoft.ML assemblies copied next to this benchmark. <c>Compile</c> is the compiler's own
+/// diagnostics (the baseline the analyzers are compared with); the analyzer runs add the analyzers'
+/// diagnostics on a fresh clone (the compiler's binding included, as in a build).
+/// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- --filter '*ManyPipelinesBenchmarks*' --job short</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class ManyPipelinesBenchmarks
+{
+    public const int Pipelines = 600;
+
+    private CSharpCompilation _compilation = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _empty;
+    private ImmutableArray<DiagnosticAnalyzer> _fairness;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = Compilation();
+        var errors = _compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The generated pipelines do not compile: " + string.Join("\n", errors.Take(5)));
+        }
+
+        _empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+        _fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
+        var reported = Run(_fairness).Result.Count(d => d.Id == RuleIdentifiers.SensitiveAttributeDropped);
+        if (reported != Pipelines)
+        {
+            throw new InvalidOperationException($"Expected {Pipelines} FG0001, got {reported}.");
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public ImmutableArray<Diagnostic> Compile() => _compilation.Clone().GetDiagnostics();
+
+    [Benchmark]
+    public Task<ImmutableArray<Diagnostic>> EmptyAnalyzer() => Run(_empty);
+
+    [Benchmark]
+    public Task<ImmutableArray<Diagnostic>> FairnessGuardAnalyzers() => Run(_fairness);
+
+    private Task<ImmutableArray<Diagnostic>> Run(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        _compilation.Clone().WithAnalyzers(analyzers).GetAllDiagnosticsAsync();
+
+    /// <summary>The shape as one compilation: a loaded input type, its loader helper, and one class of pipelines.</summary>
+    public static CSharpCompilation Compilation()
+    {
+        var text = new StringBuilder();
+        text.Append("""
+            using Microsoft.ML;
+            using Microsoft.ML.Data;
+
+            namespace Shapes;
+
+            public sealed class Row
+            {
+                [LoadColumn(0)] public float A { get; set; }
+                [LoadColumn(1)] public float B { get; set; }
+                [LoadColumn(2)] public string Gender { get; set; } = "";
+                [LoadColumn(3)] public bool Y { get; set; }
+            }
+
+            public static class Loading
+            {
+                public static IDataView Load(MLContext ml, string path) => ml.Data.LoadFromTextFile<Row>(path, ',');
+            }
+
+            public static class Pipelines
+            {
+
+            """);
+        for (var i = 0; i < Pipelines; i++)
+        {
+            if (i % 2 == 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    public static IEstimator<ITransformer> P{i}(MLContext ml) => ml.Transforms.Concatenate(\"Features\", \"A\", \"B\").Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: \"Y\"));\n");
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    public static ITransformer P{i}(MLContext ml, string path) {{ var data = Loading.Load(ml, path); return ml.Transforms.Concatenate(\"Features\", \"A\", \"B\").Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: \"Y\")).Fit(data); }}\n");
+            }
+        }
+
+        text.Append("}\n");
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll"))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
+        return CSharpCompilation.Create(
+            "ManyPipelines",
+            new[] { CSharpSyntaxTree.ParseText(text.ToString(), path: "Pipelines.cs") },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+}
