@@ -74,6 +74,18 @@ public class MlNetLoadedElsewhereTests
         }
         """;
 
+    /// <summary>A pipeline returned as an estimator, its label named by the trainer: the data is loaded elsewhere.</summary>
+    private const string NamedLabelPipeline = """
+        using Microsoft.ML;
+
+        public static class ChurnPipeline
+        {
+            public static IEstimator<ITransformer> Create(MLContext ml) =>
+                {|FG0001:ml.Transforms.Concatenate("Features", "Tenure", "Spend")|}
+                    .Append(ml.BinaryClassification.Trainers.FastForest(labelColumnName: "Churned"));
+        }
+        """;
+
     private static async Task<Diagnostic> SingleFg0001(TestProject project)
     {
         var diagnostics = await project.VerifyAsync();
@@ -147,16 +159,7 @@ public class MlNetLoadedElsewhereTests
     [Fact]
     public async Task TrapAnotherLoadedTypeLeavesTheInferredInputAGuess()
     {
-        var diagnostic = await SingleFg0001(new TestProject().WithSource(Subscriber).WithSource(OtherLoadedType).WithSource("""
-            using Microsoft.ML;
-
-            public static class ChurnPipeline
-            {
-                public static IEstimator<ITransformer> Create(MLContext ml) =>
-                    {|FG0001:ml.Transforms.Concatenate("Features", "Tenure", "Spend")|}
-                        .Append(ml.BinaryClassification.Trainers.FastForest(labelColumnName: "Churned"));
-            }
-            """));
+        var diagnostic = await SingleFg0001(new TestProject().WithSource(Subscriber).WithSource(OtherLoadedType).WithSource(NamedLabelPipeline));
 
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
     }
@@ -184,14 +187,7 @@ public class MlNetLoadedElsewhereTests
             {
                 public static IDataView Load(MLContext ml, List<Snapshot> rows) => {{load}};
             }
-
-            public static class ChurnPipeline
-            {
-                public static IEstimator<ITransformer> Create(MLContext ml) =>
-                    {|FG0001:ml.Transforms.Concatenate("Features", "Tenure", "Spend")|}
-                        .Append(ml.BinaryClassification.Trainers.FastForest(labelColumnName: "Churned"));
-            }
-            """));
+            """).WithSource(NamedLabelPipeline));
 
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
     }
@@ -200,16 +196,7 @@ public class MlNetLoadedElsewhereTests
     public async Task TrapATypeThatIsOnlyAttributedIsAGuess()
     {
         var attributedOnly = Subscriber.Replace("ml.Data.LoadFromTextFile<Subscriber>(path, ',')", "throw new System.NotSupportedException(path)", StringComparison.Ordinal);
-        var diagnostic = await SingleFg0001(new TestProject().WithSource(attributedOnly).WithSource("""
-            using Microsoft.ML;
-
-            public static class ChurnPipeline
-            {
-                public static IEstimator<ITransformer> Create(MLContext ml) =>
-                    {|FG0001:ml.Transforms.Concatenate("Features", "Tenure", "Spend")|}
-                        .Append(ml.BinaryClassification.Trainers.FastForest(labelColumnName: "Churned"));
-            }
-            """));
+        var diagnostic = await SingleFg0001(new TestProject().WithSource(attributedOnly).WithSource(NamedLabelPipeline));
 
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
     }

@@ -97,15 +97,10 @@ public class ManyPipelinesBenchmarks
         }
 
         text.Append("}\n");
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll"))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
         return CSharpCompilation.Create(
             "ManyPipelines",
             new[] { CSharpSyntaxTree.ParseText(text.ToString(), path: "Pipelines.cs") },
-            references,
+            GeneratedProject.References(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll")),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 }
