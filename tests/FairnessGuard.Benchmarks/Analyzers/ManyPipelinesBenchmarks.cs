@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using FairnessGuard.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FairnessGuard.Benchmarks.Analyzers;
 
@@ -18,44 +15,13 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 /// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- --filter '*ManyPipelinesBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
-public class ManyPipelinesBenchmarks
+public class ManyPipelinesBenchmarks : AnalyzerShareBenchmark
 {
     public const int Pipelines = 600;
 
-    private CSharpCompilation _compilation = null!;
-    private ImmutableArray<DiagnosticAnalyzer> _empty;
-    private ImmutableArray<DiagnosticAnalyzer> _fairness;
+    protected override int ExpectedFindings => Pipelines;
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _compilation = Compilation();
-        var errors = _compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException("The generated pipelines do not compile: " + string.Join("\n", errors.Take(5)));
-        }
-
-        _empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
-        _fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
-        var reported = Run(_fairness).Result.Count(d => d.Id == RuleIdentifiers.SensitiveAttributeDropped);
-        if (reported != Pipelines)
-        {
-            throw new InvalidOperationException($"Expected {Pipelines} FG0001, got {reported}.");
-        }
-    }
-
-    [Benchmark(Baseline = true)]
-    public ImmutableArray<Diagnostic> Compile() => _compilation.Clone().GetDiagnostics();
-
-    [Benchmark]
-    public Task<ImmutableArray<Diagnostic>> EmptyAnalyzer() => Run(_empty);
-
-    [Benchmark]
-    public Task<ImmutableArray<Diagnostic>> FairnessGuardAnalyzers() => Run(_fairness);
-
-    private Task<ImmutableArray<Diagnostic>> Run(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
-        _compilation.Clone().WithAnalyzers(analyzers).GetAllDiagnosticsAsync();
+    protected override CSharpCompilation CreateCompilation() => Compilation();
 
     /// <summary>The shape as one compilation: a loaded input type, its loader helper, and one class of pipelines.</summary>
     public static CSharpCompilation Compilation()
