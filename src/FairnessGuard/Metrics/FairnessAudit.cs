@@ -110,6 +110,8 @@ public static class FairnessAudit
         return max;
     }
 
+    // A uniform sample of cap values without replacement: the first cap steps of a Fisher–Yates shuffle,
+    // with the swapped positions kept in a map, so a large group is neither copied nor shuffled whole.
     private static double[] Subsample(double[] values, int cap, Random random)
     {
         if (values.Length <= cap)
@@ -117,8 +119,16 @@ public static class FairnessAudit
             return values;
         }
 
-        var copy = (double[])values.Clone();
-        random.Shuffle(copy);
-        return copy[..cap];
+        var sample = new double[cap];
+        var moved = new Dictionary<int, int>(2 * cap);
+        for (var i = 0; i < cap; i++)
+        {
+            var j = random.Next(i, values.Length);
+            var atI = moved.GetValueOrDefault(i, i);
+            sample[i] = values[moved.GetValueOrDefault(j, j)];
+            moved[j] = atI;
+        }
+
+        return sample;
     }
 }
