@@ -11,6 +11,7 @@ internal sealed class BatchRowCorrector : IRowCorrector
 {
     private readonly ExactBarycenterCorrector<string> _corrector;
     private readonly HashSet<string> _known;
+    private readonly List<string> _accepted = [];
 
     private BatchRowCorrector(ExactBarycenterCorrector<string> corrector)
     {
@@ -36,8 +37,29 @@ internal sealed class BatchRowCorrector : IRowCorrector
     }
 
     /// <inheritdoc/>
-    public string? Reject(string group) =>
-        _known.Contains(group) ? null : $"group '{group}' is not in the calibration data (known: {string.Join(", ", _corrector.Groups)})";
+    public string? Reject(string group)
+    {
+        // The reader interns group keys: the first ones accepted are found again by reference, without a hash.
+        foreach (var accepted in _accepted)
+        {
+            if (ReferenceEquals(accepted, group))
+            {
+                return null;
+            }
+        }
+
+        if (!_known.Contains(group))
+        {
+            return $"group '{group}' is not in the calibration data (known: {string.Join(", ", _corrector.Groups)})";
+        }
+
+        if (_accepted.Count < 8)
+        {
+            _accepted.Add(group);
+        }
+
+        return null;
+    }
 
     /// <inheritdoc/>
     public double Correct(double score, string group, long rowIndex) => _corrector.Apply(score, group, rowIndex);
