@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FairnessGuard.Correction;
 using FairnessGuard.Distributions;
+using FairnessGuard.Metrics;
 
 namespace FairnessGuard.ML;
 
@@ -77,13 +78,13 @@ internal sealed partial class RankTable
 
         if (values.Length >= ParallelSortRows)
         {
-            Parallel.For(0, cellCount, g => RadixSort.Sort(sorted[g]));
+            Parallel.For(0, cellCount, g => DoubleRadixSort.Sort(sorted[g]));
         }
         else
         {
             foreach (var s in sorted)
             {
-                RadixSort.Sort(s);
+                DoubleRadixSort.Sort(s);
             }
         }
 
