@@ -11,7 +11,7 @@ namespace FairnessGuard.Analyzers.Tests.CodeFixes;
 /// </summary>
 public class RealMlNetFixTests
 {
-    private const string Input = """
+    internal const string Input = """
         using Microsoft.ML.Data;
 
         namespace Loans;
@@ -26,7 +26,7 @@ public class RealMlNetFixTests
         }
         """;
 
-    private const string Trainer = """
+    internal const string Trainer = """
         using Microsoft.ML;
 
         namespace Loans;

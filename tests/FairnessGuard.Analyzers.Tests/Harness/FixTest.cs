@@ -23,11 +23,13 @@ internal sealed class FixTest<TCodeFix> : CSharpCodeFixTest<FeatureSelectionAnal
 {
     private const string GlobalUsingsPath = "/0/GlobalUsings.g.cs";
 
-    public FixTest(bool mlNet = false)
+    /// <param name="mlNet">References the real ML.NET 5.0.1 (with FastTree and LightGbm).</param>
+    /// <param name="fairnessGuardMl">With <paramref name="mlNet"/>: references FairnessGuard.ML too.</param>
+    public FixTest(bool mlNet = false, bool fairnessGuardMl = true)
     {
         ReferenceAssemblies = mlNet ? ReferenceSets.Net10MlNet : ReferenceSets.Net10;
         TestState.AdditionalReferences.Add(References.FairnessGuardRuntime);
-        if (mlNet)
+        if (mlNet && fairnessGuardMl)
         {
             TestState.AdditionalReferences.Add(ReferenceSets.FairnessGuardMl);
         }
