@@ -36,10 +36,16 @@ internal sealed class TestProject
     public bool HasTopLevelStatements => _sources.Select(Markup.Parse).Any(p => CSharpSyntaxTree.ParseText(p.Source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
 
     /// <summary>The references besides the framework's: the FairnessGuard runtime, the ML.NET stub, extra ones.</summary>
+    /// <remarks>
+    /// ML.NET is the real 5.0.1 (restored with this project); the stub only for ML.NET 0.x's static pipeline
+    /// (Microsoft.ML.StaticPipe), which no longer exists.
+    /// </remarks>
     public IEnumerable<MetadataReference> References =>
         (_fairnessGuard ? [Harness.References.FairnessGuardRuntime] : Array.Empty<MetadataReference>())
-            .Concat(_mlNet ? [Harness.References.MlNetStub] : Array.Empty<MetadataReference>())
+            .Concat(!_mlNet ? Array.Empty<MetadataReference>() : UsesStaticPipe ? [Harness.References.MlNetStub] : Harness.References.RealMlNet)
             .Concat(_references);
+
+    private bool UsesStaticPipe => _sources.Any(s => s.Contains("Microsoft.ML.StaticPipe", StringComparison.Ordinal));
 
     public TestProject WithSource(string markup) => WithSource(markup, fileName: null);
 
