@@ -66,30 +66,10 @@ public class AddOutputPolicyFixTests
         """;
 
     /// <summary>Fix All guards both methods, with one using and one <c>partial</c> on the type.</summary>
-    private const string ScorerFixedAll = """
-        using System.Globalization;
-        using FairnessGuard;
-
-        namespace Lending;
-
-        public sealed partial class Scorer(IRiskModel model)
-        {
-            /// <summary>Risk score.</summary>
-            [DemographicParity(nameof(Applicant.Gender))]
-            public partial double Score(Applicant a);
-
-            private double ScoreCore(Applicant a) => model.Predict(new[] { a.Income, a.Debt, a.Postcode.Length });
-
-            [DemographicParity(nameof(Applicant.Gender))]
-            public partial double Rescore(Applicant b);
-
-            private double RescoreCore(Applicant b)
-            {
-                var x = new[] { b.Income * 2, b.Debt };
-                return model.Predict(x) + double.Parse("0", CultureInfo.InvariantCulture);
-            }
-        }
-        """;
+    private static readonly string ScorerFixedAll = ScorerFixed.Replace(
+        "    public double Rescore(Applicant b)\n",
+        "    [DemographicParity(nameof(Applicant.Gender))]\n    public partial double Rescore(Applicant b);\n\n    private double RescoreCore(Applicant b)\n",
+        StringComparison.Ordinal);
 
     [Fact]
     public async Task OneActionGuardsTheMethodAndFixAllGuardsEveryMethod()

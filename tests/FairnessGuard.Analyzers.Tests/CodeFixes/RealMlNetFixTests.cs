@@ -55,35 +55,16 @@ public class RealMlNetFixTests
         }
         """;
 
-    private const string TrainerFixed = """
-        using FairnessGuard.ML;
-        using Microsoft.ML;
-
-        namespace Loans;
-
-        public sealed class LoanTrainer
-        {
-            private readonly MLContext _ml = new MLContext(seed: 1);
-
-            public ITransformer Train(string path)
-            {
-                var mlContext = new MLContext(seed: 1);
-                IDataView data = mlContext.Data.LoadFromTextFile<LoanInput>(path, ',', hasHeader: true);
-                var pipeline = mlContext.Transforms.Concatenate("Features", "Income", "Debt", "Years")
-                    .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression()).Append(mlContext.Transforms.DemographicParity(groupColumnName: "Gender", scoreColumnName: "Score"));
-                return pipeline.Fit(data);
-            }
-
-            public ITransformer Retrain(IDataView data)
-            {
-                var _ = _ml.Data.LoadFromTextFile<LoanInput>("loans.csv", ',', hasHeader: true);
-                var pipeline = _ml.Transforms.Concatenate("Features", "Income", "Debt")
-                    .Append(_ml.Regression.Trainers.FastTree()).Append(_ml.Transforms.DemographicParity(groupColumnName: "Gender", scoreColumnName: "Score"))
-                    .AppendCacheCheckpoint(_ml);
-                return pipeline.Fit(data);
-            }
-        }
-        """;
+    /// <summary>Each pipeline with the estimator right after its trainer, on the trainer's own MLContext.</summary>
+    private static readonly string TrainerFixed = "using FairnessGuard.ML;\n" + Trainer
+        .Replace(
+            ".Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression());",
+            ".Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression()).Append(mlContext.Transforms.DemographicParity(groupColumnName: \"Gender\", scoreColumnName: \"Score\"));",
+            StringComparison.Ordinal)
+        .Replace(
+            ".Append(_ml.Regression.Trainers.FastTree())\n",
+            ".Append(_ml.Regression.Trainers.FastTree()).Append(_ml.Transforms.DemographicParity(groupColumnName: \"Gender\", scoreColumnName: \"Score\"))\n",
+            StringComparison.Ordinal);
 
     /// <summary>An applicant input with two sensitive columns, both left out of the features.</summary>
     private const string TwoGroupInput = """
@@ -118,23 +99,14 @@ public class RealMlNetFixTests
         }
         """;
 
-    private const string TwoGroupTrainerFixed = """
-        using FairnessGuard.ML;
-        using Microsoft.ML;
-
-        namespace Loans;
-
-        public static class LoanTrainer
-        {
-            public static ITransformer Train(MLContext mlContext, string path)
-            {
-                IDataView data = mlContext.Data.LoadFromTextFile<LoanInput>(path, ',', hasHeader: true);
-                var pipeline = mlContext.Transforms.Concatenate("Features", "Income", "Debt")
-                    .Append(mlContext.BinaryClassification.Trainers.LightGbm()).Append(mlContext.Transforms.DemographicParity(new DemographicParityOptions { GroupColumnNames = new[] { "Gender", "Race" }, Combination = GroupCombination.Intersection, ScoreColumnName = "Score" }));
-                return pipeline.Fit(data);
-            }
-        }
-        """;
+    /// <summary>One estimator over both columns: their intersection, through the real DemographicParityOptions.</summary>
+    private static readonly string TwoGroupTrainerFixed = "using FairnessGuard.ML;\n" + TwoGroupTrainer
+        .Replace("{|#0:", string.Empty, StringComparison.Ordinal)
+        .Replace("\"Debt\")|}", "\"Debt\")", StringComparison.Ordinal)
+        .Replace(
+            ".Append(mlContext.BinaryClassification.Trainers.LightGbm());",
+            ".Append(mlContext.BinaryClassification.Trainers.LightGbm()).Append(mlContext.Transforms.DemographicParity(new DemographicParityOptions { GroupColumnNames = new[] { \"Gender\", \"Race\" }, Combination = GroupCombination.Intersection, ScoreColumnName = \"Score\" }));",
+            StringComparison.Ordinal);
 
     [Fact]
     public async Task EachPipelineGetsTheRealDemographicParityAfterItsTrainer()
