@@ -67,20 +67,10 @@ public class RealMlNetFixTests
             StringComparison.Ordinal);
 
     /// <summary>An applicant input with two sensitive columns, both left out of the features.</summary>
-    private const string TwoGroupInput = """
-        using Microsoft.ML.Data;
-
-        namespace Loans;
-
-        public sealed class LoanInput
-        {
-            [LoadColumn(0)] public float Income { get; set; }
-            [LoadColumn(1)] public float Debt { get; set; }
-            [LoadColumn(2)] public string Race { get; set; } = "";
-            [LoadColumn(3)] public string Gender { get; set; } = "";
-            [LoadColumn(4)] public bool Label { get; set; }
-        }
-        """;
+    private static readonly string TwoGroupInput = Input.Replace(
+        "[LoadColumn(2)] public float Years { get; set; }",
+        "[LoadColumn(2)] public string Race { get; set; } = \"\";",
+        StringComparison.Ordinal);
 
     private const string TwoGroupTrainer = """
         using Microsoft.ML;
