@@ -56,8 +56,8 @@ public sealed class AddOutputPolicyCodeFixProvider : CodeFixProvider
         }
 
         // One action per pipeline appends one estimator over every column the pipeline drops: a fix per column
-        // would not compose (the first estimator silences the pipeline). The IDE hands the diagnostics sharing the
-        // Concatenate span over together, dotnet format one at a time: the action also looks up the others.
+        // would not compose (the first estimator silences the pipeline). The action looks up the pipeline's other
+        // diagnostics, which dotnet format and a FG0002 on a proxy column do not hand over.
         var appends = context.Diagnostics.Where(d => ParityAppendEditor.Target(d, root, model, context.CancellationToken) is not null).ToList();
         foreach (var pipeline in ParityAppendEditor.Targets(appends, root, model, context.CancellationToken).Values)
         {
@@ -65,7 +65,13 @@ public sealed class AddOutputPolicyCodeFixProvider : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Append DemographicParity over the sensitive columns the pipeline drops, after the trainer",
-                    async token => await ParityAppendEditor.AppendAsync(context.Document, await SiblingDiagnostics.WithSiblingsAsync(context.Document, own, token).ConfigureAwait(false), token).ConfigureAwait(false),
+                    async token =>
+                    {
+                        // Every diagnostic of this pipeline (same trainer), whatever span it is on.
+                        var siblings = await SiblingDiagnostics.WithSiblingsAsync(context.Document, own, FixableDiagnosticIds, token).ConfigureAwait(false);
+                        var same = siblings.Where(d => ParityAppendEditor.Target(d, root, model, token)?.AppendCall == pipeline.Target.AppendCall).ToList();
+                        return await ParityAppendEditor.AppendAsync(context.Document, same, token).ConfigureAwait(false);
+                    },
                     EquivalenceKey),
                 own);
         }

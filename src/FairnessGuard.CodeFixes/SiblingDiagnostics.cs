@@ -10,13 +10,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FairnessGuard.CodeFixes;
 
 /// <summary>
-/// The diagnostics that share a span with the ones a fix was given. A pipeline reports one FG0001 per dropped
-/// column, all on its Concatenate call; the IDE passes them to the fix together, but <c>dotnet format</c> and the
-/// test framework pass one at a time, so the fix asks the analyzer for the rest (once, when the action runs).
+/// The other diagnostics of a document that a fix may need. A pipeline reports one FG0001 per dropped column (and
+/// FG0002 per kept proxy) with the same trainer as fix target; the IDE passes those on one span to the fix
+/// together, but <c>dotnet format</c> and the test framework pass one at a time, so the fix asks the analyzer for
+/// the rest (once, when the action runs; never while the light bulb is computed).
 /// </summary>
 internal static class SiblingDiagnostics
 {
-    public static async Task<IReadOnlyCollection<Diagnostic>> WithSiblingsAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken token)
+    /// <summary>The given diagnostics and every diagnostic with one of their IDs in the same document.</summary>
+    public static async Task<IReadOnlyCollection<Diagnostic>> WithSiblingsAsync(Document document, ImmutableArray<Diagnostic> diagnostics, IEnumerable<string> ids, CancellationToken token)
     {
         var compilation = await document.Project.GetCompilationAsync(token).ConfigureAwait(false);
         var tree = await document.GetSyntaxTreeAsync(token).ConfigureAwait(false);
@@ -25,13 +27,10 @@ internal static class SiblingDiagnostics
             return diagnostics;
         }
 
-        var ids = diagnostics.Select(d => d.Id).ToImmutableHashSet();
-        var spans = diagnostics.Select(d => d.Location.SourceSpan).ToImmutableHashSet();
+        var wanted = ids.ToImmutableHashSet();
         var all = await compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer()), document.Project.AnalyzerOptions)
             .GetAnalyzerDiagnosticsAsync(token).ConfigureAwait(false);
-        return diagnostics
-            .Concat(all.Where(d => d.Location.SourceTree == tree && ids.Contains(d.Id) && spans.Contains(d.Location.SourceSpan)))
-            .ToList();
+        return diagnostics.Concat(all.Where(d => d.Location.SourceTree == tree && wanted.Contains(d.Id))).ToList();
     }
 }

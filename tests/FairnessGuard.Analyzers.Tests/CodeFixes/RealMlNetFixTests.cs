@@ -119,6 +119,12 @@ public class RealMlNetFixTests
         var test = new FixTest<AddOutputPolicyCodeFixProvider>(mlNet: true) { NumberOfIncrementalIterations = 1, NumberOfFixAllIterations = 1 }
             .WithFix("/0/LoanTrainer.cs", TwoGroupTrainer, TwoGroupTrainerFixed)
             .WithUnchanged("/0/LoanInput.cs", TwoGroupInput);
+        await ExpectDroppedGenderAndRace(test).RunAsync();
+    }
+
+    /// <summary>The two FG0001 of <see cref="TwoGroupTrainer"/>, both on its Concatenate call (marker 0).</summary>
+    private static FixTest<AddOutputPolicyCodeFixProvider> ExpectDroppedGenderAndRace(FixTest<AddOutputPolicyCodeFixProvider> test)
+    {
         foreach (var column in new[] { "Gender", "Race" })
         {
             test.TestState.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleIdentifiers.SensitiveAttributeDropped, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
@@ -129,6 +135,18 @@ public class RealMlNetFixTests
                     $".Append(mlContext.Transforms.DemographicParity(groupColumnName: \"{column}\")) after the trainer, or [DemographicParity(nameof(LoanInput.{column}))] on the method that returns the score"));
         }
 
-        await test.RunAsync();
+        return test;
+    }
+    [Fact]
+    public async Task TheFixOfAProxyDiagnosticAlsoCoversEveryColumnThePipelineDrops()
+    {
+        // FG0002 sits on the kept proxy, not on Concatenate: the fix still finds the pipeline's FG0001s (Gender, Race)
+        // and appends one estimator over both, so no dropped column is left unguarded when the pipeline falls silent.
+        var input = TwoGroupInput.Replace("[LoadColumn(4)] public bool Label", "[LoadColumn(5)] public string ZipCode { get; set; } = \"\";\n    [LoadColumn(4)] public bool Label", StringComparison.Ordinal);
+        var trainer = TwoGroupTrainer.Replace("\"Income\", \"Debt\")", "\"Income\", \"Debt\", {|FG0002:\"ZipCode\"|})", StringComparison.Ordinal);
+        var test = new FixTest<AddOutputPolicyCodeFixProvider>(mlNet: true) { FixOnly = RuleIdentifiers.ProxyKept, NumberOfIncrementalIterations = 1, NumberOfFixAllIterations = 1 }
+            .WithFix("/0/LoanTrainer.cs", trainer, TwoGroupTrainerFixed.Replace("\"Income\", \"Debt\")", "\"Income\", \"Debt\", \"ZipCode\")", StringComparison.Ordinal))
+            .WithUnchanged("/0/LoanInput.cs", input);
+        await ExpectDroppedGenderAndRace(test).RunAsync();
     }
 }
