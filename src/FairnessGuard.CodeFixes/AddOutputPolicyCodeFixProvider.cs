@@ -55,19 +55,29 @@ public sealed class AddOutputPolicyCodeFixProvider : CodeFixProvider
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics.Where(d => d.AdditionalLocations.Count > 0))
+        // One action per pipeline appends one estimator over every column the pipeline drops: a fix per column
+        // would not compose (the first estimator silences the pipeline). The action looks up the pipeline's other
+        // diagnostics, which dotnet format and a FG0002 on a proxy column do not hand over.
+        var appends = context.Diagnostics.Where(d => ParityAppendEditor.Target(d, root, model, context.CancellationToken) is not null).ToList();
+        foreach (var pipeline in ParityAppendEditor.Targets(appends, root, model, context.CancellationToken).Values)
         {
-            if (ParityAppendEditor.Target(diagnostic, root, model, context.CancellationToken) is { } append)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Append DemographicParity(groupColumnName: \"{append.GroupColumn}\") after the trainer",
-                        token => ParityAppendEditor.AppendAsync(context.Document, new[] { diagnostic }, token),
-                        EquivalenceKey),
-                    diagnostic);
-                continue;
-            }
+            var own = appends.Where(d => ParityAppendEditor.Target(d, root, model, context.CancellationToken)?.AppendCall == pipeline.Target.AppendCall).ToImmutableArray();
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Append DemographicParity over the sensitive columns the pipeline drops, after the trainer",
+                    async token =>
+                    {
+                        // Every diagnostic of this pipeline (same trainer), whatever span it is on.
+                        var siblings = await SiblingDiagnostics.WithSiblingsAsync(context.Document, own, FixableDiagnosticIds, token).ConfigureAwait(false);
+                        var same = siblings.Where(d => ParityAppendEditor.Target(d, root, model, token)?.AppendCall == pipeline.Target.AppendCall).ToList();
+                        return await ParityAppendEditor.AppendAsync(context.Document, same, token).ConfigureAwait(false);
+                    },
+                    EquivalenceKey),
+                own);
+        }
 
+        foreach (var diagnostic in context.Diagnostics.Where(d => d.AdditionalLocations.Count > 0 && !appends.Contains(d)))
+        {
             if (model.Compilation.GetTypeByMetadataName(PolicyEditor.PolicyTypeName) is null
                 || PolicyEditor.PolicyArgument(diagnostic, model) is not { } argument
                 || PolicyEditor.GuardableTarget(diagnostic, root, model, context.CancellationToken) is null)

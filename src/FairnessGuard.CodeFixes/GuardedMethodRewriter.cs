@@ -107,6 +107,14 @@ internal static class GuardedMethodRewriter
             declaration = declaration.WithLeadingTrivia(method.GetLeadingTrivia());
         }
 
+        // A blank line between the declaration and the core, even when the method opened its type.
+        var coreTrivia = core.GetLeadingTrivia();
+        if (!coreTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))
+            && declaration.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: (int)SyntaxKind.EndOfLineTrivia } newline)
+        {
+            core = core.WithLeadingTrivia(coreTrivia.Insert(0, newline));
+        }
+
         return (declaration, core);
     }
 

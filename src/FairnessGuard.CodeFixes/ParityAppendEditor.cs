@@ -18,6 +18,13 @@ namespace FairnessGuard.CodeFixes;
 /// and corrects: FairnessGuard.ML is referenced, the trainer is the argument of an <c>Append</c>, it is a
 /// regression or binary-classification trainer (a scalar <c>Score</c>), and its context is a
 /// simple <c>MLContext</c> expression that can be repeated.
+/// <para>
+/// A pipeline that drops several sensitive columns gets ONE estimator over all of them,
+/// <c>DemographicParity(new DemographicParityOptions { GroupColumnNames = new[] { "Gender", "Race" }, … })</c>,
+/// whose default combination is the intersection: equal score distributions in every (Gender, Race) cell make
+/// each column's groups, mixtures of those cells, equal too. One estimator per column would not compose: the
+/// analyzer counts any DemographicParity as the pipeline's constraint, so the first fix would silence the rest.
+/// </para>
 /// </summary>
 internal static class ParityAppendEditor
 {
@@ -25,6 +32,8 @@ internal static class ParityAppendEditor
     public const string ExtensionsTypeName = "FairnessGuard.ML.FairnessCatalogExtensions";
 
     private const string Namespace = "FairnessGuard.ML";
+
+    private const string OptionsTypeName = "FairnessGuard.ML.DemographicParityOptions";
 
     /// <summary>Where the estimator goes: the <c>Append(trainer)</c> call, the context and the group column.</summary>
     public sealed class AppendTarget
@@ -42,6 +51,52 @@ internal static class ParityAppendEditor
 
         public string GroupColumn { get; }
     }
+
+    /// <summary>
+    /// The group columns each trainer's estimator takes, from the diagnostics of one document: every column a
+    /// pipeline drops, in ordinal order (a stable text whichever diagnostic the fix starts from). A pipeline with
+    /// several columns is left out when the options form is not there to compile (an older FairnessGuard.ML).
+    /// </summary>
+    public static Dictionary<InvocationExpressionSyntax, (AppendTarget Target, List<string> Columns)> Targets(IEnumerable<Diagnostic> diagnostics, SyntaxNode root, SemanticModel model, CancellationToken token)
+    {
+        var wanted = new Dictionary<InvocationExpressionSyntax, (AppendTarget Target, List<string> Columns)>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Target(diagnostic, root, model, token) is not { } target)
+            {
+                continue;
+            }
+
+            if (!wanted.TryGetValue(target.AppendCall, out var entry))
+            {
+                entry = (target, new List<string>());
+                wanted.Add(target.AppendCall, entry);
+            }
+
+            if (!entry.Columns.Contains(target.GroupColumn))
+            {
+                entry.Columns.Add(target.GroupColumn);
+            }
+        }
+
+        var multiple = model.Compilation.GetTypeByMetadataName(OptionsTypeName) is not null;
+        foreach (var key in wanted.Keys.ToList())
+        {
+            wanted[key].Columns.Sort(StringComparer.Ordinal);
+            if (wanted[key].Columns.Count > 1 && !multiple)
+            {
+                wanted.Remove(key);
+            }
+        }
+
+        return wanted;
+    }
+
+    /// <summary>The estimator over one column, or over several as their intersection.</summary>
+    public static string Estimator(ExpressionSyntax context, IReadOnlyList<string> columns) =>
+        columns.Count == 1
+            ? $"{context.WithoutTrivia()}.Transforms.DemographicParity(groupColumnName: {SyntaxFactory.Literal(columns[0])}, scoreColumnName: \"Score\")"
+            : $"{context.WithoutTrivia()}.Transforms.DemographicParity(new DemographicParityOptions {{ GroupColumnNames = new[] {{ {string.Join(", ", columns.Select(c => SyntaxFactory.Literal(c).ToString()))} }}, Combination = GroupCombination.Intersection, ScoreColumnName = \"Score\" }})";
 
     public static AppendTarget? Target(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken token)
     {
@@ -76,16 +131,8 @@ internal static class ParityAppendEditor
             return document;
         }
 
-        var wanted = new Dictionary<InvocationExpressionSyntax, AppendTarget>();
-        foreach (var diagnostic in diagnostics)
-        {
-            // One estimator per trainer (and per group column: several dropped attributes are corrected in turn).
-            if (Target(diagnostic, root, model, token) is { } target && !wanted.ContainsKey(target.AppendCall))
-            {
-                wanted.Add(target.AppendCall, target);
-            }
-        }
-
+        // One estimator per trainer, over every column its pipeline drops.
+        var wanted = Targets(diagnostics, root, model, token);
         if (wanted.Count == 0)
         {
             return document;
@@ -93,9 +140,8 @@ internal static class ParityAppendEditor
 
         var newRoot = unit.ReplaceNodes(wanted.Keys, (original, rewritten) =>
         {
-            var target = wanted[original];
-            var estimator = SyntaxFactory.ParseExpression(
-                $"{target.Context.WithoutTrivia()}.Transforms.DemographicParity(groupColumnName: {SyntaxFactory.Literal(target.GroupColumn)}, scoreColumnName: \"Score\")");
+            var (target, columns) = wanted[original];
+            var estimator = SyntaxFactory.ParseExpression(Estimator(target.Context, columns));
             return SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, rewritten.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("Append")),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(estimator))))

@@ -1,9 +1,13 @@
 using FairnessGuard.Analyzers.Tests.Harness;
 using FairnessGuard.CodeFixes;
-using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace FairnessGuard.Analyzers.Tests.CodeFixes;
 
+/// <summary>
+/// FG0001/FG0002's fix on a hand-written scorer, on Microsoft.CodeAnalysis.Testing: one action adds the policy,
+/// makes the method partial with its body in <c>&lt;Name&gt;Core</c>, and the generator implements it; Fix All
+/// (document, project, solution) guards every method; the fixed code compiles with no FG diagnostic left.
+/// </summary>
 public class AddOutputPolicyFixTests
 {
     private const string Model = """
@@ -28,7 +32,30 @@ public class AddOutputPolicyFixTests
         public sealed class Scorer(IRiskModel model)
         {
             /// <summary>Risk score.</summary>
-            public double Score(Applicant a) => model.Predict(new[] { a.Income, a.Debt, a.Postcode.Length });
+            public double Score(Applicant a) => model.Predict({|FG0001:new[] { a.Income, a.Debt, {|FG0002:a.Postcode|}.Length }|});
+
+            public double Rescore(Applicant b)
+            {
+                var x = {|FG0001:new[] { b.Income * 2, b.Debt }|};
+                return model.Predict(x) + double.Parse("0", CultureInfo.InvariantCulture);
+            }
+        }
+        """;
+
+    /// <summary>One fix guards Score; the policy index then silences Rescore (same type, same attribute).</summary>
+    private const string ScorerFixed = """
+        using System.Globalization;
+        using FairnessGuard;
+
+        namespace Lending;
+
+        public sealed partial class Scorer(IRiskModel model)
+        {
+            /// <summary>Risk score.</summary>
+            [DemographicParity(nameof(Applicant.Gender))]
+            public partial double Score(Applicant a);
+
+            private double ScoreCore(Applicant a) => model.Predict(new[] { a.Income, a.Debt, a.Postcode.Length });
 
             public double Rescore(Applicant b)
             {
@@ -38,113 +65,120 @@ public class AddOutputPolicyFixTests
         }
         """;
 
+    /// <summary>Fix All guards both methods, with one using and one <c>partial</c> on the type.</summary>
+    private static readonly string ScorerFixedAll = ScorerFixed.Replace(
+        "    public double Rescore(Applicant b)\n",
+        "    [DemographicParity(nameof(Applicant.Gender))]\n    public partial double Rescore(Applicant b);\n\n    private double RescoreCore(Applicant b)\n",
+        StringComparison.Ordinal);
+
     [Fact]
-    public async Task OneActionAddsThePolicyMakesTheMethodPartialAndTheGeneratorGuardsIt()
+    public async Task OneActionGuardsTheMethodAndFixAllGuardsEveryMethod()
     {
-        var test = new TestProject().WithSource(Scorer).WithSource(Model);
-        var (text, remaining) = await CodeFixRunner.FixAsync(test, new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped);
-        var normalized = text.ReplaceLineEndings("\n");
-
-        Assert.StartsWith("using System.Globalization;\nusing FairnessGuard;\n\nnamespace Lending;\n\npublic sealed partial class Scorer(IRiskModel model)\n{", normalized, StringComparison.Ordinal);
-        Assert.Contains("    /// <summary>Risk score.</summary>\n    [DemographicParity(nameof(Applicant.Gender))]\n    public partial double Score(Applicant a);\n", normalized, StringComparison.Ordinal);
-        Assert.Contains("    private double ScoreCore(Applicant a) => model.Predict(new[] { a.Income, a.Debt, a.Postcode.Length });\n", normalized, StringComparison.Ordinal);
-        Assert.Contains("    public double Rescore(Applicant b)\n", normalized, StringComparison.Ordinal);
-
-        // Compiled with the generator (CodeFixRunner): no error, no FG1001; the policy index silences Rescore too.
-        Assert.Empty(remaining);
-    }
-
-    [Theory]
-    [InlineData(FixAllScope.Document)]
-    [InlineData(FixAllScope.Project)]
-    [InlineData(FixAllScope.Solution)]
-    public async Task FixAllGuardsEveryMethodWithOneUsingAndOnePartialPerType(FixAllScope scope)
-    {
-        var test = new TestProject().WithSource(Scorer.Replace("using System.Globalization;\n\n", string.Empty, StringComparison.Ordinal).Replace("CultureInfo.InvariantCulture", "System.Globalization.CultureInfo.InvariantCulture", StringComparison.Ordinal)).WithSource(Model);
-        var (text, remaining) = await CodeFixRunner.FixAsync(test, new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped, fixAll: true, scope: scope);
-        var normalized = text.ReplaceLineEndings("\n");
-
-        Assert.Equal(1, Count(normalized, "using FairnessGuard;"));
-        Assert.Equal(2, Count(normalized, "[DemographicParity(nameof(Applicant.Gender))]"));
-        Assert.Equal(1, Count(normalized, "partial class Scorer"));
-        Assert.Contains("public partial double Score(Applicant a);", normalized, StringComparison.Ordinal);
-        Assert.Contains("public partial double Rescore(Applicant b);", normalized, StringComparison.Ordinal);
-        Assert.Contains("private double RescoreCore(Applicant b)\n", normalized, StringComparison.Ordinal);
-        Assert.StartsWith("using FairnessGuard;\n\nnamespace Lending;", normalized, StringComparison.Ordinal);
-        Assert.Empty(remaining);
+        await new FixTest<AddOutputPolicyCodeFixProvider> { NumberOfIncrementalIterations = 1, NumberOfFixAllIterations = 1 }
+            .WithFix("/0/Scorer.cs", Scorer, ScorerFixed, ScorerFixedAll)
+            .WithUnchanged("/0/Model.cs", Model)
+            .RunAsync();
     }
 
     [Fact]
-    public async Task ProxyDiagnosticFixNamesTheDroppedAttribute()
+    public async Task WithoutOtherUsingsTheFairnessGuardUsingOpensTheFile()
     {
-        var test = new TestProject().WithSource(Scorer).WithSource(Model);
-        var (text, remaining) = await CodeFixRunner.FixAsync(test, new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.ProxyKept);
+        static string WithoutGlobalization(string s) => s
+            .Replace("using System.Globalization;\n", string.Empty, StringComparison.Ordinal)
+            .Replace("CultureInfo.InvariantCulture", "System.Globalization.CultureInfo.InvariantCulture", StringComparison.Ordinal);
+        var fixedAll = WithoutGlobalization(ScorerFixedAll);
+        Assert.StartsWith("using FairnessGuard;\n\nnamespace Lending;", fixedAll, StringComparison.Ordinal);
+        await new FixTest<AddOutputPolicyCodeFixProvider>()
+            .WithFix("/0/Scorer.cs", WithoutGlobalization(Scorer).TrimStart('\n'), WithoutGlobalization(ScorerFixed).TrimStart('\n'), fixedAll.TrimStart('\n'))
+            .WithUnchanged("/0/Model.cs", Model)
+            .RunAsync();
+    }
 
-        Assert.Contains("[DemographicParity(nameof(Applicant.Gender))]\n    public partial double Score", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Empty(remaining);
+    [Fact]
+    public async Task TheProxyDiagnosticsFixNamesTheDroppedAttribute()
+    {
+        await new FixTest<AddOutputPolicyCodeFixProvider> { FixOnly = RuleIdentifiers.ProxyKept, NumberOfIncrementalIterations = 1, NumberOfFixAllIterations = 1 }
+            .WithFix("/0/Scorer.cs", Scorer, ScorerFixed, ScorerFixedAll)
+            .WithUnchanged("/0/Model.cs", Model)
+            .RunAsync();
     }
 
     [Fact]
     public async Task RemovalWithoutAKnownTypeUsesTheColumnNameWhenAParameterHoldsTheGroup()
     {
-        var test = new TestProject().WithSource("""
+        const string Before = """
             public interface IClassifier { double Score(Dictionary<string, float> features); }
 
             public static class Screening
             {
                 public static double Screen(IClassifier classifier, Dictionary<string, float> row, string ethnicity)
                 {
+                    {|FG0001:row.Remove("ethnicity")|};
+                    return classifier.Score(row);
+                }
+            }
+            """;
+        const string After = """
+            using FairnessGuard;
+
+            public interface IClassifier { double Score(Dictionary<string, float> features); }
+
+            public static partial class Screening
+            {
+                [DemographicParity("ethnicity")]
+                public static partial double Screen(IClassifier classifier, Dictionary<string, float> row, string ethnicity);
+
+                private static double ScreenCore(IClassifier classifier, Dictionary<string, float> row, string ethnicity)
+                {
                     row.Remove("ethnicity");
                     return classifier.Score(row);
                 }
             }
-            """);
-        var (text, remaining) = await CodeFixRunner.FixAsync(test, new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped);
-        var normalized = text.ReplaceLineEndings("\n");
-
-        Assert.Contains("public static partial class Screening", normalized, StringComparison.Ordinal);
-        Assert.Contains("    [DemographicParity(\"ethnicity\")]\n    public static partial double Screen(", normalized, StringComparison.Ordinal);
-        Assert.Contains("    private static double ScreenCore(", normalized, StringComparison.Ordinal);
-        Assert.Empty(remaining);
+            """;
+        await new FixTest<AddOutputPolicyCodeFixProvider>().WithFix("/0/Screening.cs", Before, After).RunAsync();
     }
 
     [Theory]
-    [InlineData("public static double Screen(IClassifier classifier, Dictionary<string, float> row)", "double")]
-    [InlineData("public static bool Screen(IClassifier classifier, Dictionary<string, float> row, string ethnicity)", "bool")]
-    public async Task NoFixWhenTheGeneratorCouldNotGuardTheMethod(string signature, string returnType)
+    [InlineData("public static double Screen(IClassifier classifier, Dictionary<string, float> row)", "classifier.Score(row)")]
+    [InlineData("public static bool Screen(IClassifier classifier, Dictionary<string, float> row, string ethnicity)", "classifier.Score(row) > 0.5")]
+    public async Task NoFixWhenTheGeneratorCouldNotGuardTheMethod(string signature, string result)
     {
         // No input holds the group (a policy would be FG1003), or the method returns no score (FG0003): a
         // policy there would guard nothing, so no fix is offered rather than a broken one.
-        var result = returnType == "bool" ? "classifier.Score(row) > 0.5" : "classifier.Score(row)";
-        var test = new TestProject().WithSource($$"""
+        var source = $$"""
             public interface IClassifier { double Score(Dictionary<string, float> features); }
 
             public static class Screening
             {
                 {{signature}}
                 {
-                    row.Remove("ethnicity");
+                    {|FG0001:row.Remove("ethnicity")|};
                     return {{result}};
                 }
             }
-            """);
-        Assert.Empty(await CodeFixRunner.OffersAsync(test, new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped));
+            """;
+        await new FixTest<AddOutputPolicyCodeFixProvider>().WithFix("/0/Screening.cs", source, source).RunAsync();
     }
 
     [Fact]
-    public async Task NoFixIsOfferedWithoutTheRuntimeOrOutsideAMethod()
+    public async Task NoFixIsOfferedWithoutTheRuntime()
     {
-        var withoutRuntime = new TestProject().WithoutFairnessGuard().WithSource(Scorer).WithSource(Model);
-        Assert.Empty(await CodeFixRunner.OffersAsync(withoutRuntime, new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped));
+        var test = new FixTest<AddOutputPolicyCodeFixProvider>().WithFix("/0/Scorer.cs", Scorer, Scorer).WithUnchanged("/0/Model.cs", Model);
+        test.TestState.AdditionalReferences.Clear();
+        await test.RunAsync();
+    }
 
-        var topLevel = new TestProject().WithSource("""
+    [Fact]
+    public async Task NoFixIsOfferedOutsideAMethod()
+    {
+        const string TopLevel = """
             using Lending;
             IRiskModel model = null!;
             var a = new Applicant();
-            Console.WriteLine(model.Predict(new[] { a.Income, a.Debt }));
-            """).WithSource(Model);
-        Assert.Empty(await CodeFixRunner.OffersAsync(topLevel, new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped));
+            Console.WriteLine(model.Predict({|FG0001:new[] { a.Income, a.Debt }|}));
+            """;
+        var test = new FixTest<AddOutputPolicyCodeFixProvider>().WithFix("/0/Program.cs", TopLevel, TopLevel).WithUnchanged("/0/Model.cs", Model);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
     }
-
-    private static int Count(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 }

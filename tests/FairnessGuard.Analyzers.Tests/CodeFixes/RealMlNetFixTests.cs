@@ -1,18 +1,17 @@
 using FairnessGuard.Analyzers.Tests.Harness;
 using FairnessGuard.CodeFixes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace FairnessGuard.Analyzers.Tests.CodeFixes;
 
 /// <summary>
-/// FG0001's fix on an ML.NET pipeline compiled against the REAL Microsoft.ML 5.0.1 assemblies and the real
-/// src/FairnessGuard.ML (both restored/built with this project, no stub): the fix appends FairnessGuard.ML's
-/// DemographicParity after the trainer and the result compiles with no FG diagnostic left (issue 14.1, 14.4).
+/// FG0001's fix on ML.NET pipelines, compiled against the REAL Microsoft.ML 5.0.1 (+ FastTree, LightGbm; resolved
+/// by <c>ReferenceAssemblies.AddPackages</c>) and the real src/FairnessGuard.ML, no stub: the fix appends
+/// FairnessGuard.ML's DemographicParity after the trainer, Fix All does every pipeline, and the result compiles
+/// with no FG diagnostic left (issue 14.1, 14.4).
 /// </summary>
 public class RealMlNetFixTests
 {
-    private const string Input = """
+    internal const string Input = """
         using Microsoft.ML.Data;
 
         namespace Loans;
@@ -27,7 +26,7 @@ public class RealMlNetFixTests
         }
         """;
 
-    private const string Trainer = """
+    internal const string Trainer = """
         using Microsoft.ML;
 
         namespace Loans;
@@ -49,67 +48,105 @@ public class RealMlNetFixTests
             {
                 var _ = _ml.Data.LoadFromTextFile<LoanInput>("loans.csv", ',', hasHeader: true);
                 var pipeline = _ml.Transforms.Concatenate("Features", "Income", "Debt")
-                    .Append(_ml.Regression.Trainers.Sdca())
+                    .Append(_ml.Regression.Trainers.FastTree())
                     .AppendCacheCheckpoint(_ml);
                 return pipeline.Fit(data);
             }
         }
         """;
 
-    /// <summary>The ML.NET 5.0.1 assemblies and FairnessGuard.ML.dll copied next to this test assembly.</summary>
-    private static readonly MetadataReference[] RealMlNet = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-        .Where(f => Path.GetFileName(f).StartsWith("Microsoft.ML", StringComparison.Ordinal) || Path.GetFileName(f) == "FairnessGuard.ML.dll")
-        .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
-        .ToArray();
+    /// <summary>Each pipeline with the estimator right after its trainer, on the trainer's own MLContext.</summary>
+    private static readonly string TrainerFixed = "using FairnessGuard.ML;\n" + Trainer
+        .Replace(
+            ".Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression());",
+            ".Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression()).Append(mlContext.Transforms.DemographicParity(groupColumnName: \"Gender\", scoreColumnName: \"Score\"));",
+            StringComparison.Ordinal)
+        .Replace(
+            ".Append(_ml.Regression.Trainers.FastTree())\n",
+            ".Append(_ml.Regression.Trainers.FastTree()).Append(_ml.Transforms.DemographicParity(groupColumnName: \"Gender\", scoreColumnName: \"Score\"))\n",
+            StringComparison.Ordinal);
 
-    private static TestProject Project() =>
-        new TestProject().WithoutMlNet().WithReferences(RealMlNet).WithSource(Input).WithSource(Trainer);
+    /// <summary>An applicant input with two sensitive columns, both left out of the features.</summary>
+    private static readonly string TwoGroupInput = Input.Replace(
+        "[LoadColumn(2)] public float Years { get; set; }",
+        "[LoadColumn(2)] public string Race { get; set; } = \"\";",
+        StringComparison.Ordinal);
+
+    private const string TwoGroupTrainer = """
+        using Microsoft.ML;
+
+        namespace Loans;
+
+        public static class LoanTrainer
+        {
+            public static ITransformer Train(MLContext mlContext, string path)
+            {
+                IDataView data = mlContext.Data.LoadFromTextFile<LoanInput>(path, ',', hasHeader: true);
+                var pipeline = {|#0:mlContext.Transforms.Concatenate("Features", "Income", "Debt")|}
+                    .Append(mlContext.BinaryClassification.Trainers.LightGbm());
+                return pipeline.Fit(data);
+            }
+        }
+        """;
+
+    /// <summary>One estimator over both columns: their intersection, through the real DemographicParityOptions.</summary>
+    private static readonly string TwoGroupTrainerFixed = "using FairnessGuard.ML;\n" + TwoGroupTrainer
+        .Replace("{|#0:", string.Empty, StringComparison.Ordinal)
+        .Replace("\"Debt\")|}", "\"Debt\")", StringComparison.Ordinal)
+        .Replace(
+            ".Append(mlContext.BinaryClassification.Trainers.LightGbm());",
+            ".Append(mlContext.BinaryClassification.Trainers.LightGbm()).Append(mlContext.Transforms.DemographicParity(new DemographicParityOptions { GroupColumnNames = new[] { \"Gender\", \"Race\" }, Combination = GroupCombination.Intersection, ScoreColumnName = \"Score\" }));",
+            StringComparison.Ordinal);
 
     [Fact]
-    public async Task TheProjectBindsTheRealMlNetAndFairnessGuardMlAndWarns()
+    public async Task EachPipelineGetsTheRealDemographicParityAfterItsTrainer()
     {
-        var (project, _) = Project().Build();
-        var compilation = (await project.GetCompilationAsync())!;
-
-        // The real MLContext lives in Microsoft.ML.Data 5.0.1 (the stub is one assembly named Microsoft.ML).
-        var mlContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext")!;
-        Assert.Equal("Microsoft.ML.Data", mlContext.ContainingAssembly.Name);
-        var data = project.MetadataReferences.OfType<PortableExecutableReference>().Single(r => Path.GetFileName(r.FilePath) == "Microsoft.ML.Data.dll");
-        Assert.StartsWith("5.0.1", System.Diagnostics.FileVersionInfo.GetVersionInfo(data.FilePath!).ProductVersion, StringComparison.Ordinal);
-        Assert.Equal("FairnessGuard.ML", compilation.GetTypeByMetadataName("FairnessGuard.ML.FairnessCatalogExtensions")!.ContainingAssembly.Name);
-
-        var diagnostics = await AnalyzerRunner.RunAsync(project, withGenerator: true);
-        Assert.Equal(2, diagnostics.Count(d => d.Id == RuleIdentifiers.SensitiveAttributeDropped && d.Severity == DiagnosticSeverity.Warning));
+        // One pipeline per iteration (Train's, then Retrain's), or both in one Fix All; no FG diagnostic is left.
+        var trainer = Trainer
+            .Replace("mlContext.Transforms.Concatenate(\"Features\", \"Income\", \"Debt\", \"Years\")", "{|FG0001:mlContext.Transforms.Concatenate(\"Features\", \"Income\", \"Debt\", \"Years\")|}", StringComparison.Ordinal)
+            .Replace("_ml.Transforms.Concatenate(\"Features\", \"Income\", \"Debt\")", "{|FG0001:_ml.Transforms.Concatenate(\"Features\", \"Income\", \"Debt\")|}", StringComparison.Ordinal);
+        await new FixTest<AddOutputPolicyCodeFixProvider>(mlNet: true) { NumberOfIncrementalIterations = 2, NumberOfFixAllIterations = 1 }
+            .WithFix("/0/LoanTrainer.cs", trainer, TrainerFixed)
+            .WithUnchanged("/0/LoanInput.cs", Input)
+            .RunAsync();
     }
 
     [Fact]
-    public async Task TheFixAppendsTheRealDemographicParityAndTheResultCompilesSilently()
+    public async Task APipelineThatDropsSeveralSensitiveColumnsGetsOneEstimatorOverTheirIntersection()
     {
-        var (text, remaining) = await CodeFixRunner.FixAsync(Project(), new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped);
-        var normalized = text.ReplaceLineEndings("\n");
-
-        Assert.Contains("using FairnessGuard.ML;", normalized, StringComparison.Ordinal);
-        Assert.Contains(".Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression()).Append(mlContext.Transforms.DemographicParity(groupColumnName: \"Gender\", scoreColumnName: \"Score\"));", normalized, StringComparison.Ordinal);
-        Assert.DoesNotContain("[DemographicParity", normalized, StringComparison.Ordinal);
-
-        // CodeFixRunner compiled the result (with the generator) against the real assemblies: no error. The other
-        // pipeline keeps its own warning.
-        var left = Assert.Single(remaining);
-        Assert.Equal(RuleIdentifiers.SensitiveAttributeDropped, left.Id);
+        // Two FG0001 on the one Concatenate (Gender, Race): one action appends one estimator over both, whose
+        // intersection cells make each column's groups equal too; the result binds the real DemographicParityOptions.
+        var test = new FixTest<AddOutputPolicyCodeFixProvider>(mlNet: true) { NumberOfIncrementalIterations = 1, NumberOfFixAllIterations = 1 }
+            .WithFix("/0/LoanTrainer.cs", TwoGroupTrainer, TwoGroupTrainerFixed)
+            .WithUnchanged("/0/LoanInput.cs", TwoGroupInput);
+        await ExpectDroppedGenderAndRace(test).RunAsync();
     }
 
-    [Theory]
-    [InlineData(FixAllScope.Document)]
-    [InlineData(FixAllScope.Project)]
-    [InlineData(FixAllScope.Solution)]
-    public async Task FixAllGuardsEveryPipelineAndLeavesNoFgDiagnostic(FixAllScope scope)
+    /// <summary>The two FG0001 of <see cref="TwoGroupTrainer"/>, both on its Concatenate call (marker 0).</summary>
+    private static FixTest<AddOutputPolicyCodeFixProvider> ExpectDroppedGenderAndRace(FixTest<AddOutputPolicyCodeFixProvider> test)
     {
-        var (text, remaining) = await CodeFixRunner.FixAsync(Project(), new AddOutputPolicyCodeFixProvider(), RuleIdentifiers.SensitiveAttributeDropped, fixAll: true, scope: scope);
-        var normalized = text.ReplaceLineEndings("\n");
+        foreach (var column in new[] { "Gender", "Race" })
+        {
+            test.TestState.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleIdentifiers.SensitiveAttributeDropped, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(
+                    $"LoanInput.{column}",
+                    "the model input 'LoanInput'",
+                    "left out of Concatenate(\"Features\", …)",
+                    $".Append(mlContext.Transforms.DemographicParity(groupColumnName: \"{column}\")) after the trainer, or [DemographicParity(nameof(LoanInput.{column}))] on the method that returns the score"));
+        }
 
-        Assert.Contains(".Append(mlContext.Transforms.DemographicParity(groupColumnName: \"Gender\", scoreColumnName: \"Score\"))", normalized, StringComparison.Ordinal);
-        Assert.Contains(".Append(_ml.Regression.Trainers.Sdca()).Append(_ml.Transforms.DemographicParity(groupColumnName: \"Gender\", scoreColumnName: \"Score\"))\n", normalized, StringComparison.Ordinal);
-        Assert.Equal(1, normalized.Split("using FairnessGuard.ML;").Length - 1);
-        Assert.Empty(remaining);
+        return test;
+    }
+    [Fact]
+    public async Task TheFixOfAProxyDiagnosticAlsoCoversEveryColumnThePipelineDrops()
+    {
+        // FG0002 sits on the kept proxy, not on Concatenate: the fix still finds the pipeline's FG0001s (Gender, Race)
+        // and appends one estimator over both, so no dropped column is left unguarded when the pipeline falls silent.
+        var input = TwoGroupInput.Replace("[LoadColumn(4)] public bool Label", "[LoadColumn(5)] public string ZipCode { get; set; } = \"\";\n    [LoadColumn(4)] public bool Label", StringComparison.Ordinal);
+        var trainer = TwoGroupTrainer.Replace("\"Income\", \"Debt\")", "\"Income\", \"Debt\", {|FG0002:\"ZipCode\"|})", StringComparison.Ordinal);
+        var test = new FixTest<AddOutputPolicyCodeFixProvider>(mlNet: true) { FixOnly = RuleIdentifiers.ProxyKept, NumberOfIncrementalIterations = 1, NumberOfFixAllIterations = 1 }
+            .WithFix("/0/LoanTrainer.cs", trainer, TwoGroupTrainerFixed.Replace("\"Income\", \"Debt\")", "\"Income\", \"Debt\", \"ZipCode\")", StringComparison.Ordinal))
+            .WithUnchanged("/0/LoanInput.cs", input);
+        await ExpectDroppedGenderAndRace(test).RunAsync();
     }
 }

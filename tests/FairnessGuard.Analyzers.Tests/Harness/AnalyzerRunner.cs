@@ -47,9 +47,14 @@ internal static class AnalyzerRunner
             .ToImmutableArray();
     }
 
-    /// <summary>Asserts the analyzers report exactly the diagnostics marked up in the sources.</summary>
+    /// <summary>
+    /// Asserts the analyzers report exactly the diagnostics marked up in the sources, through
+    /// Microsoft.CodeAnalysis.Testing (<see cref="AnalyzerTest"/>) and through this runner, whose diagnostics are
+    /// returned for tests that check messages or severities.
+    /// </summary>
     public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(this TestProject test)
     {
+        await AnalyzerTest.From(test).RunAsync();
         var (project, expected) = test.Build();
         var actual = await RunAsync(project);
         var actualKeys = actual.Select(d => new ExpectedDiagnostic(d.Id, d.Location.SourceTree!.FilePath, d.Location.SourceSpan)).ToList();

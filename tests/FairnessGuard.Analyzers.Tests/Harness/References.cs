@@ -22,6 +22,12 @@ internal static class References
 
     public static MetadataReference MlNetStub => MlNet.Value;
 
+    /// <summary>The real ML.NET 5.0.1 assemblies (Microsoft.ML*, with FastTree and LightGbm) copied next to this test assembly.</summary>
+    public static ImmutableArray<MetadataReference> RealMlNet { get; } = Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll")
+        .Order(StringComparer.Ordinal)
+        .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
+        .ToImmutableArray();
+
     public static string? Metadata(string key) =>
         typeof(References).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
 

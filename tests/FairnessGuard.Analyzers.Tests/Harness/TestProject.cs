@@ -25,6 +25,28 @@ internal sealed class TestProject
 
     public IReadOnlyList<string> Sources => _sources;
 
+    public IReadOnlyList<string?> FileNames => _fileNames;
+
+    public string? GlobalConfig => _globalConfig;
+
+    /// <summary>The .editorconfig the project is analysed with.</summary>
+    public string EditorConfigText => "root = true\n\n[*.cs]\n" + string.Join("\n", _editorConfig) + "\n";
+
+    /// <summary>True when a source has top-level statements (the project is then a console application).</summary>
+    public bool HasTopLevelStatements => _sources.Select(Markup.Parse).Any(p => CSharpSyntaxTree.ParseText(p.Source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
+
+    /// <summary>The references besides the framework's: the FairnessGuard runtime, the ML.NET stub, extra ones.</summary>
+    /// <remarks>
+    /// ML.NET is the real 5.0.1 (restored with this project); the stub only for ML.NET 0.x's static pipeline
+    /// (Microsoft.ML.StaticPipe), which no longer exists.
+    /// </remarks>
+    public IEnumerable<MetadataReference> References =>
+        (_fairnessGuard ? [Harness.References.FairnessGuardRuntime] : Array.Empty<MetadataReference>())
+            .Concat(!_mlNet ? Array.Empty<MetadataReference>() : UsesStaticPipe ? [Harness.References.MlNetStub] : Harness.References.RealMlNet)
+            .Concat(_references);
+
+    private bool UsesStaticPipe => _sources.Any(s => s.Contains("Microsoft.ML.StaticPipe", StringComparison.Ordinal));
+
     public TestProject WithSource(string markup) => WithSource(markup, fileName: null);
 
     /// <summary>A source with its own file name (for example <c>Model.g.cs</c>); the default is <c>Test{n}.cs</c>.</summary>
@@ -80,19 +102,8 @@ internal sealed class TestProject
     {
         var workspace = new AdhocWorkspace();
         var parsed = _sources.Select(Markup.Parse).ToList();
-        var hasTopLevel = parsed.Any(p => CSharpSyntaxTree.ParseText(p.Source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
-        var references = References.Net.AsEnumerable();
-        if (_fairnessGuard)
-        {
-            references = references.Append(References.FairnessGuardRuntime);
-        }
-
-        if (_mlNet)
-        {
-            references = references.Append(References.MlNetStub);
-        }
-
-        references = references.Concat(_references);
+        var hasTopLevel = HasTopLevelStatements;
+        var references = Harness.References.Net.Concat(References);
         var projectId = ProjectId.CreateNewId();
         var info = ProjectInfo.Create(projectId, VersionStamp.Default, "Test", "Test", LanguageNames.CSharp, filePath: "/src/Test.csproj")
             .WithCompilationOptions(new CSharpCompilationOptions(hasTopLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
@@ -109,8 +120,7 @@ internal sealed class TestProject
             expected.AddRange(parsed[i].Spans.Select(s => new ExpectedDiagnostic(s.Id ?? DefaultId, path, s.Span)));
         }
 
-        var config = "root = true\n\n[*.cs]\n" + string.Join("\n", _editorConfig) + "\n";
-        solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From(config), filePath: "/.editorconfig");
+        solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From(EditorConfigText), filePath: "/.editorconfig");
         if (_globalConfig is not null)
         {
             solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), "Test.GeneratedMSBuildEditorConfig.editorconfig", SourceText.From(_globalConfig), filePath: "/obj/Test.GeneratedMSBuildEditorConfig.editorconfig");
