@@ -45,35 +45,6 @@ public class MlNetLoadedElsewhereTests
         }
         """;
 
-    /// <summary>LightGBM and FastTree trainers configured by options objects (declared here: the shared stub has neither).</summary>
-    private const string OptionTrainers = """
-        #nullable disable
-        namespace Microsoft.ML.Trainers.LightGbm
-        {
-            public sealed class LightGbmBinaryTrainer : Microsoft.ML.Trainers.TrainerEstimatorBase
-            {
-                public sealed class Options { public string LabelColumnName { get; set; } = "Label"; public string FeatureColumnName { get; set; } = "Features"; public int NumberOfLeaves { get; set; } }
-            }
-        }
-
-        namespace Microsoft.ML.Trainers.FastTree
-        {
-            public sealed class FastTreeOptionsTrainer : Microsoft.ML.Trainers.TrainerEstimatorBase
-            {
-                public sealed class Options { public string LabelColumnName { get; set; } = "Label"; public string FeatureColumnName { get; set; } = "Features"; public int NumberOfTrees { get; set; } }
-            }
-        }
-
-        namespace Microsoft.ML
-        {
-            public static class OptionTrainerExtensions
-            {
-                public static Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer LightGbm(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer.Options options) => throw new System.NotImplementedException();
-                public static Microsoft.ML.Trainers.FastTree.FastTreeOptionsTrainer FastTree(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, Microsoft.ML.Trainers.FastTree.FastTreeOptionsTrainer.Options options) => throw new System.NotImplementedException();
-            }
-        }
-        """;
-
     /// <summary>A pipeline returned as an estimator, its label named by the trainer: the data is loaded elsewhere.</summary>
     private const string NamedLabelPipeline = """
         using Microsoft.ML;
@@ -96,10 +67,10 @@ public class MlNetLoadedElsewhereTests
     [InlineData("ml.BinaryClassification.Trainers.FastForest(labelColumnName: \"Churned\")")]
     [InlineData("ml.BinaryClassification.Trainers.SdcaLogisticRegression(new Microsoft.ML.Trainers.SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = \"Churned\", MaximumNumberOfIterations = 100 })")]
     [InlineData("ml.BinaryClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer.Options { LabelColumnName = \"Churned\", NumberOfLeaves = 31 })")]
-    [InlineData("ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeOptionsTrainer.Options { NumberOfTrees = 50, LabelColumnName = nameof(Subscriber.Churned) })")]
+    [InlineData("ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options { NumberOfTrees = 50, LabelColumnName = nameof(Subscriber.Churned) })")]
     public async Task TheOneLoadedTypeWithTheNamedLabelIsCertain(string trainer)
     {
-        var diagnostic = await SingleFg0001(new TestProject().WithSource(Subscriber).WithSource(OptionTrainers).WithSource($$"""
+        var diagnostic = await SingleFg0001(new TestProject().WithSource(Subscriber).WithSource($$"""
             using Microsoft.ML;
 
             public static class ChurnPipeline
