@@ -17,7 +17,7 @@ namespace FairnessGuard.Monitoring;
 /// </summary>
 /// <remarks>
 /// Step CDFs change only at retained values, so the suprema are reached at the distinct values of the union,
-/// visited in ascending order through a loser tree of the groups' next values. Every CDF only grows, so the maxima
+/// visited in ascending order (a radix sort of the pooled values, <see cref="RadixOrder"/>). Every CDF only grows, so the maxima
 /// are kept in O(1) and the minima in a tournament tree (a leaf's path is replayed only where it was the winner). The CDF values are the same
 /// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="Distance.KolmogorovSmirnov(IScoreDistribution, IScoreDistribution)"/> per pair.
 /// The W1 figures are in ParitySweep.PoolW1.cs.
@@ -132,43 +132,36 @@ internal sealed partial class ParitySweep
             totals[s] = view.TotalWeight;
         }
 
-        // A loser tree over the groups' next unvisited values: one comparison per level on each pop (a binary
-        // heap makes two), and the winner's path is the only one replayed.
+        // The pooled values in ascending order (ties in group order) by a radix sort: a merge of the groups' runs
+        // pays log2 K unpredictable comparisons per value. Equal values are visited together.
         var next = (int[])offsets.Clone();
-        var tree = new LoserTree(groups);
+        var order = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        var groupOf = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         for (var s = 0; s < groups; s++)
         {
-            tree.SetLeaf(s, offsets[s + 1] > offsets[s] ? flatValues[offsets[s]] : double.PositiveInfinity, offsets[s + 1] == offsets[s]);
+            groupOf.AsSpan(offsets[s], offsets[s + 1] - offsets[s]).Fill(s);
         }
 
-        tree.Build();
-        var remaining = n;
+        RadixOrder.Sort(flatValues.AsSpan(0, n), order.AsSpan(0, n));
+        var position = 0;
         var popped = new int[groups];
         var distinct = 0;
         long cumulative = 0;
         var previousPool = 0.0;
-        while (remaining > 0)
+        while (position < n)
         {
-            var x = tree.WinnerKey;
+            var x = flatValues[order[position]];
             var count = 0;
-            while (remaining > 0 && tree.WinnerKey == x)
+            do
             {
-                var s = tree.Winner;
+                var i = order[position++];
+                var s = groupOf[i];
                 popped[count++] = s;
-                var i = next[s];
                 cumulative += flatCumulative[i] - (i == offsets[s] ? 0 : flatCumulative[i - 1]);
                 knotPosition[i] = distinct;
-                next[s] = ++i;
-                remaining--;
-                if (i < offsets[s + 1])
-                {
-                    tree.ReplayWinner(flatValues[i], false);
-                }
-                else
-                {
-                    tree.ReplayWinner(double.PositiveInfinity, true);
-                }
+                next[s] = i + 1;
             }
+            while (position < n && flatValues[order[position]] == x);
 
             var pool = cumulative / (double)poolTotal;
             poolValues[distinct] = x;
@@ -248,6 +241,8 @@ internal sealed partial class ParitySweep
         ArrayPool<int>.Shared.Return(knotPosition);
         ArrayPool<double>.Shared.Return(flatValues);
         ArrayPool<long>.Shared.Return(flatCumulative);
+        ArrayPool<int>.Shared.Return(order);
+        ArrayPool<int>.Shared.Return(groupOf);
         return result;
     }
 }
