@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FairnessGuard.Correction;
 
 /// <summary>
@@ -16,12 +18,14 @@ internal static class MixtureGap
     /// <param name="result">Per slot, the bound.</param>
     public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result)
     {
+        // Each group's CDF at the points is walked once and kept (rented) for its distance below.
         var mix = new double[points.Length];
-        var cdf = new double[points.Length];
+        var all = ArrayPool<double>.Shared.Rent(Math.Max(1, grids.Length * points.Length));
         for (var s = 0; s < grids.Length; s++)
         {
             if (grids[s] is { } q)
             {
+                var cdf = all.AsSpan(s * points.Length, points.Length);
                 CdfAt(q, points, cdf);
                 for (var k = 0; k < mix.Length; k++)
                 {
@@ -38,7 +42,7 @@ internal static class MixtureGap
                 continue;
             }
 
-            CdfAt(q, points, cdf);
+            var cdf = all.AsSpan(s * points.Length, points.Length);
             double d = 0;
             for (var k = 0; k < mix.Length; k++)
             {
@@ -64,6 +68,8 @@ internal static class MixtureGap
 
             result[s] = Math.Min(1, d);
         }
+
+        ArrayPool<double>.Shared.Return(all);
     }
 
     // The CDF of a quantile grid (piecewise linear through (q[i], i/last)) at ascending points.

@@ -79,9 +79,7 @@ internal sealed partial class ParitySweep
         var n = offsets[groups];
         // Scratch of the size of all views together, rented: a rebuild at 1,000 groups would otherwise
         // allocate tens of MB on the large-object heap each time.
-        var poolValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
-        var poolRank = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
-        var prefix = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var points = ArrayPool<PoolPoint>.Shared.Rent(Math.Max(n, 1));
         var knotPosition = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         var minF = new MinTree(leaves);
         var minHigh = new MinTree(withPenalty ? leaves : 0);
@@ -135,14 +133,17 @@ internal sealed partial class ParitySweep
         // The pooled values in ascending order (ties in group order) by a radix sort: a merge of the groups' runs
         // pays log2 K unpredictable comparisons per value. Equal values are visited together.
         var next = (int[])offsets.Clone();
-        var order = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         var groupOf = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         for (var s = 0; s < groups; s++)
         {
             groupOf.AsSpan(offsets[s], offsets[s + 1] - offsets[s]).Fill(s);
         }
 
-        RadixOrder.Sort(flatValues.AsSpan(0, n), order.AsSpan(0, n));
+        // Sorted with their groups: a group's values stay in its order, so the next one of group s is at next[s]
+        // and every access below runs forward through each group's arrays.
+        var sortedValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var sortedGroups = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        RadixOrder.Sort(flatValues.AsSpan(0, n), groupOf.AsSpan(0, n), sortedValues, sortedGroups);
         var position = 0;
         var popped = new int[groups];
         var distinct = 0;
@@ -150,23 +151,20 @@ internal sealed partial class ParitySweep
         var previousPool = 0.0;
         while (position < n)
         {
-            var x = flatValues[order[position]];
+            var x = sortedValues[position];
             var count = 0;
             do
             {
-                var i = order[position++];
-                var s = groupOf[i];
+                var s = sortedGroups[position++];
+                var i = next[s]++;
                 popped[count++] = s;
                 cumulative += flatCumulative[i] - (i == offsets[s] ? 0 : flatCumulative[i - 1]);
                 knotPosition[i] = distinct;
-                next[s] = i + 1;
             }
-            while (position < n && flatValues[order[position]] == x);
+            while (position < n && sortedValues[position] == x);
 
             var pool = cumulative / (double)poolTotal;
-            poolValues[distinct] = x;
-            poolRank[distinct] = pool;
-            prefix[distinct] = distinct == 0 ? 0 : prefix[distinct - 1] + (previousPool * (x - poolValues[distinct - 1]));
+            points[distinct] = new PoolPoint(x, pool, distinct == 0 ? 0 : points[distinct - 1].Prefix + (previousPool * (x - points[distinct - 1].X)));
             for (var p = 0; p < count; p++)
             {
                 var s = popped[p];
@@ -234,15 +232,14 @@ internal sealed partial class ParitySweep
         result.MaxPairwiseKs = bestGap;
         result.WidestPair = leaves >= 2 ? (groupOfLeaf[gapFirst], groupOfLeaf[gapSecond]) : null;
         result.BoundPair = boundHigh >= 0 ? (groupOfLeaf[Math.Min(boundHigh, boundLow)], groupOfLeaf[Math.Max(boundHigh, boundLow)]) : null;
-        result.FillW1(new FlatViews(offsets, flatCumulative, totals), knotPosition, poolValues, poolRank, prefix, distinct, poolTotal);
-        ArrayPool<double>.Shared.Return(poolValues);
-        ArrayPool<double>.Shared.Return(poolRank);
-        ArrayPool<double>.Shared.Return(prefix);
+        result.FillW1(new FlatViews(offsets, flatCumulative, totals), knotPosition, points, distinct, poolTotal);
+        ArrayPool<PoolPoint>.Shared.Return(points);
         ArrayPool<int>.Shared.Return(knotPosition);
         ArrayPool<double>.Shared.Return(flatValues);
         ArrayPool<long>.Shared.Return(flatCumulative);
-        ArrayPool<int>.Shared.Return(order);
         ArrayPool<int>.Shared.Return(groupOf);
+        ArrayPool<double>.Shared.Return(sortedValues);
+        ArrayPool<int>.Shared.Return(sortedGroups);
         return result;
     }
 }

@@ -4,10 +4,10 @@ using System.Runtime.CompilerServices;
 namespace FairnessGuard.Monitoring;
 
 /// <summary>
-/// The stable ascending order of a span of doubles, by a least-significant-digit radix sort of their bits (11 bits a
+/// A stable ascending sort of doubles with a tag each, by a least-significant-digit radix sort of their bits (11 bits a
 /// pass; a pass whose digit is the same for every value is skipped). For the merged sweep over K sorted runs it
 /// replaces a K-way merge: a merge pays log2 K unpredictable comparisons per value (10 at 1,000 groups), the sort a
-/// few sequential passes. Ties keep their input order; -0 sorts just below +0, and NaN above +∞.
+/// few sequential passes. Ties keep their input order (so a run's values come out in the run's order); -0 sorts just below +0, and NaN above +∞.
 /// </summary>
 internal static class RadixOrder
 {
@@ -15,9 +15,12 @@ internal static class RadixOrder
     private const int Buckets = 1 << Bits;
     private const int Passes = (64 + Bits - 1) / Bits;
 
-    /// <summary>Writes into <paramref name="order"/> the indices of <paramref name="values"/> in stable ascending order.</summary>
+    /// <summary>
+    /// Sorts <paramref name="values"/> ascending, stably, carrying each value's tag: writes the sorted values (bit for
+    /// bit the inputs) to <paramref name="sortedValues"/> and their tags, in the same order, to <paramref name="sortedTags"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort(ReadOnlySpan<double> values, Span<int> order)
+    public static void Sort(ReadOnlySpan<double> values, ReadOnlySpan<int> tags, Span<double> sortedValues, Span<int> sortedTags)
     {
         var n = values.Length;
         if (n == 0)
@@ -27,8 +30,8 @@ internal static class RadixOrder
 
         var keyArray = ArrayPool<ulong>.Shared.Rent(n);
         var keyOther = ArrayPool<ulong>.Shared.Rent(n);
-        var indexArray = ArrayPool<int>.Shared.Rent(n);
-        var indexOther = ArrayPool<int>.Shared.Rent(n);
+        var tagArray = ArrayPool<int>.Shared.Rent(n);
+        var tagOther = ArrayPool<int>.Shared.Rent(n);
         var counts = ArrayPool<int>.Shared.Rent(Passes * Buckets);
         try
         {
@@ -38,14 +41,14 @@ internal static class RadixOrder
             {
                 var key = Key(values[i]);
                 keyArray[i] = key;
-                indexArray[i] = i;
+                tagArray[i] = tags[i];
                 for (var p = 0; p < Passes; p++)
                 {
                     histogram[(p * Buckets) + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
                 }
             }
 
-            var (keys, keysTo, index, indexTo) = (keyArray, keyOther, indexArray, indexOther);
+            var (keys, keysTo, tag, tagTo) = (keyArray, keyOther, tagArray, tagOther);
             for (var p = 0; p < Passes; p++)
             {
                 var bucket = histogram.Slice(p * Buckets, Buckets);
@@ -60,20 +63,25 @@ internal static class RadixOrder
                     var key = keys[i];
                     var to = bucket[(int)((key >> shift) & (Buckets - 1))]++;
                     keysTo[to] = key;
-                    indexTo[to] = index[i];
+                    tagTo[to] = tag[i];
                 }
 
-                (keys, keysTo, index, indexTo) = (keysTo, keys, indexTo, index);
+                (keys, keysTo, tag, tagTo) = (keysTo, keys, tagTo, tag);
             }
 
-            index.AsSpan(0, n).CopyTo(order);
+            for (var i = 0; i < n; i++)
+            {
+                sortedValues[i] = Value(keys[i]);
+            }
+
+            tag.AsSpan(0, n).CopyTo(sortedTags);
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(keyArray);
             ArrayPool<ulong>.Shared.Return(keyOther);
-            ArrayPool<int>.Shared.Return(indexArray);
-            ArrayPool<int>.Shared.Return(indexOther);
+            ArrayPool<int>.Shared.Return(tagArray);
+            ArrayPool<int>.Shared.Return(tagOther);
             ArrayPool<int>.Shared.Return(counts);
         }
     }
@@ -104,4 +112,8 @@ internal static class RadixOrder
         var bits = BitConverter.DoubleToUInt64Bits(value);
         return (long)bits < 0 ? ~bits : bits | (1UL << 63);
     }
+
+    // The inverse of Key: the very bits of the value that gave the key.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Value(ulong key) => BitConverter.UInt64BitsToDouble((long)key < 0 ? key & ~(1UL << 63) : ~key);
 }
