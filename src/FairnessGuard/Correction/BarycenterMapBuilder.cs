@@ -60,7 +60,14 @@ internal static class BarycenterMapBuilder
 
         Monotone(bary);
 
-        // Raw gap: D_s = KS(group, barycenter); each group is tested against the rest at (1 − confidence)/K.
+        // Each group's CDF at the barycenter's knots is walked once, for its distance to the mixture and for one side
+        // of its KS to the barycenter.
+        var mixture = new double[bySlot.Length];
+        var groupAtBary = new double[bySlot.Length];
+        MixtureGap.Compute(grids, weights, bary, mixture, groupAtBary);
+
+        // Raw gap: D_s = KS(group, barycenter) (ShrinkageRule.KsOnGrids, its two sides); each group is tested against
+        // the rest at (1 − confidence)/K.
         var gaps = new double[bySlot.Length];
         var split = (1 - confidence) / active;
         double gap = 0;
@@ -68,7 +75,7 @@ internal static class BarycenterMapBuilder
         {
             if (grids[s] is { } x)
             {
-                gaps[s] = ShrinkageRule.KsOnGrids(x, bary);
+                gaps[s] = Math.Max(ShrinkageRule.OneSide(x, bary), groupAtBary[s]);
                 gap = Math.Max(gap, gaps[s]);
             }
         }
@@ -76,8 +83,6 @@ internal static class BarycenterMapBuilder
         // Shrinkage scales each group's correction by 1 − w_s (its own knots stay exact, so atoms keep their
         // whole rank interval); the targets are the barycenter itself.
         var lower = double.NegativeInfinity;
-        var mixture = new double[bySlot.Length];
-        MixtureGap.Compute(grids, weights, bary, mixture);
         var knots = new KnotIndex?[bySlot.Length];
         var evidence = new double[bySlot.Length];
         for (var s = 0; s < bySlot.Length; s++)

@@ -16,7 +16,12 @@ internal static class MixtureGap
     /// <param name="weights">Per slot, the group's share of the samples in play.</param>
     /// <param name="points">Ascending evaluation points (the barycenter's knots).</param>
     /// <param name="result">Per slot, the bound.</param>
-    public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result)
+    /// <param name="toPointRanks">
+    /// Optional, per slot: <c>max_k |F_s(points[k]) − k/(K−1)|</c> from the same CDF values, which is
+    /// <see cref="ShrinkageRule"/>'s side "CDF of the group at the points' knots" when the points are a quantile grid of
+    /// the same length (0 when the lengths differ or there are fewer than two points, as there).
+    /// </param>
+    public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result, Span<double> toPointRanks = default)
     {
         // Each group's CDF at the points is walked once and kept (rented) for its distance below.
         var mix = new double[points.Length];
@@ -43,6 +48,11 @@ internal static class MixtureGap
             }
 
             var cdf = all.AsSpan(s * points.Length, points.Length);
+            if (!toPointRanks.IsEmpty)
+            {
+                toPointRanks[s] = RankGap(cdf, q.Length);
+            }
+
             double d = 0;
             for (var k = 0; k < mix.Length; k++)
             {
@@ -70,6 +80,24 @@ internal static class MixtureGap
         }
 
         ArrayPool<double>.Shared.Return(all);
+    }
+
+    // As ShrinkageRule.OneSide(points, q) accumulates it: the largest |F_q(points[k]) − k/last|.
+    private static double RankGap(ReadOnlySpan<double> cdf, int gridLength)
+    {
+        var last = cdf.Length - 1;
+        if (last < 1 || gridLength != cdf.Length)
+        {
+            return 0;
+        }
+
+        double d = 0;
+        for (var k = 0; k <= last; k++)
+        {
+            d = Math.Max(d, Math.Abs(cdf[k] - (k / (double)last)));
+        }
+
+        return d;
     }
 
     // The CDF of a quantile grid (piecewise linear through (q[i], i/last)) at ascending points.
