@@ -54,6 +54,23 @@ internal sealed class DemographicParityModel
 
     public long UnseenGroupRows => Interlocked.Read(ref _unseen);
 
+    /// <summary>The score table when there is one stage over one column (the cell is the column's index), else null.</summary>
+    public RankTable? SingleTable => _single;
+
+    /// <summary>
+    /// With <see cref="SingleTable"/>: the cell of a row whose group is missing or unseen (counted when
+    /// <paramref name="count"/>), −1 to pass the score through.
+    /// </summary>
+    public int Fallback(bool count)
+    {
+        if (count)
+        {
+            Interlocked.Increment(ref _unseen);
+        }
+
+        return Options.UnseenGroup == UnseenGroupFallback.LargestGroup ? Stages[0].Largest : -1;
+    }
+
     public static DemographicParityModel Fit(DemographicParityOptions options, GroupVocabulary[] vocabularies, int[][] groupIndices, double[] scores, double[]? probabilities) =>
         new(options, vocabularies, groupIndices, scores, probabilities);
 

@@ -141,7 +141,8 @@ internal sealed class DemographicParityMapping : ColumnMapping
 
         // The probability column is a dependency only while its output is active.
         var probability = _probability is not null && activeOutputs[1] ? _probability : null;
-        var row = new RowCorrector(_model, input, _score, _groups, probability);
+        var labelActive = _hasLabel && activeOutputs[^1];
+        var row = new RowCorrector(_model, input, _score, _groups, probability, labelActive);
         if (activeOutputs[0])
         {
             getters[0] = _score.Type == NumberDataViewType.Single
@@ -171,127 +172,4 @@ internal sealed class DemographicParityMapping : ColumnMapping
     private static DataViewSchema.Column Require(DataViewSchema schema, string name, string role) =>
         schema.GetColumnOrNull(name) ?? throw new ArgumentException(
             $"The {role} column '{name}' is not in the input schema; the demographic-parity transformer needs it at prediction time too.", nameof(schema));
-}
-
-/// <summary>
-/// The getters of one cursor or row: typed reads (no delegate per value), the group indices read once into a
-/// reused array, and the corrected score remembered for the row so the predicted label does not repeat the lookup.
-/// </summary>
-internal sealed class RowCorrector
-{
-    private readonly DemographicParityModel _model;
-    private readonly DataViewRow _input;
-    private readonly GroupIndexReader[] _readers;
-    private readonly int[] _indices;
-    private readonly int[] _cachedIndices;
-    private readonly ValueGetter<float>? _getSingle;
-    private readonly ValueGetter<double>? _getDouble;
-    private readonly ValueGetter<float>? _getProbability;
-    private readonly double _threshold;
-    private float _single;
-    private double _double;
-    private float _probability;
-    private long _cachedRow = long.MinValue;
-    private double _cachedRaw;
-    private double _cachedScore;
-
-    public RowCorrector(DemographicParityModel model, DataViewRow input, DataViewSchema.Column score, DataViewSchema.Column[] groups, DataViewSchema.Column? probability)
-    {
-        _model = model;
-        _input = input;
-        _readers = new GroupIndexReader[groups.Length];
-        for (var c = 0; c < groups.Length; c++)
-        {
-            _readers[c] = model.Vocabularies[c].IndexReader(input, groups[c]);
-        }
-
-        _indices = new int[groups.Length];
-        _cachedIndices = new int[groups.Length];
-        if (score.Type == NumberDataViewType.Single)
-        {
-            _getSingle = input.GetGetter<float>(score);
-        }
-        else
-        {
-            _getDouble = input.GetGetter<double>(score);
-        }
-
-        if (probability is { } p)
-        {
-            _getProbability = input.GetGetter<float>(p);
-        }
-
-        _threshold = model.Options.Threshold;
-    }
-
-    public void GetScore(ref float dst) => dst = (float)Score(count: true);
-
-    public void GetScore(ref double dst) => dst = Score(count: true);
-
-    public void GetLabel(ref bool dst) => dst = Score(count: false) > _threshold;
-
-    public void GetProbability(ref float dst)
-    {
-        _getProbability!(ref _probability);
-        ReadGroups();
-        dst = (float)_model.CorrectProbability(_probability, _indices, _input.Position);
-    }
-
-    private double Score(bool count)
-    {
-        double y;
-        if (_getSingle is not null)
-        {
-            _getSingle(ref _single);
-            y = _single;
-        }
-        else
-        {
-            _getDouble!(ref _double);
-            y = _double;
-        }
-
-        ReadGroups();
-        var row = _input.Position;
-        // The label getter reuses the score getter's result for the same row, score and groups (a pure function of
-        // them); the score getter always computes, so the unseen-group count is what it was without the cache.
-        if (!count && row == _cachedRow && BitConverter.DoubleToInt64Bits(y) == BitConverter.DoubleToInt64Bits(_cachedRaw)
-            && SameGroups())
-        {
-            return _cachedScore;
-        }
-
-        var corrected = _model.CorrectScore(y, _indices, row, count);
-        _cachedRow = row;
-        _cachedRaw = y;
-        _cachedScore = corrected;
-        for (var c = 0; c < _indices.Length; c++)
-        {
-            _cachedIndices[c] = _indices[c];
-        }
-
-        return corrected;
-    }
-
-    private bool SameGroups()
-    {
-        for (var c = 0; c < _indices.Length; c++)
-        {
-            if (_indices[c] != _cachedIndices[c])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private void ReadGroups()
-    {
-        var readers = _readers;
-        for (var c = 0; c < readers.Length; c++)
-        {
-            _indices[c] = readers[c].Read();
-        }
-    }
 }

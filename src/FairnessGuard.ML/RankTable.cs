@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using FairnessGuard.Correction;
 using FairnessGuard.Distributions;
+using FairnessGuard.Metrics;
 
 namespace FairnessGuard.ML;
 
@@ -7,8 +9,9 @@ namespace FairnessGuard.ML;
 /// The exact barycenter map tabulated at the ranks a score can take. Off the calibration values a score y of
 /// group s has rank <c>k/n_s</c> with k = #{calibration values &lt; y}, so its image is the table entry
 /// <c>T_s[k] = Σ p_s' Q_s'(k/n_s)</c>: one guided search and one load per row, independent of the number of
-/// groups. A score equal to a tabulated calibration value (an atom, where the rank is drawn) goes to
-/// <see cref="ExactBarycenterCorrector{TGroup}"/> itself; the tests pin the two paths row for row.
+/// groups. A score equal to a tabulated calibration value (an atom, where the rank is drawn) gets the exact
+/// corrector's formula (<see cref="ApplyAtom"/>, <see cref="ExactBarycenterCorrector{TGroup}"/>'s operations on the
+/// same sorted values); the tests pin the transformer to the corrector row for row.
 /// </summary>
 /// <remarks>
 /// A group with more than <see cref="DefaultExactLimit"/> calibration rows keeps only <see cref="DefaultKnots"/>
@@ -20,7 +23,7 @@ namespace FairnessGuard.ML;
 /// δ = 0.05); in score units it is at most <see cref="MaxKnotError"/>. A score equal to a knot still goes to the
 /// exact corrector, and scores outside the calibration range get the exact end values.
 /// </remarks>
-internal sealed class RankTable
+internal sealed partial class RankTable
 {
     /// <summary>The largest group whose table is kept exact.</summary>
     public const int DefaultExactLimit = 16_384;
@@ -28,9 +31,13 @@ internal sealed class RankTable
     /// <summary>The knots of a compact table.</summary>
     public const int DefaultKnots = 4_096;
 
+    // Above this many calibration rows the groups' sorts run in parallel.
+    private const int ParallelSortRows = 100_000;
     private readonly CellTable[] _cells;
-    private readonly ExactBarycenterCorrector<int> _corrector;
+    private readonly double[][] _sorted;
+    private readonly double[] _weights;
     private readonly double _strength;
+    private readonly ulong _seed;
 
     /// <param name="values">Finite calibration values.</param>
     /// <param name="cells">Their cells, numbered 0.. in order of first appearance (as the corrector numbers them).</param>
@@ -39,18 +46,24 @@ internal sealed class RankTable
     /// <param name="seed">The tie-breaking seed.</param>
     /// <param name="exactLimit">Groups up to this size keep the exact table.</param>
     /// <param name="knots">The knots of a larger group's table (at least 2).</param>
+    /// <exception cref="ArgumentException">Fewer than two cells, or a cell without a value.</exception>
     public RankTable(double[] values, int[] cells, int cellCount, double strength, ulong seed, int exactLimit = DefaultExactLimit, int knots = DefaultKnots)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(knots, 2);
         _strength = strength;
-        _corrector = ExactBarycenterCorrector<int>.Fit(values, cells, new BarycenterOptions { Strength = 1, Seed = seed });
+        _seed = seed;
         var counts = new int[cellCount];
         foreach (var c in cells)
         {
             counts[c]++;
         }
 
-        var sorted = new double[cellCount][];
+        if (cellCount < 2 || Array.IndexOf(counts, 0) >= 0)
+        {
+            throw new ArgumentException($"The barycenter correction needs at least 2 groups in calibration, each with a finite value; got {cellCount}.", nameof(cells));
+        }
+
+        var sorted = _sorted = new double[cellCount][];
         for (var g = 0; g < cellCount; g++)
         {
             sorted[g] = new double[counts[g]];
@@ -59,26 +72,28 @@ internal sealed class RankTable
         var fill = new int[cellCount];
         for (var i = 0; i < values.Length; i++)
         {
-            sorted[cells[i]][fill[cells[i]]++] = values[i];
+            var c = cells[i];
+            sorted[c][fill[c]++] = values[i];
         }
 
-        foreach (var s in sorted)
+        if (values.Length >= ParallelSortRows)
         {
-            Array.Sort(s);
+            Parallel.For(0, cellCount, g => DoubleRadixSort.Sort(sorted[g]));
+        }
+        else
+        {
+            foreach (var s in sorted)
+            {
+                DoubleRadixSort.Sort(s);
+            }
         }
 
         // T_s[k] = Σ_s' p_s' Q_s'(k / n_s), with the weights and the quantile definition of the exact corrector.
         var total = (double)values.Length;
-        double Fair(int k, int n)
+        _weights = new double[cellCount];
+        for (var g = 0; g < cellCount; g++)
         {
-            var rank = k / (double)n;
-            double fair = 0;
-            for (var o = 0; o < cellCount; o++)
-            {
-                fair += sorted[o].Length / total * EmpiricalQuantile.Of(sorted[o], rank);
-            }
-
-            return fair;
+            _weights[g] = sorted[g].Length / total;
         }
 
         _cells = new CellTable[cellCount];
@@ -104,17 +119,17 @@ internal sealed class RankTable
                 {
                     // The interval before x: from the previous knot's right value to T[#{s < x}].
                     var from = records[^2];
-                    var to = Fair(lower, n);
+                    var to = Fair(lower / (double)n);
                     records[^1] = exact ? 0 : (to - from) / (x - records[^3]);
                     MaxKnotError = exact ? MaxKnotError : Math.Max(MaxKnotError, to - from);
                 }
 
                 records.Add(x);
-                records.Add(Fair(SortedSearch.CountBelow(s, Math.BitIncrement(x)), n)); // #{s ≤ x} = #{s < the next double}
+                records.Add(Fair(SortedSearch.CountBelow(s, Math.BitIncrement(x)) / (double)n)); // #{s ≤ x} = #{s < the next double}
                 records.Add(0);
             }
 
-            _cells[g] = new CellTable([.. records], Fair(0, n));
+            _cells[g] = new CellTable([.. records], Fair(0));
         }
     }
 
@@ -125,105 +140,57 @@ internal sealed class RankTable
     public double MaxKnotError { get; }
 
     /// <summary>Corrects y of cell g (a calibration cell); non-finite values pass through.</summary>
-    public double Apply(double y, int g, long row)
+    public double Apply(double y, int g, long row) => TryApply(y, g, out var corrected) ? corrected : ApplyAtom(y, g, row);
+
+    /// <summary>
+    /// Corrects y of cell g without the row index, false when y is an atom of the cell (a tabulated calibration
+    /// value, whose rank is drawn from the row index: call <see cref="ApplyAtom"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryApply(double y, int g, out double corrected)
     {
         if (_strength == 0 || !double.IsFinite(y))
         {
-            return y;
+            corrected = y;
+            return true;
         }
 
-        var fair = _cells[g].Map(y, out var atom);
-        if (atom)
+        if (!_cells[g].TryMap(y, out var fair))
         {
-            fair = _corrector.Apply(y, g, row);
+            corrected = 0;
+            return false;
         }
 
-        return _strength == 1 ? fair : ((1 - _strength) * y) + (_strength * fair);
+        corrected = _strength == 1 ? fair : ((1 - _strength) * y) + (_strength * fair);
+        return true;
     }
 
     /// <summary>
-    /// One cell's table: records <c>[x_j, R_j, slope_j]</c> (R_j = T[#{s ≤ x_j}], slope_j the map's slope on
-    /// (x_j, x_{j+1}), 0 for an exact table) in one array, so the search's last probe and the record it selects
-    /// share a cache line; and a guide over equal-width buckets of the knot range, built with the lookup's own
-    /// bucket formula so the bucket always brackets the answer (one or two records to search).
+    /// The exact corrector's answer for y of cell g at row <paramref name="row"/> (<c>ExactBarycenterCorrector.Apply</c>
+    /// with the same seed, operation for operation): inside an atom the rank is uniform on (F(y−), F(y)], drawn by
+    /// <see cref="TieBreaker"/> from (seed, row).
     /// </summary>
-    private sealed class CellTable
+    public double ApplyAtom(double y, int g, long row)
     {
-        private readonly double[] _records;
-        private readonly int[] _guide;
-        private readonly int _count;
-        private readonly double _min;
-        private readonly double _max;
-        private readonly double _scale;
-        private readonly double _below;
+        var own = _sorted[g];
+        var below = SortedSearch.CountBelow(own, y);
+        var atOrBelow = below + SortedSearch.CountAtMost(own.AsSpan(below), y);
+        var rank = below == atOrBelow
+            ? below / (double)own.Length
+            : (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / own.Length;
+        var fair = Fair(rank);
+        return _strength == 1 ? fair : ((1 - _strength) * y) + (_strength * fair);
+    }
 
-        public CellTable(double[] records, double below)
+    /// <summary>Σ_s p_s Q_s(rank), summed in cell order as the exact corrector sums it.</summary>
+    private double Fair(double rank)
+    {
+        double fair = 0;
+        for (var s = 0; s < _sorted.Length; s++)
         {
-            _records = records;
-            _count = records.Length / 3;
-            _below = below;
-            _min = records[0];
-            _max = records[3 * (_count - 1)];
-            var buckets = Math.Max(1, _count);
-            var width = (_max - _min) / buckets;
-            _scale = width > 0 && double.IsFinite(width) ? 1 / width : 0;
-            _guide = new int[buckets + 1];
-            var next = 0;
-            for (var b = 0; b <= buckets; b++)
-            {
-                // guide[b] = #{knots whose bucket is below b}: the bucket formula is monotone in x, so a y in bucket
-                // b has every knot of a lower bucket below it and every knot of a higher bucket above it.
-                while (next < _count && Bucket(records[3 * next]) < b)
-                {
-                    next++;
-                }
-
-                _guide[b] = next;
-            }
+            fair += _weights[s] * EmpiricalQuantile.Of(_sorted[s], rank);
         }
 
-        /// <summary>The image of y; <paramref name="atom"/> when y is a knot (its rank is drawn by the exact corrector).</summary>
-        public double Map(double y, out bool atom)
-        {
-            atom = false;
-            if (y < _min)
-            {
-                return _below;
-            }
-
-            var records = _records;
-            if (y > _max)
-            {
-                return records[(3 * _count) - 2];
-            }
-
-            var b = Bucket(y);
-            int lo = _guide[b], hi = _guide[b + 1];
-            while (lo < hi)
-            {
-                var mid = (int)((uint)(lo + hi) >> 1);
-                if (records[3 * mid] < y)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            // lo = #{x < y} ≥ 1 here (y ≥ min); y is a knot or lies in (x_{lo−1}, x_lo).
-            if (lo < _count && records[3 * lo] == y)
-            {
-                atom = true;
-                return 0;
-            }
-
-            var i = 3 * (lo - 1);
-            var slope = records[i + 2];
-            return slope == 0 ? records[i + 1] : records[i + 1] + (slope * (y - records[i]));
-        }
-
-        private int Bucket(double x) => (int)Math.Min(_guide.Length - 2, Math.Max(0, (x - _min) * _scale));
+        return fair;
     }
 }

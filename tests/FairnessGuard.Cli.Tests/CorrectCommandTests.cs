@@ -31,6 +31,29 @@ public sealed class CorrectCommandTests : IDisposable
     }
 
     [Fact]
+    public void InSampleBatchCorrectedAtOnceEqualsTheRowByRowMap()
+    {
+        // 20,000 rows (a batch large enough to be corrected in order of value), scores with 3 decimals (ties):
+        // the in-sample run corrects all rows as one batch, the run with a copy as --calibration row by row.
+        var random = new Random(5);
+        var lines = new List<string> { "id,group,score" };
+        for (var i = 0; i < 20_000; i++)
+        {
+            var g = random.Next(3);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i},{"abc"[g]},{Math.Round(random.NextDouble() + (0.2 * g), 3)}"));
+        }
+
+        var input = _folder.File("ties.csv");
+        var copy = _folder.File("ties-copy.csv");
+        File.WriteAllLines(input, lines);
+        File.Copy(input, copy);
+        var (inSample, rowByRow) = (_folder.File("in-sample.csv"), _folder.File("row-by-row.csv"));
+        Assert.Equal(0, CliHarness.Run("correct", input, "--group", "group", "--score", "score", "--output", inSample, "--seed", "3").Code);
+        Assert.Equal(0, CliHarness.Run("correct", input, "--group", "group", "--score", "score", "--output", rowByRow, "--seed", "3", "--calibration", copy).Code);
+        Assert.Equal(File.ReadAllBytes(rowByRow), File.ReadAllBytes(inSample));
+    }
+
+    [Fact]
     public void BatchFitsOnTheCalibrationFileWhenGiven()
     {
         var calibration = PredictionFiles.Write(_folder, "calibration.csv", 400, shift: 0.8, seed: 12);

@@ -1,3 +1,5 @@
+using FairnessGuard.Correction;
+
 namespace FairnessGuard.ML.Tests;
 
 /// <summary>The compact (knot) table a large calibration group gets, against the exact table on the same rows.</summary>
@@ -69,5 +71,45 @@ public class RankTableTests
         var bound = (2 * (Eps(10_000) + Eps(30_000))) + (2.0 / 10_000) + (2.0 / 255);
         Assert.True(raw > bound, $"raw KS {raw} must exceed {bound}");
         Assert.True(Synthetic.Ks(fresh[0], fresh[1]) <= bound, $"KS {Synthetic.Ks(fresh[0], fresh[1])} > {bound}");
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.7)]
+    public void Exact_tables_and_every_atom_equal_the_exact_corrector_bit_for_bit(double strength)
+    {
+        // Scores rounded to 1/64 (many atoms, ties across groups, and ±0), three groups of which one is above the
+        // exact-table limit used here (a compact table, whose knots are atoms too), and a group large enough for
+        // the radix sort. Off the knots of a compact table the map is interpolated (the first test's bound), so
+        // the probes are the calibration values themselves, fresh values for the exact groups, and the range ends.
+        var random = new Random(11);
+        var cells = Enumerable.Range(0, 30_000).Select(i => i % 10 < 2 ? 0 : i % 10 < 5 ? 1 : 2).ToArray();
+        var values = cells.Select(g => Math.Round(((g * 0.5) + Synthetic.Gaussian(random)) * 64) / 64).ToArray();
+        values[7] = -0.0;
+        var corrector = ExactBarycenterCorrector<int>.Fit(values, cells, new BarycenterOptions { Strength = strength, Seed = 13 });
+        var table = new RankTable(values, cells, 3, strength, seed: 13, exactLimit: 9_000, knots: 512);
+        Assert.True(table.MaxKnotError > 0);
+
+        var atoms = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var atom = !table.TryApply(values[i], cells[i], out _);
+            atoms += atom ? 1 : 0;
+            if (cells[i] < 2 || atom)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(corrector.Apply(values[i], cells[i], i)), BitConverter.DoubleToInt64Bits(table.Apply(values[i], cells[i], i)));
+            }
+        }
+
+        Assert.True(atoms > 10_000, $"only {atoms} atoms were checked");
+        for (var k = 0; k < 5_000; k++)
+        {
+            var g = k % 2;
+            var y = (g * 0.5) + (1.2 * Synthetic.Gaussian(random));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(corrector.Apply(y, g, k)), BitConverter.DoubleToInt64Bits(table.Apply(y, g, k)));
+        }
+
+        Assert.Equal(corrector.Apply(-100, 2, 0), table.Apply(-100, 2, 0));
+        Assert.Equal(corrector.Apply(100, 2, 0), table.Apply(100, 2, 0));
     }
 }

@@ -228,9 +228,10 @@ internal sealed class BlockScan
     }
 
     /// <summary>
-    /// <c>inputs.Select(scorer.Score)</c>: a mapping call whose only argument is a prediction method group applies the
-    /// prediction to every element, so the call is a prediction of its receiver. Only mapping names, where an argument
-    /// must be a delegate: elsewhere <c>result.Score</c> is as likely a property read.
+    /// <c>inputs.Select(scorer.Score)</c> or <c>inputs.Select(x => scorer.Score(x))</c>: a mapping call whose only
+    /// argument is a prediction method group, or a one-parameter lambda that hands its element whole to a
+    /// prediction, applies the prediction to every element, so the call is a prediction of its receiver. Only
+    /// mapping names, where an argument must be a delegate: elsewhere <c>result.Score</c> is as likely a property read.
     /// </summary>
     private static bool MapsWithPrediction(InvocationExpressionSyntax invocation, string name, NameMatchers names) =>
         MappingNames.Contains(name)
@@ -239,8 +240,33 @@ internal sealed class BlockScan
         {
             MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => names.IsPredictionName(member.Identifier.ValueText),
             IdentifierNameSyntax method => names.IsPredictionName(method.Identifier.ValueText),
+            SimpleLambdaExpressionSyntax { ExpressionBody: { } body } lambda => PredictsWhole(body, lambda.Parameter.Identifier.ValueText, names),
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1, ExpressionBody: { } body } lambda => PredictsWhole(body, lambda.ParameterList.Parameters[0].Identifier.ValueText, names),
             _ => false,
         };
+
+    /// <summary>
+    /// Whether a lambda body is a prediction call (or a member of its result, <c>scorer.Predict(x).Score</c>) that
+    /// takes the lambda's parameter itself as an argument.
+    /// </summary>
+    private static bool PredictsWhole(ExpressionSyntax body, string parameter, NameMatchers names)
+    {
+        var call = body is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner } ? inner : body as InvocationExpressionSyntax;
+        if (call is null || NameOf(call) is not { } callName || !(names.IsPredictionName(callName) || IsScoringServiceCall(call, callName)))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (argument.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsInside(TextSpan span, IReadOnlyList<TextSpan> excluded)
     {

@@ -11,17 +11,26 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// one candidate type of the compilation that has every column the pipeline reads. None, or several, and
 /// the pipeline has no known input: the rule then stays silent rather than guess.
 /// </summary>
+/// <remarks>
+/// The choice is certain (a warning may rest on it) only when that type is also the one
+/// type the compilation loads data as (<see cref="ModelInputCandidateSet.SoleLoadedType"/>): every data loader
+/// in source names it and nothing else is loaded, so the pipeline cannot be trained on other data from this
+/// project. Otherwise (another type loaded too, an untyped or inferred load, a type only attributed or only
+/// given to a prediction engine) it stays a guess, reported as Info.
+/// </remarks>
 internal static class InferredModelInput
 {
-    public static ITypeSymbol? Find(MlNetPipeline pipeline, FairnessCompilationContext context, NameMatchers names)
+    public static ITypeSymbol? Find(MlNetPipeline pipeline, FairnessCompilationContext context, NameMatchers names, out bool certain)
     {
+        certain = false;
         if (pipeline.Trainers.Count == 0 || ReadColumns(pipeline) is not { Count: > 0 } read)
         {
             return null;
         }
 
+        var candidates = context.ModelInputCandidates;
         ITypeSymbol? chosen = null;
-        foreach (var candidate in context.ModelInputCandidates)
+        foreach (var candidate in candidates.Types)
         {
             if (!HasAll(context.ProfileOf(candidate, names), read))
             {
@@ -36,6 +45,7 @@ internal static class InferredModelInput
             chosen = candidate;
         }
 
+        certain = chosen is not null && SymbolEqualityComparer.Default.Equals(chosen, candidates.SoleLoadedType);
         return chosen;
     }
 

@@ -59,6 +59,11 @@ internal sealed partial class MlNetPipeline
 
         if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
         {
+            pipeline.ReadInputFromHelpers(scan, model, context, token);
+        }
+
+        if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
+        {
             pipeline.InputType = pipeline.EngineInputType;
         }
 

@@ -34,10 +34,10 @@ internal static class MlNetPipelineReader
         var certain = true;
         if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
         {
-            pipeline.InputType = InferredModelInput.Find(pipeline, context, names);
-
-            // An input inferred from the compilation's candidates is a guess: reported as Info, not a warning.
-            certain = pipeline.InputType is null;
+            // An input inferred from the compilation's candidates is a guess, reported as Info, unless it is
+            // the one type the project loads its data as.
+            pipeline.InputType = InferredModelInput.Find(pipeline, context, names, out var sure);
+            certain = pipeline.InputType is null || sure;
         }
 
         var available = AvailableColumns(pipeline, context, names);

@@ -18,13 +18,13 @@ internal sealed class FairnessCompilationContext
     private readonly ConcurrentDictionary<SyntaxTree, TreeContext> _trees = new();
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
     private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
-    private readonly ConcurrentDictionary<SyntaxNode, FeatureFlow.MlNetPipeline.ClassInput> _classInputs = new();
+    private readonly ConcurrentDictionary<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>> _classInputs = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
     private readonly Lazy<HashSet<string>> _auditedMembers;
     private readonly AnalyzerOptions _options;
     private readonly Lazy<KnownSymbols> _symbols;
-    private readonly Lazy<System.Collections.Immutable.ImmutableArray<INamedTypeSymbol>> _inputCandidates;
+    private readonly Lazy<ModelInputCandidateSet> _inputCandidates;
 
     public FairnessCompilationContext(Compilation compilation, AnalyzerOptions options)
     {
@@ -56,7 +56,7 @@ internal sealed class FairnessCompilationContext
     /// The types that may be an ML.NET model input (see <see cref="InputTypeCandidates"/>), searched the first
     /// time a pipeline whose input is nowhere in sight asks, and once per compilation.
     /// </summary>
-    public System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> ModelInputCandidates => _inputCandidates.Value;
+    public ModelInputCandidateSet ModelInputCandidates => _inputCandidates.Value;
 
     /// <summary>The tree's name options and whether it is generated code, computed once per tree.</summary>
     public TreeContext TreeFor(SyntaxTree tree, System.Threading.CancellationToken token) =>
@@ -83,11 +83,24 @@ internal sealed class FairnessCompilationContext
     }
 
     /// <summary>
-    /// A class's model input as its own code states it, read once per class and compilation (a class with
-    /// hundreds of pipelines is walked once, not once per pipeline).
+    /// A class's model input as its own code states it, read once per class declaration and compilation (a
+    /// class with hundreds of pipelines is walked once, not once per pipeline). Pipelines of one class analysed
+    /// at the same time wait for the one read rather than each doing it; a read that is cancelled is not
+    /// cached, so the next pipeline reads again.
     /// </summary>
-    public FeatureFlow.MlNetPipeline.ClassInput PerClass(SyntaxNode type, Func<FeatureFlow.MlNetPipeline.ClassInput> read) =>
-        _classInputs.TryGetValue(type, out var input) ? input : _classInputs.GetOrAdd(type, _ => read());
+    public FeatureFlow.MlNetPipeline.ClassInput PerClass(SyntaxNode type, Func<FeatureFlow.MlNetPipeline.ClassInput> read)
+    {
+        var input = _classInputs.GetOrAdd(type, _ => new Lazy<FeatureFlow.MlNetPipeline.ClassInput>(read, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return input.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            ((ICollection<KeyValuePair<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>>>)_classInputs).Remove(new KeyValuePair<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>>(type, input));
+            throw;
+        }
+    }
 
     /// <summary>True the first time a code block is seen in this compilation: several triggers share one read.</summary>
     public bool FirstVisit(SyntaxNode block) => _visitedBlocks.TryAdd(block, 0);

@@ -22,13 +22,15 @@ namespace FairnessGuard.Analyzers.Model;
 internal static class InputTypeCandidates
 {
     private static readonly string[] AttributeNames = { "LoadColumn", "LoadColumnAttribute", "ColumnName", "ColumnNameAttribute" };
-    private static readonly string[] LoaderNames = { "LoadFromTextFile", "LoadFromEnumerable", "CreatePredictionEngine", "CreateTextLoader" };
-    private static readonly string[] SearchedNames = Concat(AttributeNames, LoaderNames);
+    private static readonly string[] LoaderNames = { "LoadFromTextFile", "LoadFromEnumerable", "CreatePredictionEngine", "CreateTextLoader", "CreateDatabaseLoader" };
 
-    public static ImmutableArray<INamedTypeSymbol> Find(Compilation compilation, INamedTypeSymbol? loadColumn, INamedTypeSymbol? columnName, CancellationToken token)
+    /// <summary>Calls that load data without naming its type: any of them makes the data's type unknown.</summary>
+    private static readonly string[] UntypedLoaderNames = { "LoadFromBinary", "LoadFromSvmLightFile", "LoadFromSvmLightFileWithFeatureNames", "LoadCsv", "LoadCsvFromString" };
+    private static readonly string[] SearchedNames = Concat(Concat(AttributeNames, LoaderNames), UntypedLoaderNames);
+
+    public static ModelInputCandidateSet Find(Compilation compilation, INamedTypeSymbol? loadColumn, INamedTypeSymbol? columnName, CancellationToken token)
     {
-        var attributed = new HashSet<string>(StringComparer.Ordinal);
-        var loaded = new HashSet<string>(StringComparer.Ordinal);
+        var found = new Found();
         var hits = new List<SyntaxToken>();
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -36,13 +38,14 @@ internal static class InputTypeCandidates
             SyntaxSearch.FindIdentifiers(tree, SearchedNames, hits, token);
             foreach (var hit in hits)
             {
-                Classify(hit, attributed, loaded);
+                Classify(hit, found);
             }
         }
 
+        var (attributed, loaded) = (found.Attributed, found.Loaded);
         if (attributed.Count == 0 && loaded.Count == 0)
         {
-            return ImmutableArray<INamedTypeSymbol>.Empty;
+            return ModelInputCandidateSet.Empty;
         }
 
         var result = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -55,10 +58,36 @@ internal static class InputTypeCandidates
             }
         }
 
-        return result.ToImmutable();
+        var types = result.ToImmutable();
+        return new ModelInputCandidateSet(types, SoleLoaded(found, types));
     }
 
-    private static void Classify(SyntaxToken hit, HashSet<string> attributed, HashSet<string> loaded)
+    /// <summary>The one type the compilation's data loaders name, when nothing else is loaded (see <see cref="ModelInputCandidateSet.SoleLoadedType"/>).</summary>
+    private static INamedTypeSymbol? SoleLoaded(Found found, ImmutableArray<INamedTypeSymbol> types)
+    {
+        if (found.UntypedLoad || found.DataLoaded.Count != 1)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol? sole = null;
+        foreach (var type in types)
+        {
+            if (found.DataLoaded.Contains(type.Name))
+            {
+                if (sole is not null)
+                {
+                    return null;
+                }
+
+                sole = type;
+            }
+        }
+
+        return sole;
+    }
+
+    private static void Classify(SyntaxToken hit, Found found)
     {
         var name = hit.ValueText;
         if (Array.IndexOf(AttributeNames, name) >= 0)
@@ -67,18 +96,57 @@ internal static class InputTypeCandidates
             if (hit.Parent?.FirstAncestorOrSelf<AttributeSyntax>() is { Parent: AttributeListSyntax { Parent: PropertyDeclarationSyntax or FieldDeclarationSyntax } member }
                 && member.Parent?.Parent is TypeDeclarationSyntax type)
             {
-                attributed.Add(type.Identifier.ValueText);
+                found.Attributed.Add(type.Identifier.ValueText);
             }
 
             return;
         }
 
-        if (Array.IndexOf(LoaderNames, name) >= 0
+        var isLoader = Array.IndexOf(LoaderNames, name) >= 0;
+        if (isLoader
             && hit.Parent is GenericNameSyntax { TypeArgumentList.Arguments.Count: > 0 } generic
             && RightmostName(generic.TypeArgumentList.Arguments[0]) is { } typeName)
         {
-            loaded.Add(typeName);
+            found.Loaded.Add(typeName);
+            if (name != "CreatePredictionEngine")
+            {
+                found.DataLoaded.Add(typeName);
+            }
+
+            return;
         }
+
+        // A loader called without a type argument (a column list, an inferred T, untyped data), or a generic
+        // loader whose type argument is not a plain name: the data's type is not known from the text.
+        if (name != "CreatePredictionEngine" && IsCalled(hit))
+        {
+            found.UntypedLoad = true;
+        }
+    }
+
+    /// <summary>Whether the name is the invoked method of a call (<c>x.Name(…)</c>, <c>Name(…)</c>, <c>x.Name&lt;T&gt;(…)</c>).</summary>
+    private static bool IsCalled(SyntaxToken hit)
+    {
+        if (hit.Parent is not SimpleNameSyntax simpleName)
+        {
+            return false;
+        }
+
+        ExpressionSyntax callee = simpleName.Parent is MemberAccessExpressionSyntax access && access.Name == simpleName ? access : simpleName;
+        return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee;
+    }
+
+    private sealed class Found
+    {
+        public HashSet<string> Attributed { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Type names given to a loader or prediction engine: candidates.</summary>
+        public HashSet<string> Loaded { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Type names given to a data loader (not a prediction engine): what the data is loaded as.</summary>
+        public HashSet<string> DataLoaded { get; } = new(StringComparer.Ordinal);
+
+        public bool UntypedLoad { get; set; }
     }
 
     private static string[] Concat(string[] first, string[] second)

@@ -64,6 +64,7 @@ internal static class DefaultNames
         "turbine", "engine", "motor", "pump", "generator", "aircraft", "plane", "ship", "vessel", "truck", "bike",
         "fleet", "bridge", "pipe", "boiler", "appliance", "instrument", "tool", "unit", "transformer", "panel",
         "well", "mine", "plant", "crop", "animal", "livestock", "vintage", "bond", "mortgage", "contract", "policy",
+        "company", "business", "firm", "organisation", "organization", "enterprise", "store", "branch", "startup",
     };
 
     /// <summary>Words in a type's name that say its rows are people: they win over <see cref="ThingsWithAnAge"/>.</summary>
@@ -72,6 +73,7 @@ internal static class DefaultNames
         "applicant", "customer", "client", "person", "people", "patient", "employee", "candidate", "user", "member",
         "student", "borrower", "driver", "tenant", "claimant", "citizen", "respondent", "subscriber", "individual",
         "adult", "passenger", "holder", "policyholder", "insured", "beneficiary", "worker", "resident", "voter",
+        "owner", "founder", "director", "proprietor",
     };
 
     /// <summary>Words that make a method a model's entry point: predictions, scores, training.</summary>

@@ -47,9 +47,9 @@ internal sealed class AuditData
     public static AuditData Load(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false, Action<long, long>? progress = null, string? inputFormat = null)
     {
         using var reader = RowSources.Open(path, spec, encoding, decimalComma, inputFormat);
-        var groups = new List<string>();
-        var scores = new List<double>();
-        var labels = spec.Label is null ? null : new List<double>();
+        var groups = new ChunkedColumn<string>();
+        var scores = new ChunkedColumn<double>();
+        var labels = spec.Label is null ? null : new ChunkedColumn<double>();
         long missingGroup = 0;
         while (reader.Read())
         {
@@ -68,6 +68,6 @@ internal sealed class AuditData
             RowSources.Tick(reader, progress);
         }
 
-        return new AuditData(path, reader.ScoreName, [.. groups], [.. scores], labels?.ToArray(), missingGroup);
+        return new AuditData(path, reader.ScoreName, groups.ToArray(), scores.ToArray(), labels?.ToArray(), missingGroup);
     }
 }

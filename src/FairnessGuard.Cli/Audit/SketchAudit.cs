@@ -24,6 +24,7 @@ internal static class SketchAudit
         state = new SketchState(k, s.Threshold, s.Favorable, s.Columns.Groups, s.Columns.Score);
         var labels = s.Columns.Label is null ? null : new LabelAccumulator(s.Threshold, s.Reference, s.Confidence);
         using (var reader = RowSources.Open(s.Path, s.Columns, s.Encoding, s.DecimalComma, s.InputFormat))
+        using (var feed = new SketchFeed(state))
         {
             while (reader.Read())
             {
@@ -45,8 +46,10 @@ internal static class SketchAudit
                     continue;
                 }
 
-                state.Add(sums, score);
+                feed.Add(sums, score);
             }
+
+            feed.Complete();
         }
 
         state.PoolGroups();

@@ -16,9 +16,11 @@ internal sealed partial class SketchState
 
     private const int MaxGroups = 1_000_000;
     private const int MaxString = 1 << 16;
+    private const int FirstGroups = 8;
     private static readonly byte[] Magic = "FGSTATE"u8.ToArray();
 
     private readonly Dictionary<string, GroupState> _byName = new(StringComparer.Ordinal);
+    private readonly List<GroupState> _first = [];
 
     /// <summary>Starts an empty state.</summary>
     public SketchState(int k, double? threshold, FavorableOutcome favorable, IReadOnlyList<string> groupColumns, string scoreColumn)
@@ -64,10 +66,23 @@ internal sealed partial class SketchState
     /// <summary>The group's state, created (empty) on first sight.</summary>
     public GroupState Group(string name)
     {
+        // A reader's keys are interned: the first groups are found by reference, without a hash.
+        foreach (var first in _first)
+        {
+            if (ReferenceEquals(name, first.Name))
+            {
+                return first;
+            }
+        }
+
         if (!_byName.TryGetValue(name, out var state))
         {
             _byName[name] = state = new GroupState(name, new QuantileSketch(K, seed: (ulong)Groups.Count + 2));
             Groups.Add(state);
+            if (_first.Count < FirstGroups)
+            {
+                _first.Add(state);
+            }
         }
 
         return state;

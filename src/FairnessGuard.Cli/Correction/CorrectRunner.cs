@@ -122,6 +122,6 @@ internal static class CorrectRunner
     private static IRowCorrector CreateCorrector(CorrectSettings settings, Action<long, long>? progress) => settings.Mode switch
     {
         CorrectionMode.Online => new OnlineRowCorrector(settings.Strength, settings.Seed, settings.WarmUp),
-        _ => BatchRowCorrector.Fit(settings.CalibrationPath ?? settings.Path, settings.Columns, settings.Strength, settings.Seed, settings.Encoding, settings.DecimalComma, progress, settings.CalibrationPath is null ? settings.InputFormat : null),
+        _ => BatchRowCorrector.Fit(settings.CalibrationPath ?? settings.Path, settings.Columns, settings.Strength, settings.Seed, settings.Encoding, settings.DecimalComma, progress, settings.CalibrationPath is null ? settings.InputFormat : null, inSample: settings.CalibrationPath is null),
     };
 }

@@ -23,6 +23,8 @@ internal enum GroupKind : byte
 /// </summary>
 internal sealed class GroupVocabulary
 {
+    // Up to this many text values a scan of length- and first-character-checked compares beats hashing the text.
+    private const int ScanLimit = 8;
     private readonly Dictionary<string, int> _byText = new(StringComparer.Ordinal);
     private readonly List<string> _values = [];
 
@@ -171,17 +173,33 @@ internal sealed class GroupVocabulary
             return () =>
             {
                 get(ref v);
-                if (v.IsEmpty)
+                var span = v.Span;
+                if (span.IsEmpty)
                 {
                     return -1;
                 }
 
-                if (!map.TryGetValue(v, out var i))
+                int i;
+                if (_values.Count <= ScanLimit)
                 {
-                    i = Add(v.ToString());
-                    map[_values[i].AsMemory()] = i;
+                    // A few values (the usual group column): a scan beats hashing the text of every row.
+                    var first = span[0];
+                    for (i = 0; i < _values.Count; i++)
+                    {
+                        var known = _values[i];
+                        if (known.Length == span.Length && known[0] == first && span.SequenceEqual(known))
+                        {
+                            return i;
+                        }
+                    }
+                }
+                else if (map.TryGetValue(v, out i))
+                {
+                    return i;
                 }
 
+                i = Add(v.ToString());
+                map[_values[i].AsMemory()] = i;
                 return i;
             };
         }

@@ -9,13 +9,21 @@ internal abstract class GroupIndexReader
     public abstract int Read();
 }
 
+/// <summary>
+/// A text column. Values told apart by (first character, last character, length) — nearly every small vocabulary —
+/// get a 256-slot table on those three: one slot load and one confirming compare per row, with no branch on which
+/// group the row is in. Otherwise a scan of length- and first-character-checked compares (up to
+/// <see cref="ScanLimit"/> values) or a span-keyed dictionary.
+/// </summary>
 internal sealed class TextIndexReader : GroupIndexReader
 {
     // Up to this many values a scan of length-checked span compares beats hashing the text.
     private const int ScanLimit = 8;
+    private const int Slots = 256;
     private readonly ValueGetter<ReadOnlyMemory<char>> _get;
     private readonly string[] _values;
     private readonly Dictionary<ReadOnlyMemory<char>, int>? _map;
+    private readonly int[]? _slots;
     private ReadOnlyMemory<char> _value;
 
     public TextIndexReader(ValueGetter<ReadOnlyMemory<char>> get, IReadOnlyList<string> values)
@@ -30,6 +38,21 @@ internal sealed class TextIndexReader : GroupIndexReader
                 _map[_values[i].AsMemory()] = i;
             }
         }
+
+        var slots = new int[Slots];
+        Array.Fill(slots, -1);
+        var distinct = true;
+        for (var i = 0; i < _values.Length && distinct; i++)
+        {
+            // An empty value (never stored: empty text is missing) or two values in one slot: no table.
+            distinct = _values[i].Length > 0 && slots[Slot(_values[i])] < 0;
+            if (distinct)
+            {
+                slots[Slot(_values[i])] = i;
+            }
+        }
+
+        _slots = distinct ? slots : null;
     }
 
     public override int Read()
@@ -41,16 +64,25 @@ internal sealed class TextIndexReader : GroupIndexReader
             return -1;
         }
 
+        if (_slots is { } slots)
+        {
+            // Only the value in the row's slot can equal it; an empty slot or a failed compare is an unseen value.
+            var candidate = slots[Slot(span)];
+            return candidate >= 0 && span.SequenceEqual(_values[candidate]) ? candidate : -1;
+        }
+
         if (_map is not null)
         {
             return _map.TryGetValue(_value, out var index) ? index : -1;
         }
 
+        // The first character settles most mismatches without a call (values are never empty).
         var values = _values;
+        var first = span[0];
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
-            if (v.Length == span.Length && span.SequenceEqual(v))
+            if (v.Length == span.Length && v[0] == first && span.SequenceEqual(v))
             {
                 return i;
             }
@@ -58,6 +90,8 @@ internal sealed class TextIndexReader : GroupIndexReader
 
         return -1;
     }
+
+    private static int Slot(ReadOnlySpan<char> text) => ((text[0] * 7) + (text[^1] * 3) + text.Length) & (Slots - 1);
 }
 
 internal sealed class BooleanIndexReader(ValueGetter<bool> get, int yes, int no) : GroupIndexReader

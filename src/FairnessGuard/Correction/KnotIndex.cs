@@ -54,6 +54,12 @@ internal sealed class KnotIndex
         // y is in (origin, last]: its bucket's first knot is at or below the answer.
         var bucket = (int)((y - _origin) * _scale);
         var j = _guide[Math.Min(bucket, _guide.Length - 1)];
+        if (j > 0 && x[j - 1] >= y)
+        {
+            // The bucket was computed one too high by rounding (y within an ulp of its start).
+            return Distributions.SortedSearch.CountBelow(x.AsSpan(0, j), y);
+        }
+
         for (var step = 0; step < MaxScan; step++, j++)
         {
             if (x[j] >= y)

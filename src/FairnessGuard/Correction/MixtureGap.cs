@@ -103,18 +103,10 @@ internal static class MixtureGap
     // The CDF of a quantile grid (piecewise linear through (q[i], i/last)) at ascending points.
     private static void CdfAt(ReadOnlySpan<double> q, ReadOnlySpan<double> points, Span<double> cdf)
     {
-        var last = q.Length - 1;
         var j = 0;
         for (var k = 0; k < points.Length; k++)
         {
-            var x = points[k];
-            while (j < q.Length && q[j] <= x)
-            {
-                j++;
-            }
-
-            var f = j == 0 ? 0 : j == q.Length ? 1 : (j - 1 + ((x - q[j - 1]) / (q[j] - q[j - 1]))) / last;
-            cdf[k] = double.IsFinite(f) ? f : (j - 1) / (double)last;
+            cdf[k] = GridCdf.At(q, points[k], ref j);
         }
     }
 }

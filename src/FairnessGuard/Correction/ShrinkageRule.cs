@@ -41,19 +41,7 @@ internal static class ShrinkageRule
         var j = 0;
         for (var k = 0; k <= last; k++)
         {
-            var x = a[k];
-            while (j < b.Length && b[j] <= x)
-            {
-                j++;
-            }
-
-            var f = j == 0 ? 0 : j == b.Length ? 1 : (j - 1 + ((x - b[j - 1]) / (b[j] - b[j - 1]))) / last;
-            if (!double.IsFinite(f))
-            {
-                f = (j - 1) / (double)last;
-            }
-
-            d = Math.Max(d, Math.Abs(f - (k / (double)last)));
+            d = Math.Max(d, Math.Abs(GridCdf.At(b, a[k], ref j) - (k / (double)last)));
         }
 
         return d;

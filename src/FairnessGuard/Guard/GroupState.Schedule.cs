@@ -110,23 +110,11 @@ internal sealed partial class GroupState
     // KS between the sorted window's empirical CDF and the reference CDF (piecewise linear through its knots).
     private static double WindowKs(ReadOnlySpan<double> sorted, ReadOnlySpan<double> q)
     {
-        var last = q.Length - 1;
         double d = 0;
         var j = 0;
         for (var i = 0; i < sorted.Length; i++)
         {
-            var x = sorted[i];
-            while (j < q.Length && q[j] <= x)
-            {
-                j++;
-            }
-
-            var f = j == 0 ? 0 : j == q.Length ? 1 : (j - 1 + ((x - q[j - 1]) / (q[j] - q[j - 1]))) / last;
-            if (!double.IsFinite(f))
-            {
-                f = (j - 1) / (double)last;
-            }
-
+            var f = Correction.GridCdf.At(q, sorted[i], ref j);
             d = Math.Max(d, Math.Max(Math.Abs(f - (i / (double)sorted.Length)), Math.Abs(f - ((i + 1) / (double)sorted.Length))));
         }
 

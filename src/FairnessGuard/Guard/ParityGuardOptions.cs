@@ -79,17 +79,18 @@ public sealed partial class ParityGuardOptions
     public bool Shrinkage { get; set => field = Unfrozen(value); } = true;
 
     /// <summary>
-    /// Do no harm when fair: no correction until the confidence lower bound (at <see cref="Confidence"/>) of the
-    /// raw outputs' largest KS gap exceeds <see cref="NoHarmThreshold"/>; once on, correction stops only when
-    /// that bound is back at or below the threshold and the measured raw gap is at most half the
-    /// <see cref="Tolerance"/>. Outputs held back are counted as <c>no_harm</c>. Default on.
+    /// Do no harm when fair: no correction until a two-sample KS test shows a group's raw outputs differ from the
+    /// rest of the stream by more than <see cref="NoHarmThreshold"/> (critical value at 1 − <see cref="Confidence"/>
+    /// split over the groups, with α-spending over repeated rebuilds; docs/guard.md); once on, correction stops only
+    /// when the test no longer rejects and the measured raw gap is at most half the <see cref="Tolerance"/>. Outputs
+    /// held back are counted as <c>no_harm</c>. Default on.
     /// </summary>
     public bool NoHarmWhenFair { get; set => field = Unfrozen(value); } = true;
 
     /// <summary>
-    /// The raw gap (KS) the lower bound must exceed before correction starts, in [0, 1). Default 0: correct as
-    /// soon as the raw outputs are unfair with confidence; set it to <see cref="Tolerance"/> to correct only
-    /// confirmed violations.
+    /// The margin (KS) by which a group's raw gap to the rest must exceed the test's critical value before
+    /// correction starts, in [0, 1). Default 0: correct as soon as the raw outputs are unfair with confidence; set it
+    /// to <see cref="Tolerance"/> to correct only gaps confirmed above the tolerance.
     /// </summary>
     public double NoHarmThreshold { get; set => field = Unfrozen(value); }
 

@@ -31,7 +31,8 @@ public static class FairnessAudit
         var k = data.Groups.Count;
         var pooled = data.PooledArray;
         var reports = new GroupReport<TGroup>[k];
-        for (var g = 0; g < k; g++)
+        var parallel = pooled.Length >= ParallelThreshold;
+        void Report(int g)
         {
             var sorted = data.SortedArray(g);
             var quantiles = new double[options.QuantileLevels.Count];
@@ -51,6 +52,24 @@ public static class FairnessAudit
                 options.Threshold is { } t ? SelectionRates.Rate(sorted, t, options.Favorable) : null);
         }
 
+        // Each group's walks against the pool (and each pair's KS and MMD) are independent: on large data they
+        // run in parallel; the results are combined in a fixed order, so the report does not depend on it.
+        For(k, parallel, Report);
+
+        // With few groups the pairs' KS are computed in parallel first (k² values); else one pair at a time.
+        var pairKs = parallel && k <= MaxParallelGroups ? new double[k, k] : null;
+        if (pairKs is not null)
+        {
+            For(k * k, true, ab =>
+            {
+                var (a, b) = Math.DivRem(ab, k);
+                if (a < b)
+                {
+                    pairKs[a, b] = Distance.KolmogorovSmirnov(data.Sorted(a), data.Sorted(b));
+                }
+            });
+        }
+
         // KS unfairness over all pairs; its DKW bound splits δ over all k groups so the max is valid.
         double maxKs = 0, maxBound = 0;
         (TGroup, TGroup)? pair = null;
@@ -58,7 +77,7 @@ public static class FairnessAudit
         {
             for (var b = a + 1; b < k; b++)
             {
-                var ks = Distance.KolmogorovSmirnov(data.Sorted(a), data.Sorted(b));
+                var ks = pairKs?[a, b] ?? Distance.KolmogorovSmirnov(data.Sorted(a), data.Sorted(b));
                 if (pair is null || ks > maxKs)
                 {
                     maxKs = ks;
@@ -77,6 +96,26 @@ public static class FairnessAudit
         return new FairnessReport<TGroup>(reports, options.QuantileLevels, data.NonFiniteCount, maxKs, pair, maxBound, options.Confidence, options.Threshold, MaxMmd(data, options));
     }
 
+    // Below this many outputs in all, the audit runs on one thread.
+    private const int ParallelThreshold = 1 << 16;
+
+    // Up to this many groups the pairwise KS table is computed in parallel.
+    private const int MaxParallelGroups = 64;
+
+    private static void For(int count, bool parallel, Action<int> body)
+    {
+        if (parallel && count > 1)
+        {
+            Parallel.For(0, count, body);
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            body(i);
+        }
+    }
+
     private static double MaxMmd<TGroup>(GroupedOutputs<TGroup> data, FairnessAuditOptions options)
         where TGroup : notnull
     {
@@ -92,24 +131,30 @@ public static class FairnessAudit
             samples[g] = Subsample(data.SortedArray(g), options.MmdSampleCap, random);
         }
 
-        var max = double.NaN;
-        for (var a = 0; a < samples.Length; a++)
+        var k = samples.Length;
+        var mmd = new double[k, k];
+        For(k * k, data.Count >= ParallelThreshold && k <= MaxParallelGroups, ab =>
         {
-            for (var b = a + 1; b < samples.Length; b++)
-            {
-                if (samples[a].Length < 2 || samples[b].Length < 2)
-                {
-                    continue;
-                }
+            var (a, b) = Math.DivRem(ab, k);
+            mmd[a, b] = a >= b || samples[a].Length < 2 || samples[b].Length < 2
+                ? double.NaN
+                : MmdDistance.UnbiasedSquared(samples[a], samples[b], MmdDistance.MedianHeuristic(samples[a], samples[b]));
+        });
 
-                var mmd = MmdDistance.UnbiasedSquared(samples[a], samples[b], MmdDistance.MedianHeuristic(samples[a], samples[b]));
-                max = double.IsNaN(max) ? mmd : Math.Max(max, mmd);
+        var max = double.NaN;
+        foreach (var value in mmd)
+        {
+            if (!double.IsNaN(value))
+            {
+                max = double.IsNaN(max) ? value : Math.Max(max, value);
             }
         }
 
         return max;
     }
 
+    // A uniform sample of cap values without replacement: the first cap steps of a Fisher–Yates shuffle,
+    // with the swapped positions kept in a map, so a large group is neither copied nor shuffled whole.
     private static double[] Subsample(double[] values, int cap, Random random)
     {
         if (values.Length <= cap)
@@ -117,8 +162,16 @@ public static class FairnessAudit
             return values;
         }
 
-        var copy = (double[])values.Clone();
-        random.Shuffle(copy);
-        return copy[..cap];
+        var sample = new double[cap];
+        var moved = new Dictionary<int, int>(2 * cap);
+        for (var i = 0; i < cap; i++)
+        {
+            var j = random.Next(i, values.Length);
+            var atI = moved.GetValueOrDefault(i, i);
+            sample[i] = values[moved.GetValueOrDefault(j, j)];
+            moved[j] = atI;
+        }
+
+        return sample;
     }
 }

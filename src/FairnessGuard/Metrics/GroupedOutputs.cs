@@ -49,9 +49,15 @@ public sealed class GroupedOutputs<TGroup>
         }
 
         var index = new Dictionary<TGroup, int>(comparer);
-        var lists = new List<List<double>>();
         var order = new List<TGroup>();
+        var codes = new int[outputs.Length];
+        var counts = new List<int>();
         var nonFinite = 0;
+
+        // The first groups' keys are compared by reference before the dictionary is asked: interned keys
+        // (a CSV reader's) then cost no hash a row. Equal references are equal keys for every comparer.
+        var recent = new TGroup[RecentKeys];
+        var recentCount = 0;
         for (var i = 0; i < outputs.Length; i++)
         {
             var group = groups[i];
@@ -60,44 +66,64 @@ public sealed class GroupedOutputs<TGroup>
                 throw new ArgumentException($"The group key at row {i} is null; every row needs a group.", nameof(groups));
             }
 
-            if (!index.TryGetValue(group, out var g))
+            var g = -1;
+            if (!typeof(TGroup).IsValueType)
+            {
+                for (var r = 0; r < recentCount; r++)
+                {
+                    if (ReferenceEquals(recent[r], group))
+                    {
+                        g = r;
+                        break;
+                    }
+                }
+            }
+
+            if (g < 0 && !index.TryGetValue(group, out g))
             {
                 g = order.Count;
                 index.Add(group, g);
                 order.Add(group);
-                lists.Add([]);
+                counts.Add(0);
+                if (recentCount < RecentKeys)
+                {
+                    recent[recentCount++] = group;
+                }
             }
 
             if (double.IsFinite(outputs[i]))
             {
-                lists[g].Add(outputs[i]);
+                codes[i] = g;
+                counts[g]++;
             }
             else
             {
+                codes[i] = -1;
                 nonFinite++;
             }
         }
 
-        var sorted = new double[lists.Count][];
-        var total = 0;
-        for (var g = 0; g < lists.Count; g++)
+        var sorted = new double[order.Count][];
+        var fill = new int[order.Count];
+        for (var g = 0; g < sorted.Length; g++)
         {
-            sorted[g] = [.. lists[g]];
-            Array.Sort(sorted[g]);
-            total += sorted[g].Length;
+            sorted[g] = new double[counts[g]];
         }
 
-        var pooled = new double[total];
-        var offset = 0;
-        foreach (var values in sorted)
+        for (var i = 0; i < codes.Length; i++)
         {
-            values.CopyTo(pooled, offset);
-            offset += values.Length;
+            if (codes[i] is var g and >= 0)
+            {
+                sorted[g][fill[g]++] = outputs[i];
+            }
         }
 
-        Array.Sort(pooled);
-        return new GroupedOutputs<TGroup>([.. order], sorted, pooled, index, nonFinite);
+        SortedRuns.SortEach(sorted);
+        return new GroupedOutputs<TGroup>([.. order], sorted, SortedRuns.Merge(sorted), index, nonFinite);
     }
+
+    // Group keys compared by reference before hashing.
+    private const int RecentKeys = 8;
 
     /// <summary>The finite outputs of the group at <paramref name="groupIndex"/>, sorted ascending.</summary>
     /// <param name="groupIndex">An index into <see cref="Groups"/>.</param>

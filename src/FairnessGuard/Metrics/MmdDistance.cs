@@ -46,6 +46,12 @@ public static class MmdDistance
     /// The median heuristic for σ: the median absolute difference between pooled values (over all pairs),
     /// or 1 when that median is 0 (heavily tied data).
     /// </summary>
+    /// <remarks>
+    /// Exact, in O(n log n) time and O(n) memory: the pooled values are sorted, and each of the (at most two)
+    /// middle order statistics of the n(n − 1)/2 differences is found by bisecting on the bits of a
+    /// non-negative double (at most 64 steps), counting the differences at or below a candidate with two
+    /// pointers. Rounded subtraction is monotone, so the counts — and the median — are those of the pairwise list.
+    /// </remarks>
     /// <param name="x">The first sample.</param>
     /// <param name="y">The second sample.</param>
     public static double MedianHeuristic(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
@@ -53,22 +59,57 @@ public static class MmdDistance
         var pooled = new double[x.Length + y.Length];
         x.CopyTo(pooled);
         y.CopyTo(pooled.AsSpan(x.Length));
-        var diffs = new List<double>(pooled.Length * (pooled.Length - 1) / 2);
-        for (var i = 0; i < pooled.Length; i++)
-        {
-            for (var j = i + 1; j < pooled.Length; j++)
-            {
-                diffs.Add(Math.Abs(pooled[i] - pooled[j]));
-            }
-        }
-
-        if (diffs.Count == 0)
+        Array.Sort(pooled);
+        var pairs = (long)pooled.Length * (pooled.Length - 1) / 2;
+        if (pairs == 0)
         {
             return 1;
         }
 
-        var median = MathNet.Numerics.Statistics.Statistics.Median(diffs);
+        // The median of a list of even length is the mean of its two middle values (1-based n/2 and n/2 + 1).
+        var median = pairs % 2 == 1
+            ? PairwiseDifferenceOrder(pooled, (pairs + 1) / 2)
+            : (PairwiseDifferenceOrder(pooled, pairs / 2) + PairwiseDifferenceOrder(pooled, (pairs / 2) + 1)) / 2;
         return median > 0 ? median : 1;
+    }
+
+    // The rank-th smallest (1-based) of v[j] − v[i] over i < j, v sorted ascending: the smallest non-negative
+    // double t with at least rank differences ≤ t. Non-negative doubles order like their bit patterns.
+    private static double PairwiseDifferenceOrder(double[] sorted, long rank)
+    {
+        long lo = 0, hi = BitConverter.DoubleToInt64Bits(sorted[^1] - sorted[0]);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (CountAtMost(sorted, BitConverter.Int64BitsToDouble(mid)) >= rank)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return BitConverter.Int64BitsToDouble(lo);
+    }
+
+    // How many pairs i < j have v[j] − v[i] ≤ t (v sorted ascending).
+    private static long CountAtMost(double[] sorted, double t)
+    {
+        long count = 0;
+        var i = 0;
+        for (var j = 1; j < sorted.Length; j++)
+        {
+            while (sorted[j] - sorted[i] > t)
+            {
+                i++;
+            }
+
+            count += j - i;
+        }
+
+        return count;
     }
 
     // Sum over i < j of k(v_i, v_j).

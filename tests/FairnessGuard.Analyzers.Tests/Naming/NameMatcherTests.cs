@@ -45,6 +45,10 @@ public class NameMatcherTests
     [InlineData("Age", "HousingData", false)]
     [InlineData("Age", "Invoice", false)]
     [InlineData("Gender", "Vehicle", true)]
+    [InlineData("Age", "Company", false)]
+    [InlineData("Age", "BusinessProfile", false)]
+    [InlineData("Age", "BusinessOwner", true)]
+    [InlineData("Age", "CompanyDirector", true)]
     public void BareAgeOfAThingIsNotSensitive(string member, string type, bool sensitive) =>
         Assert.Equal(sensitive, NameMatchers.Default.IsSensitiveMember(member, type));
 

@@ -29,16 +29,20 @@ public static class GeneratedProject
     public static CSharpCompilation Compilation(bool withFindings)
     {
         var trees = Sources(withFindings).Select(s => CSharpSyntaxTree.ParseText(s.Text, path: s.Path)).ToList();
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
         return CSharpCompilation.Create(
             "Generated",
             trees,
-            references,
+            References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
+
+    /// <summary>The running framework's System assemblies, <paramref name="extra"/> files, and the FairnessGuard runtime.</summary>
+    public static IEnumerable<MetadataReference> References(params string[] extra) =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Concat(extra)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(DemographicParityAttribute).Assembly.Location));
 
     /// <summary>Writes the project to a folder, with the analyzer DLL as an analyzer, for <c>dotnet build -p:ReportAnalyzer=true</c>.</summary>
     public static void WriteTo(string directory, string analyzerPath, string runtimePath, bool withFindings)

@@ -1,0 +1,148 @@
+using System.Runtime.InteropServices;
+
+namespace FairnessGuard.Metrics;
+
+/// <summary>
+/// Sorts finite doubles ascending with a least-significant-digit radix sort: the bits are mapped to unsigned
+/// keys that order like the values (negative: all bits flipped; positive: the sign bit set), then six passes
+/// of 11 bits, a pass skipped when every key has the same digit. O(n), against O(n log n) comparisons for
+/// <see cref="Array.Sort{T}(T[])"/>; about 4× faster on millions of scores. −0 sorts before +0 (they compare
+/// equal, so every order of them is sorted).
+/// </summary>
+internal static class DoubleRadixSort
+{
+    // Below this, the comparison sort wins (the histograms cost a fixed ~12k steps).
+    private const int MinLength = 1 << 12;
+    private const int DigitBits = 11;
+    private const int Buckets = 1 << DigitBits;
+    private const int Passes = (64 + DigitBits - 1) / DigitBits;
+
+    /// <summary>Sorts <paramref name="values"/> (finite, or at least not NaN) ascending in place.</summary>
+    /// <param name="values">The values.</param>
+    public static void Sort(double[] values)
+    {
+        if (values.Length < MinLength)
+        {
+            Array.Sort(values);
+            return;
+        }
+
+        var keys = MemoryMarshal.Cast<double, ulong>(values.AsSpan());
+        var counts = new int[Passes * Buckets];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = ToKey(keys[i]);
+            keys[i] = key;
+            for (var p = 0; p < Passes; p++)
+            {
+                counts[(p * Buckets) + (int)((key >> (p * DigitBits)) & (Buckets - 1))]++;
+            }
+        }
+
+        var buffer = new ulong[keys.Length];
+        Span<ulong> from = keys, to = buffer;
+        var swapped = false;
+        for (var p = 0; p < Passes; p++)
+        {
+            var count = counts.AsSpan(p * Buckets, Buckets);
+            if (count.Contains(keys.Length))
+            {
+                continue;
+            }
+
+            var offset = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                (count[b], offset) = (offset, offset + count[b]);
+            }
+
+            var shift = p * DigitBits;
+            foreach (var key in from)
+            {
+                to[count[(int)((key >> shift) & (Buckets - 1))]++] = key;
+            }
+
+            var temp = from;
+            from = to;
+            to = temp;
+            swapped = !swapped;
+        }
+
+        if (swapped)
+        {
+            from.CopyTo(keys);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = FromKey(keys[i]);
+        }
+    }
+
+    /// <summary>
+    /// The positions of <paramref name="values"/> (none NaN) in ascending order of value, ties in position order.
+    /// </summary>
+    /// <param name="values">The values.</param>
+    /// <param name="sorted">The values in that order.</param>
+    /// <returns>A permutation of 0 … n − 1.</returns>
+    public static int[] Order(ReadOnlySpan<double> values, out double[] sorted)
+    {
+        var n = values.Length;
+        var keys = new ulong[n];
+        var order = new int[n];
+        var counts = new int[Passes * Buckets];
+        for (var i = 0; i < n; i++)
+        {
+            var key = ToKey(BitConverter.DoubleToUInt64Bits(values[i]));
+            keys[i] = key;
+            order[i] = i;
+            for (var p = 0; p < Passes; p++)
+            {
+                counts[(p * Buckets) + (int)((key >> (p * DigitBits)) & (Buckets - 1))]++;
+            }
+        }
+
+        var keyBuffer = new ulong[n];
+        var orderBuffer = new int[n];
+        for (var p = 0; p < Passes; p++)
+        {
+            var count = counts.AsSpan(p * Buckets, Buckets);
+            if (count.Contains(n))
+            {
+                continue;
+            }
+
+            var offset = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                (count[b], offset) = (offset, offset + count[b]);
+            }
+
+            var shift = p * DigitBits;
+            for (var i = 0; i < n; i++)
+            {
+                var key = keys[i];
+                var to = count[(int)((key >> shift) & (Buckets - 1))]++;
+                keyBuffer[to] = key;
+                orderBuffer[to] = order[i];
+            }
+
+            (keys, keyBuffer) = (keyBuffer, keys);
+            (order, orderBuffer) = (orderBuffer, order);
+        }
+
+        sorted = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            sorted[i] = BitConverter.UInt64BitsToDouble(FromKey(keys[i]));
+        }
+
+        return order;
+    }
+
+    private static ulong ToKey(ulong bits) => (bits & SignBit) != 0 ? ~bits : bits | SignBit;
+
+    private static ulong FromKey(ulong key) => (key & SignBit) != 0 ? key & ~SignBit : ~key;
+
+    private const ulong SignBit = 1UL << 63;
+}
