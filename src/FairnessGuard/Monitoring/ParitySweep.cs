@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using FairnessGuard.Distributions;
+using FairnessGuard.Metrics;
 
 namespace FairnessGuard.Monitoring;
 
@@ -17,7 +18,7 @@ namespace FairnessGuard.Monitoring;
 /// </summary>
 /// <remarks>
 /// Step CDFs change only at retained values, so the suprema are reached at the distinct values of the union,
-/// visited in ascending order (a radix sort of the pooled values, <see cref="RadixOrder"/>). Every CDF only grows, so the maxima
+/// visited in ascending order (a radix sort of the pooled values with their groups, <see cref="DoubleRadixSort.SortTagged"/>). Every CDF only grows, so the maxima
 /// are kept in O(1) and the minima in a tournament tree (a leaf's path is replayed only where it was the winner). The CDF values are the same
 /// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="Distance.KolmogorovSmirnov(IScoreDistribution, IScoreDistribution)"/> per pair.
 /// The W1 figures are in ParitySweep.PoolW1.cs.
@@ -143,7 +144,7 @@ internal sealed partial class ParitySweep
         // and every access below runs forward through each group's arrays.
         var sortedValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
         var sortedGroups = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-        RadixOrder.Sort(flatValues.AsSpan(0, n), groupOf.AsSpan(0, n), sortedValues, sortedGroups);
+        DoubleRadixSort.SortTagged(flatValues.AsSpan(0, n), groupOf.AsSpan(0, n), sortedValues, sortedGroups);
         var position = 0;
         var popped = new int[groups];
         var distinct = 0;

@@ -1,12 +1,12 @@
-using FairnessGuard.Monitoring;
+using FairnessGuard.Metrics;
 
-namespace FairnessGuard.Tests;
+namespace FairnessGuard.Tests.Metrics;
 
 /// <summary>
-/// The parity sweep visits the pooled values in the order <see cref="RadixOrder"/> gives: it must be the numeric
+/// The guard's parity sweep visits the pooled values in the order <see cref="DoubleRadixSort.SortTagged"/> gives: it must be the numeric
 /// order, stable (a group's values keep their order, the sweep relies on it), and hand back the very bits it got.
 /// </summary>
-public class RadixOrderTests
+public class DoubleRadixSortTaggedTests
 {
     [Fact]
     public void SortsLikeNumericOrderStablyAndKeepsTheBits()
@@ -22,7 +22,7 @@ public class RadixOrderTests
         var tags = Enumerable.Range(0, values.Count).ToArray();
         var sortedValues = new double[values.Count];
         var sortedTags = new int[values.Count];
-        RadixOrder.Sort(values.ToArray(), tags, sortedValues, sortedTags);
+        DoubleRadixSort.SortTagged(values.ToArray(), tags, sortedValues, sortedTags);
 
         var expected = tags.OrderBy(t => values[t]).ThenBy(t => t).ToArray(); // OrderBy is stable; ThenBy states it.
         Assert.Equal(expected, sortedTags);
@@ -38,7 +38,7 @@ public class RadixOrderTests
         double[] values = [0.0, -0.0, 0.5, -0.5];
         var sortedValues = new double[4];
         var sortedTags = new int[4];
-        RadixOrder.Sort(values, [0, 1, 2, 3], sortedValues, sortedTags);
+        DoubleRadixSort.SortTagged(values, [0, 1, 2, 3], sortedValues, sortedTags);
         Assert.Equal([3, 1, 0, 2], sortedTags);
     }
 }
