@@ -89,55 +89,16 @@ internal static class DoubleRadixSort
     public static int[] Order(ReadOnlySpan<double> values, out double[] sorted)
     {
         var n = values.Length;
-        var keys = new ulong[n];
-        var order = new int[n];
-        var counts = new int[Passes * Buckets];
+        var positions = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         for (var i = 0; i < n; i++)
         {
-            var key = ToKey(BitConverter.DoubleToUInt64Bits(values[i]));
-            keys[i] = key;
-            order[i] = i;
-            for (var p = 0; p < Passes; p++)
-            {
-                counts[(p * Buckets) + (int)((key >> (p * DigitBits)) & (Buckets - 1))]++;
-            }
-        }
-
-        var keyBuffer = new ulong[n];
-        var orderBuffer = new int[n];
-        for (var p = 0; p < Passes; p++)
-        {
-            var count = counts.AsSpan(p * Buckets, Buckets);
-            if (count.Contains(n))
-            {
-                continue;
-            }
-
-            var offset = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                (count[b], offset) = (offset, offset + count[b]);
-            }
-
-            var shift = p * DigitBits;
-            for (var i = 0; i < n; i++)
-            {
-                var key = keys[i];
-                var to = count[(int)((key >> shift) & (Buckets - 1))]++;
-                keyBuffer[to] = key;
-                orderBuffer[to] = order[i];
-            }
-
-            (keys, keyBuffer) = (keyBuffer, keys);
-            (order, orderBuffer) = (orderBuffer, order);
+            positions[i] = i;
         }
 
         sorted = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            sorted[i] = BitConverter.UInt64BitsToDouble(FromKey(keys[i]));
-        }
-
+        var order = new int[n];
+        SortTagged(values, positions.AsSpan(0, n), sorted, order);
+        ArrayPool<int>.Shared.Return(positions);
         return order;
     }
 
