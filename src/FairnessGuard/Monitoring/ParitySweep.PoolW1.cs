@@ -7,36 +7,24 @@ internal sealed partial class ParitySweep
 {
     /// <summary>
     /// W1 to the pool: on each stretch where F_s is constant c, <c>Σ |c − P_t| Δ_t</c> splits at the first
-    /// position where the (non-decreasing) pooled CDF reaches c, and both halves are prefix sums.
+    /// position where the (non-decreasing) pooled CDF reaches c, and both halves are prefix sums. The sweep adds each
+    /// group's stretches as it reaches the group's values (<paramref name="w1"/>, the last position reached in
+    /// <paramref name="lastPosition"/>; the pooled points up to there are final); this adds the last stretch, from the
+    /// group's largest value to the pool's. Summed in the same order as one pass per group afterwards would.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FillW1(FlatViews views, int[] knotPosition, PoolPoint[] pool, int m, long poolTotal)
+    private void CloseW1(FlatViews views, double[] w1, int[] lastPosition, PoolPoint[] pool, int m)
     {
-        if (m == 0 || poolTotal == 0)
-        {
-            return;
-        }
-
         var offsets = views.Offsets;
         for (var s = 0; s < views.Totals.Length; s++)
         {
             var length = offsets[s + 1] - offsets[s];
             double total = views.Totals[s];
-            if (length == 0 || total == 0)
+            if (length == 0 || total == 0 || m == 0)
             {
                 continue;
             }
 
-            var c = views.Cumulative.AsSpan(offsets[s], length);
-            var positions = knotPosition.AsSpan(offsets[s], length);
-            var sum = Stretch(0, 0, positions[0], pool);
-            for (var i = 0; i < length; i++)
-            {
-                var end = i + 1 < length ? positions[i + 1] : m - 1;
-                sum += Stretch(c[i] / total, positions[i], end, pool);
-            }
-
-            W1ToPool[s] = sum;
+            W1ToPool[s] = w1[s] + Stretch(views.Cumulative[offsets[s + 1] - 1] / total, lastPosition[s], m - 1, pool);
         }
     }
 

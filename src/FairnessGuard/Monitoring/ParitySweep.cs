@@ -81,7 +81,6 @@ internal sealed partial class ParitySweep
         // Scratch of the size of all views together, rented: a rebuild at 1,000 groups would otherwise
         // allocate tens of MB on the large-object heap each time.
         var points = ArrayPool<PoolPoint>.Shared.Rent(Math.Max(n, 1));
-        var knotPosition = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         var minF = new MinTree(leaves);
         var minHigh = new MinTree(withPenalty ? leaves : 0);
         double maxF = 0, maxLow = double.NegativeInfinity;
@@ -147,6 +146,9 @@ internal sealed partial class ParitySweep
         DoubleRadixSort.SortTagged(flatValues.AsSpan(0, n), groupOf.AsSpan(0, n), sortedValues, sortedGroups);
         var position = 0;
         var popped = new int[groups];
+        var withW1 = poolTotal != 0;
+        var w1 = new double[groups];
+        var lastPosition = new int[groups];
         var distinct = 0;
         long cumulative = 0;
         var previousPool = 0.0;
@@ -160,7 +162,6 @@ internal sealed partial class ParitySweep
                 var i = next[s]++;
                 popped[count++] = s;
                 cumulative += flatCumulative[i] - (i == offsets[s] ? 0 : flatCumulative[i - 1]);
-                knotPosition[i] = distinct;
             }
             while (position < n && sortedValues[position] == x);
 
@@ -173,6 +174,14 @@ internal sealed partial class ParitySweep
                 var total = totals[s];
                 var before = i == offsets[s] ? 0 : flatCumulative[i - 1] / total;
                 var after = flatCumulative[i] / total;
+                if (withW1 && total != 0)
+                {
+                    // W1 to the pool, stretch by stretch as the sweep reaches each value (ParitySweep.PoolW1.cs).
+                    var first = i == offsets[s];
+                    var stretch = Stretch(before, first ? 0 : lastPosition[s], distinct, points);
+                    w1[s] = first ? stretch : w1[s] + stretch;
+                    lastPosition[s] = distinct;
+                }
 
                 // F_s was `before` from its previous value up to the position just before x, `after` from x on.
                 var ks = Math.Max(Math.Abs(before - previousPool), Math.Abs(after - pool));
@@ -233,9 +242,11 @@ internal sealed partial class ParitySweep
         result.MaxPairwiseKs = bestGap;
         result.WidestPair = leaves >= 2 ? (groupOfLeaf[gapFirst], groupOfLeaf[gapSecond]) : null;
         result.BoundPair = boundHigh >= 0 ? (groupOfLeaf[Math.Min(boundHigh, boundLow)], groupOfLeaf[Math.Max(boundHigh, boundLow)]) : null;
-        result.FillW1(new FlatViews(offsets, flatCumulative, totals), knotPosition, points, distinct, poolTotal);
+        if (withW1)
+        {
+            result.CloseW1(new FlatViews(offsets, flatCumulative, totals), w1, lastPosition, points, distinct);
+        }
         ArrayPool<PoolPoint>.Shared.Return(points);
-        ArrayPool<int>.Shared.Return(knotPosition);
         ArrayPool<double>.Shared.Return(flatValues);
         ArrayPool<long>.Shared.Return(flatCumulative);
         ArrayPool<int>.Shared.Return(groupOf);
