@@ -34,9 +34,9 @@ public sealed partial class ParityGuard<TGroup>
     // returned sketches (they were judged under the snapshotted guard's maps). With keepRaw (a review follows at
     // once) the changed groups' raw views are kept and returned by slot for that review instead of going back to
     // the pool; otherwise null.
-    private RawCapture[]? BuildMapLocked(bool restoring = false, bool keepRaw = false)
+    private KeptRaw?[]? BuildMapLocked(bool restoring = false, bool keepRaw = false)
     {
-        RawCapture[]? kept = null;
+        KeptRaw?[]? kept = null;
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -48,7 +48,7 @@ public sealed partial class ParityGuard<TGroup>
             long total = 0;
             var last = Volatile.Read(ref _map);
             var known = _gridStamps;
-            kept = keepRaw ? new RawCapture[states.Length] : null;
+            kept = keepRaw ? new KeptRaw?[states.Length] : null;
             foreach (var state in states)
             {
                 // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
@@ -70,9 +70,9 @@ public sealed partial class ParityGuard<TGroup>
                 {
                     view?.ReturnToPool();
                 }
-                else
+                else if (view is not null)
                 {
-                    kept[state.Slot] = capture;
+                    kept[state.Slot] = new KeptRaw(capture);
                 }
 
                 if (n < _options.WarmUp && !state.WarmUpAnnounced)

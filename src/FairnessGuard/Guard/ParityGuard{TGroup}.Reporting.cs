@@ -43,7 +43,7 @@ public sealed partial class ParityGuard<TGroup>
 
     // Measures parity, publishes the report, raises a violation or marks one resolved. `built`: the raw captures
     // the map build just before kept for it (by slot), taken where their stamps still hold.
-    private void Review(RawCapture[]? built = null)
+    private void Review(KeptRaw?[]? built = null)
     {
         lock (_reviewLock)
         {
@@ -90,7 +90,7 @@ public sealed partial class ParityGuard<TGroup>
     // Every group's picture. A group whose raw stamp is the one of the last raw figures comes without its raw
     // view; if those figures turn out not to cover this report (another group or the pair set changed), the
     // groups are captured again in full, so the new raw figures are computed from one consistent picture.
-    private (GroupCapture[] Captures, RawSweepMemo.Entry? RawFigures) Capture(GroupState[] states, RawCapture[]? built = null)
+    private (GroupCapture[] Captures, RawSweepMemo.Entry? RawFigures) Capture(GroupState[] states, KeptRaw?[]? built = null)
     {
         var last = _rawSweeps.Last;
         var captures = new GroupCapture[states.Length];
@@ -117,7 +117,7 @@ public sealed partial class ParityGuard<TGroup>
         return (captures, null);
     }
 
-    private static RawCapture Built(RawCapture[]? built, int slot) => built is not null && (uint)slot < (uint)built.Length ? built[slot] : default;
+    private static RawCapture Built(KeptRaw?[]? built, int slot) => built is not null && (uint)slot < (uint)built.Length ? built[slot]?.Capture ?? default : default;
 
     // At most one violation per ViolationInterval per policy; logged, counted and written to every sink.
     private void Raise(ParityViolation violation)
