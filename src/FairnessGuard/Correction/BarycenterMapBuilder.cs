@@ -60,11 +60,12 @@ internal static class BarycenterMapBuilder
 
         Monotone(bary);
 
-        // Each group's CDF at the barycenter's knots is walked once, for its distance to the mixture and for one side
-        // of its KS to the barycenter.
+        // Each group's CDF at the barycenter's knots and the barycenter's CDF at the group's knots are walked once, in
+        // MixtureGap, for the group's distance to the mixture and for both sides of its KS to the barycenter.
         var mixture = new double[bySlot.Length];
         var groupAtBary = new double[bySlot.Length];
-        MixtureGap.Compute(grids, weights, bary, mixture, groupAtBary);
+        var baryAtGroup = new double[bySlot.Length];
+        MixtureGap.Compute(grids, weights, bary, mixture, groupAtBary, baryAtGroup);
 
         // Raw gap: D_s = KS(group, barycenter) (ShrinkageRule.KsOnGrids, its two sides); each group is tested against
         // the rest at (1 − confidence)/K.
@@ -73,9 +74,9 @@ internal static class BarycenterMapBuilder
         double gap = 0;
         for (var s = 0; s < bySlot.Length; s++)
         {
-            if (grids[s] is { } x)
+            if (grids[s] is not null)
             {
-                gaps[s] = Math.Max(ShrinkageRule.OneSide(x, bary), groupAtBary[s]);
+                gaps[s] = Math.Max(baryAtGroup[s], groupAtBary[s]);
                 gap = Math.Max(gap, gaps[s]);
             }
         }

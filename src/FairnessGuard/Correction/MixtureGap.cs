@@ -21,7 +21,11 @@ internal static class MixtureGap
     /// <see cref="ShrinkageRule"/>'s side "CDF of the group at the points' knots" when the points are a quantile grid of
     /// the same length (0 when the lengths differ or there are fewer than two points, as there).
     /// </param>
-    public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result, Span<double> toPointRanks = default)
+    /// <param name="fromPointRanks">
+    /// Optional, per slot: <c>max_i |F_points(q[i]) − i/(K−1)|</c>, the points' CDF at the group's knots, walked with
+    /// the same merge: <see cref="ShrinkageRule"/>'s other side (0 when the lengths differ or there are fewer than two knots).
+    /// </param>
+    public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result, Span<double> toPointRanks = default, Span<double> fromPointRanks = default)
     {
         // Each group's CDF at the points is walked once and kept (rented) for its distance below.
         var mix = new double[points.Length];
@@ -63,11 +67,21 @@ internal static class MixtureGap
             // knots around the point (0 below the first, 1 above the last).
             var last = q.Length - 1;
             var j = 0;
+            var side = !fromPointRanks.IsEmpty && last >= 1 && points.Length == q.Length;
+            double sideGap = 0;
             for (var i = 0; i <= last; i++)
             {
-                while (j < points.Length && points[j] <= q[i])
+                if (side)
                 {
-                    j++;
+                    // GridCdf.At advances j exactly as the loop below does.
+                    sideGap = Math.Max(sideGap, Math.Abs(GridCdf.At(points, q[i], ref j) - (i / (double)last)));
+                }
+                else
+                {
+                    while (j < points.Length && points[j] <= q[i])
+                    {
+                        j++;
+                    }
                 }
 
                 var f = i / (double)last;
@@ -77,6 +91,10 @@ internal static class MixtureGap
             }
 
             result[s] = Math.Min(1, d);
+            if (!fromPointRanks.IsEmpty)
+            {
+                fromPointRanks[s] = sideGap;
+            }
         }
 
         ArrayPool<double>.Shared.Return(all);

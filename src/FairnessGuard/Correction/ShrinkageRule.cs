@@ -28,8 +28,8 @@ internal static class ShrinkageRule
     public static double KsOnGrids(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => Math.Max(OneSide(a, b), OneSide(b, a));
 
     // Evaluates the CDF of b (piecewise linear through its knots) at each knot of a: the largest gap to a's ranks.
-    // (MixtureGap computes the same CDF values of each group at the barycenter's knots, and that side from them.)
-    internal static double OneSide(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    // (A map build gets both sides for each group from MixtureGap's walks, bit for bit: MixtureGapTests.)
+    private static double OneSide(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var last = a.Length - 1;
         if (last < 1 || b.Length != a.Length)
