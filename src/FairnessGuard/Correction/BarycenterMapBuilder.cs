@@ -60,15 +60,23 @@ internal static class BarycenterMapBuilder
 
         Monotone(bary);
 
-        // Raw gap: D_s = KS(group, barycenter); each group is tested against the rest at (1 − confidence)/K.
+        // Each group's CDF at the barycenter's knots and the barycenter's CDF at the group's knots are walked once, in
+        // MixtureGap, for the group's distance to the mixture and for both sides of its KS to the barycenter.
+        var mixture = new double[bySlot.Length];
+        var groupAtBary = new double[bySlot.Length];
+        var baryAtGroup = new double[bySlot.Length];
+        MixtureGap.Compute(grids, weights, bary, mixture, groupAtBary, baryAtGroup);
+
+        // Raw gap: D_s = KS(group, barycenter) (ShrinkageRule.KsOnGrids, its two sides); each group is tested against
+        // the rest at (1 − confidence)/K.
         var gaps = new double[bySlot.Length];
         var split = (1 - confidence) / active;
         double gap = 0;
         for (var s = 0; s < bySlot.Length; s++)
         {
-            if (grids[s] is { } x)
+            if (grids[s] is not null)
             {
-                gaps[s] = ShrinkageRule.KsOnGrids(x, bary);
+                gaps[s] = Math.Max(baryAtGroup[s], groupAtBary[s]);
                 gap = Math.Max(gap, gaps[s]);
             }
         }
@@ -76,8 +84,6 @@ internal static class BarycenterMapBuilder
         // Shrinkage scales each group's correction by 1 − w_s (its own knots stay exact, so atoms keep their
         // whole rank interval); the targets are the barycenter itself.
         var lower = double.NegativeInfinity;
-        var mixture = new double[bySlot.Length];
-        MixtureGap.Compute(grids, weights, bary, mixture);
         var knots = new KnotIndex?[bySlot.Length];
         var evidence = new double[bySlot.Length];
         for (var s = 0; s < bySlot.Length; s++)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FairnessGuard.Correction;
 
 /// <summary>
@@ -14,14 +16,25 @@ internal static class MixtureGap
     /// <param name="weights">Per slot, the group's share of the samples in play.</param>
     /// <param name="points">Ascending evaluation points (the barycenter's knots).</param>
     /// <param name="result">Per slot, the bound.</param>
-    public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result)
+    /// <param name="toPointRanks">
+    /// Optional, per slot: <c>max_k |F_s(points[k]) − k/(K−1)|</c> from the same CDF values, which is
+    /// <see cref="ShrinkageRule"/>'s side "CDF of the group at the points' knots" when the points are a quantile grid of
+    /// the same length (0 when the lengths differ or there are fewer than two points, as there).
+    /// </param>
+    /// <param name="fromPointRanks">
+    /// Optional, per slot: <c>max_i |F_points(q[i]) − i/(K−1)|</c>, the points' CDF at the group's knots, walked with
+    /// the same merge: <see cref="ShrinkageRule"/>'s other side (0 when the lengths differ or there are fewer than two knots).
+    /// </param>
+    public static void Compute(double[]?[] grids, ReadOnlySpan<double> weights, ReadOnlySpan<double> points, Span<double> result, Span<double> toPointRanks = default, Span<double> fromPointRanks = default)
     {
+        // Each group's CDF at the points is walked once and kept (rented) for its distance below.
         var mix = new double[points.Length];
-        var cdf = new double[points.Length];
+        var all = ArrayPool<double>.Shared.Rent(Math.Max(1, grids.Length * points.Length));
         for (var s = 0; s < grids.Length; s++)
         {
             if (grids[s] is { } q)
             {
+                var cdf = all.AsSpan(s * points.Length, points.Length);
                 CdfAt(q, points, cdf);
                 for (var k = 0; k < mix.Length; k++)
                 {
@@ -38,7 +51,12 @@ internal static class MixtureGap
                 continue;
             }
 
-            CdfAt(q, points, cdf);
+            var cdf = all.AsSpan(s * points.Length, points.Length);
+            if (!toPointRanks.IsEmpty)
+            {
+                toPointRanks[s] = RankGap(cdf, q.Length);
+            }
+
             double d = 0;
             for (var k = 0; k < mix.Length; k++)
             {
@@ -49,11 +67,21 @@ internal static class MixtureGap
             // knots around the point (0 below the first, 1 above the last).
             var last = q.Length - 1;
             var j = 0;
+            var side = !fromPointRanks.IsEmpty && last >= 1 && points.Length == q.Length;
+            double sideGap = 0;
             for (var i = 0; i <= last; i++)
             {
-                while (j < points.Length && points[j] <= q[i])
+                if (side)
                 {
-                    j++;
+                    // GridCdf.At advances j exactly as the loop below does.
+                    sideGap = Math.Max(sideGap, Math.Abs(GridCdf.At(points, q[i], ref j) - (i / (double)last)));
+                }
+                else
+                {
+                    while (j < points.Length && points[j] <= q[i])
+                    {
+                        j++;
+                    }
                 }
 
                 var f = i / (double)last;
@@ -63,7 +91,31 @@ internal static class MixtureGap
             }
 
             result[s] = Math.Min(1, d);
+            if (!fromPointRanks.IsEmpty)
+            {
+                fromPointRanks[s] = sideGap;
+            }
         }
+
+        ArrayPool<double>.Shared.Return(all);
+    }
+
+    // As ShrinkageRule.OneSide(points, q) accumulates it: the largest |F_q(points[k]) − k/last|.
+    private static double RankGap(ReadOnlySpan<double> cdf, int gridLength)
+    {
+        var last = cdf.Length - 1;
+        if (last < 1 || gridLength != cdf.Length)
+        {
+            return 0;
+        }
+
+        double d = 0;
+        for (var k = 0; k <= last; k++)
+        {
+            d = Math.Max(d, Math.Abs(cdf[k] - (k / (double)last)));
+        }
+
+        return d;
     }
 
     // The CDF of a quantile grid (piecewise linear through (q[i], i/last)) at ascending points.

@@ -27,7 +27,8 @@ internal static class ShrinkageRule
     /// <summary>KS distance between two quantile functions given on the same rank grid <c>k/(K−1)</c>.</summary>
     public static double KsOnGrids(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => Math.Max(OneSide(a, b), OneSide(b, a));
 
-    // Evaluates the CDF of b (piecewise linear through its knots) at each knot of a.
+    // Evaluates the CDF of b (piecewise linear through its knots) at each knot of a: the largest gap to a's ranks.
+    // (A map build gets both sides for each group from MixtureGap's walks, bit for bit: MixtureGapTests.)
     private static double OneSide(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var last = a.Length - 1;

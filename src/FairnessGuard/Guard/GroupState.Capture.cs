@@ -10,7 +10,12 @@ internal sealed partial class GroupState
     /// stamp equals <paramref name="knownRaw"/> (figures derived from it are at hand) the raw view is not built:
     /// <see cref="GroupCapture.Raw"/> is null and the raw extremes and rank error are NaN.
     /// </summary>
-    public GroupCapture Capture(double confidence, RawStamp knownRaw = default)
+    /// <remarks>
+    /// <paramref name="handed"/> is a raw capture a map build just took with <see cref="CaptureRawKept"/>: when its
+    /// stamp is still the group's, its view is the one this capture would build, so it is taken as it is (one sort
+    /// of the group's sketch per rebuild and review, not two).
+    /// </remarks>
+    public GroupCapture Capture(double confidence, RawStamp knownRaw = default, RawCapture handed = default)
     {
         lock (_sketchLock)
         {
@@ -22,6 +27,11 @@ internal sealed partial class GroupState
             if (stamp == knownRaw)
             {
                 return new GroupCapture(this, SamplesLocked(), null, double.NaN, double.NaN, double.NaN, returnedView, returnedError, stamp);
+            }
+
+            if (handed.View is { } kept && handed.Stamp == stamp)
+            {
+                return new GroupCapture(this, SamplesLocked(), kept, handed.Min, handed.Max, handed.RankError, returnedView, returnedError, stamp);
             }
 
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
@@ -65,6 +75,28 @@ internal sealed partial class GroupState
         }
     }
 
+    /// <summary>
+    /// Like <see cref="CaptureRawUnless"/>, for a map build a review follows at once: the view is not rented but
+    /// kept for that review (<see cref="Capture"/>'s handed capture), with the rank error the review's capture computes.
+    /// </summary>
+    public RawCapture CaptureRawKept(RawStamp known, double confidence)
+    {
+        lock (_sketchLock)
+        {
+            var stamp = RawStampLocked();
+            if (stamp == known)
+            {
+                return new RawCapture(stamp, null, double.NaN, double.NaN, SamplesLocked());
+            }
+
+            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var rawView = raw.GetSortedView();
+            _raw.ReleaseSortedView();
+            var error = raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length)));
+            return new RawCapture(stamp, rawView, raw.Min, raw.Max, SamplesLocked(), error);
+        }
+    }
+
     // Every sketch the raw distribution is made of (Combined, WithShared are deterministic in them).
     private RawStamp RawStampLocked() => new(_raw.Stamp, _previousRaw?.Stamp ?? default, _sharedRaw?.Stamp ?? default);
 
@@ -96,4 +128,16 @@ internal readonly record struct RawStamp((long Instance, long Count) Current, (l
 /// <param name="Min">The smallest raw output (NaN without a view).</param>
 /// <param name="Max">The largest raw output (NaN without a view).</param>
 /// <param name="Samples">The true number of finite samples in the horizon.</param>
-internal readonly record struct RawCapture(RawStamp Stamp, SortedView? View, double Min, double Max, long Samples);
+/// <param name="RankError">The rank-error bound over all the view's values (NaN unless the view is kept for a review).</param>
+internal readonly record struct RawCapture(RawStamp Stamp, SortedView? View, double Min, double Max, long Samples, double RankError = double.NaN);
+
+/// <summary>
+/// A raw capture a map build keeps for the review that follows. A reference, so the build's per-slot array stays
+/// small: an array of the struct itself is ≈ 88 KB at 1,000 groups, a large-object allocation every rebuild.
+/// </summary>
+/// <param name="capture">The capture.</param>
+internal sealed class KeptRaw(RawCapture capture)
+{
+    /// <summary>The capture.</summary>
+    public RawCapture Capture { get; } = capture;
+}

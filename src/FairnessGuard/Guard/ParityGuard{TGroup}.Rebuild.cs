@@ -31,9 +31,12 @@ public sealed partial class ParityGuard<TGroup>
     }
 
     // Caller holds _rebuildLock. A failure keeps the previous map (event 1005). A restored guard keeps its
-    // returned sketches (they were judged under the snapshotted guard's maps).
-    private void BuildMapLocked(bool restoring = false)
+    // returned sketches (they were judged under the snapshotted guard's maps). With keepRaw (a review follows at
+    // once) the changed groups' raw views are kept and returned by slot for that review instead of going back to
+    // the pool; otherwise null.
+    private KeptRaw?[]? BuildMapLocked(bool restoring = false, bool keepRaw = false)
     {
+        KeptRaw?[]? kept = null;
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -45,12 +48,15 @@ public sealed partial class ParityGuard<TGroup>
             long total = 0;
             var last = Volatile.Read(ref _map);
             var known = _gridStamps;
+            kept = keepRaw ? new KeptRaw?[states.Length] : null;
             foreach (var state in states)
             {
                 // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
                 // no quantile walk, no new knot index (the grid is what the walk would write again).
                 var reusable = (uint)state.Slot < (uint)known.Length ? last.Index(state.Slot) : null;
-                var (stamp, view, min, max, n) = state.CaptureRawUnless(reusable is null ? default : known[state.Slot]);
+                var knownStamp = reusable is null ? default : known[state.Slot];
+                var capture = kept is null ? state.CaptureRawUnless(knownStamp) : state.CaptureRawKept(knownStamp, _options.Confidence);
+                var (stamp, view, min, max, n, _) = capture;
                 stamps[state.Slot] = stamp;
                 samples[state.Slot] = n;
                 total += n;
@@ -60,7 +66,14 @@ public sealed partial class ParityGuard<TGroup>
                     distributions[state.Slot] = new GroupDistribution(view is null ? reusable! : GridOf(view, min, max, n), n);
                 }
 
-                view?.ReturnToPool();
+                if (kept is null)
+                {
+                    view?.ReturnToPool();
+                }
+                else if (view is not null)
+                {
+                    kept[state.Slot] = new KeptRaw(capture);
+                }
 
                 if (n < _options.WarmUp && !state.WarmUpAnnounced)
                 {
@@ -122,5 +135,7 @@ public sealed partial class ParityGuard<TGroup>
         {
             GuardLog.RebuildFailed(_logger, ex, _options.PolicyName);
         }
+
+        return kept;
     }
 }

@@ -41,14 +41,15 @@ public sealed partial class ParityGuard<TGroup>
         }
     }
 
-    // Measures parity, publishes the report, raises a violation or marks one resolved.
-    private void Review()
+    // Measures parity, publishes the report, raises a violation or marks one resolved. `built`: the raw captures
+    // the map build just before kept for it (by slot), taken where their stamps still hold.
+    private void Review(KeptRaw?[]? built = null)
     {
         lock (_reviewLock)
         {
             try
             {
-                var (captures, rawFigures) = Capture(_table.All);
+                var (captures, rawFigures) = Capture(_table.All, built);
                 var report = Evaluate(Volatile.Read(ref _map), captures, rawFigures);
                 Volatile.Write(ref _lastReport, report);
                 ReportNonFinite(report);
@@ -89,14 +90,14 @@ public sealed partial class ParityGuard<TGroup>
     // Every group's picture. A group whose raw stamp is the one of the last raw figures comes without its raw
     // view; if those figures turn out not to cover this report (another group or the pair set changed), the
     // groups are captured again in full, so the new raw figures are computed from one consistent picture.
-    private (GroupCapture[] Captures, RawSweepMemo.Entry? RawFigures) Capture(GroupState[] states)
+    private (GroupCapture[] Captures, RawSweepMemo.Entry? RawFigures) Capture(GroupState[] states, KeptRaw?[]? built = null)
     {
         var last = _rawSweeps.Last;
         var captures = new GroupCapture[states.Length];
         var skipped = false;
         for (var i = 0; i < states.Length; i++)
         {
-            captures[i] = states[i].Capture(_options.Confidence, last?.StampOf(i) ?? default);
+            captures[i] = states[i].Capture(_options.Confidence, last?.StampOf(i) ?? default, Built(built, states[i].Slot));
             skipped |= captures[i].Raw is null;
         }
 
@@ -109,12 +110,14 @@ public sealed partial class ParityGuard<TGroup>
         {
             for (var i = 0; i < states.Length; i++)
             {
-                captures[i] = states[i].Capture(_options.Confidence);
+                captures[i] = states[i].Capture(_options.Confidence, handed: Built(built, states[i].Slot));
             }
         }
 
         return (captures, null);
     }
+
+    private static RawCapture Built(KeptRaw?[]? built, int slot) => built is not null && (uint)slot < (uint)built.Length ? built[slot]?.Capture ?? default : default;
 
     // At most one violation per ViolationInterval per policy; logged, counted and written to every sink.
     private void Raise(ParityViolation violation)

@@ -52,12 +52,14 @@ public sealed partial class ParityGuard<TGroup>
         Flush();
         Interlocked.Exchange(ref _pendingSamples, 0);
         Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
+        KeptRaw?[]? built;
         lock (_rebuildLock)
         {
-            BuildMapLocked();
+            built = BuildMapLocked(keepRaw: true);
         }
 
-        Review();
+        // The review takes the raw views the build just made (where the groups have not changed since).
+        Review(built);
     }
 
     private void OnDrained(GroupState state, DrainResult drained, int seen)
@@ -91,12 +93,16 @@ public sealed partial class ParityGuard<TGroup>
             || Volatile.Read(ref _mapSamples) + ((long)_table.All.Length * _options.Knots) < InlineWorkLimit;
         if (inline)
         {
+            // A review on this thread right after the build takes the build's raw views.
+            var reviewHere = review && !_options.BackgroundRebuild;
+            KeptRaw?[]? built = null;
+
             // Another thread building now will publish a map at least as fresh; its next drain retries.
             if (Monitor.TryEnter(_rebuildLock))
             {
                 try
                 {
-                    BuildMapLocked();
+                    built = BuildMapLocked(keepRaw: reviewHere);
                 }
                 finally
                 {
@@ -104,7 +110,11 @@ public sealed partial class ParityGuard<TGroup>
                 }
             }
 
-            if (review)
+            if (reviewHere)
+            {
+                Review(built);
+            }
+            else if (review)
             {
                 QueueReview();
             }
@@ -162,17 +172,18 @@ public sealed partial class ParityGuard<TGroup>
         {
             try
             {
+                KeptRaw?[]? built = null;
                 if (build)
                 {
                     lock (guard._rebuildLock)
                     {
-                        guard.BuildMapLocked();
+                        built = guard.BuildMapLocked(keepRaw: review);
                     }
                 }
 
                 if (review)
                 {
-                    guard.Review();
+                    guard.Review(built);
                 }
             }
             finally

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace FairnessGuard.Metrics;
@@ -88,56 +89,98 @@ internal static class DoubleRadixSort
     public static int[] Order(ReadOnlySpan<double> values, out double[] sorted)
     {
         var n = values.Length;
-        var keys = new ulong[n];
-        var order = new int[n];
-        var counts = new int[Passes * Buckets];
+        var positions = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         for (var i = 0; i < n; i++)
         {
-            var key = ToKey(BitConverter.DoubleToUInt64Bits(values[i]));
-            keys[i] = key;
-            order[i] = i;
-            for (var p = 0; p < Passes; p++)
-            {
-                counts[(p * Buckets) + (int)((key >> (p * DigitBits)) & (Buckets - 1))]++;
-            }
-        }
-
-        var keyBuffer = new ulong[n];
-        var orderBuffer = new int[n];
-        for (var p = 0; p < Passes; p++)
-        {
-            var count = counts.AsSpan(p * Buckets, Buckets);
-            if (count.Contains(n))
-            {
-                continue;
-            }
-
-            var offset = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                (count[b], offset) = (offset, offset + count[b]);
-            }
-
-            var shift = p * DigitBits;
-            for (var i = 0; i < n; i++)
-            {
-                var key = keys[i];
-                var to = count[(int)((key >> shift) & (Buckets - 1))]++;
-                keyBuffer[to] = key;
-                orderBuffer[to] = order[i];
-            }
-
-            (keys, keyBuffer) = (keyBuffer, keys);
-            (order, orderBuffer) = (orderBuffer, order);
+            positions[i] = i;
         }
 
         sorted = new double[n];
-        for (var i = 0; i < n; i++)
+        var order = new int[n];
+        SortTagged(values, positions.AsSpan(0, n), sorted, order);
+        ArrayPool<int>.Shared.Return(positions);
+        return order;
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="values"/> (none NaN) ascending, ties in position order, carrying each value's tag: writes
+    /// the sorted values (bit for bit the inputs) and their tags in the same order. The scratch is rented, so a caller
+    /// that sorts often (the guard's parity sweep, every review) allocates nothing here.
+    /// </summary>
+    /// <param name="values">The values.</param>
+    /// <param name="tags">One tag per value.</param>
+    /// <param name="sortedValues">Receives the values in ascending order.</param>
+    /// <param name="sortedTags">Receives their tags.</param>
+    public static void SortTagged(ReadOnlySpan<double> values, ReadOnlySpan<int> tags, Span<double> sortedValues, Span<int> sortedTags)
+    {
+        var n = values.Length;
+        if (n == 0)
         {
-            sorted[i] = BitConverter.UInt64BitsToDouble(FromKey(keys[i]));
+            return;
         }
 
-        return order;
+        var keyArray = ArrayPool<ulong>.Shared.Rent(n);
+        var keyOther = ArrayPool<ulong>.Shared.Rent(n);
+        var tagArray = ArrayPool<int>.Shared.Rent(n);
+        var tagOther = ArrayPool<int>.Shared.Rent(n);
+        var counts = ArrayPool<int>.Shared.Rent(Passes * Buckets);
+        try
+        {
+            var histogram = counts.AsSpan(0, Passes * Buckets);
+            histogram.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                var key = ToKey(BitConverter.DoubleToUInt64Bits(values[i]));
+                keyArray[i] = key;
+                tagArray[i] = tags[i];
+                for (var p = 0; p < Passes; p++)
+                {
+                    histogram[(p * Buckets) + (int)((key >> (p * DigitBits)) & (Buckets - 1))]++;
+                }
+            }
+
+            var (keys, keysTo, tag, tagTo) = (keyArray, keyOther, tagArray, tagOther);
+            for (var p = 0; p < Passes; p++)
+            {
+                var count = histogram.Slice(p * Buckets, Buckets);
+                if (count.Contains(n))
+                {
+                    continue;
+                }
+
+                var offset = 0;
+                for (var b = 0; b < Buckets; b++)
+                {
+                    (count[b], offset) = (offset, offset + count[b]);
+                }
+
+                var shift = p * DigitBits;
+                for (var i = 0; i < n; i++)
+                {
+                    var key = keys[i];
+                    var to = count[(int)((key >> shift) & (Buckets - 1))]++;
+                    keysTo[to] = key;
+                    tagTo[to] = tag[i];
+                }
+
+                (keys, keysTo, tag, tagTo) = (keysTo, keys, tagTo, tag);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                sortedValues[i] = BitConverter.UInt64BitsToDouble(FromKey(keys[i]));
+            }
+
+            tag.AsSpan(0, n).CopyTo(sortedTags);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keyArray);
+            ArrayPool<ulong>.Shared.Return(keyOther);
+            ArrayPool<int>.Shared.Return(tagArray);
+            ArrayPool<int>.Shared.Return(tagOther);
+            ArrayPool<int>.Shared.Return(counts);
+        }
     }
 
     private static ulong ToKey(ulong bits) => (bits & SignBit) != 0 ? ~bits : bits | SignBit;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using FairnessGuard.Distributions;
+using FairnessGuard.Metrics;
 
 namespace FairnessGuard.Monitoring;
 
@@ -17,7 +18,7 @@ namespace FairnessGuard.Monitoring;
 /// </summary>
 /// <remarks>
 /// Step CDFs change only at retained values, so the suprema are reached at the distinct values of the union,
-/// visited in ascending order through a loser tree of the groups' next values. Every CDF only grows, so the maxima
+/// visited in ascending order (a radix sort of the pooled values with their groups, <see cref="DoubleRadixSort.SortTagged"/>). Every CDF only grows, so the maxima
 /// are kept in O(1) and the minima in a tournament tree (a leaf's path is replayed only where it was the winner). The CDF values are the same
 /// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="Distance.KolmogorovSmirnov(IScoreDistribution, IScoreDistribution)"/> per pair.
 /// The W1 figures are in ParitySweep.PoolW1.cs.
@@ -79,10 +80,7 @@ internal sealed partial class ParitySweep
         var n = offsets[groups];
         // Scratch of the size of all views together, rented: a rebuild at 1,000 groups would otherwise
         // allocate tens of MB on the large-object heap each time.
-        var poolValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
-        var poolRank = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
-        var prefix = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
-        var knotPosition = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        var points = ArrayPool<PoolPoint>.Shared.Rent(Math.Max(n, 1));
         var minF = new MinTree(leaves);
         var minHigh = new MinTree(withPenalty ? leaves : 0);
         double maxF = 0, maxLow = double.NegativeInfinity;
@@ -132,48 +130,43 @@ internal sealed partial class ParitySweep
             totals[s] = view.TotalWeight;
         }
 
-        // A loser tree over the groups' next unvisited values: one comparison per level on each pop (a binary
-        // heap makes two), and the winner's path is the only one replayed.
+        // The pooled values in ascending order (ties in group order) by a radix sort: a merge of the groups' runs
+        // pays log2 K unpredictable comparisons per value. Equal values are visited together.
         var next = (int[])offsets.Clone();
-        var tree = new LoserTree(groups);
+        var groupOf = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         for (var s = 0; s < groups; s++)
         {
-            tree.SetLeaf(s, offsets[s + 1] > offsets[s] ? flatValues[offsets[s]] : double.PositiveInfinity, offsets[s + 1] == offsets[s]);
+            groupOf.AsSpan(offsets[s], offsets[s + 1] - offsets[s]).Fill(s);
         }
 
-        tree.Build();
-        var remaining = n;
+        // Sorted with their groups: a group's values stay in its order, so the next one of group s is at next[s]
+        // and every access below runs forward through each group's arrays.
+        var sortedValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var sortedGroups = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        DoubleRadixSort.SortTagged(flatValues.AsSpan(0, n), groupOf.AsSpan(0, n), sortedValues, sortedGroups);
+        var position = 0;
         var popped = new int[groups];
+        var withW1 = poolTotal != 0;
+        var w1 = new double[groups];
+        var lastPosition = new int[groups];
         var distinct = 0;
         long cumulative = 0;
         var previousPool = 0.0;
-        while (remaining > 0)
+        while (position < n)
         {
-            var x = tree.WinnerKey;
+            var x = sortedValues[position];
             var count = 0;
-            while (remaining > 0 && tree.WinnerKey == x)
+            do
             {
-                var s = tree.Winner;
+                var s = sortedGroups[position++];
+                var i = next[s]++;
                 popped[count++] = s;
-                var i = next[s];
                 cumulative += flatCumulative[i] - (i == offsets[s] ? 0 : flatCumulative[i - 1]);
-                knotPosition[i] = distinct;
-                next[s] = ++i;
-                remaining--;
-                if (i < offsets[s + 1])
-                {
-                    tree.ReplayWinner(flatValues[i], false);
-                }
-                else
-                {
-                    tree.ReplayWinner(double.PositiveInfinity, true);
-                }
             }
+            while (position < n && sortedValues[position] == x);
 
             var pool = cumulative / (double)poolTotal;
-            poolValues[distinct] = x;
-            poolRank[distinct] = pool;
-            prefix[distinct] = distinct == 0 ? 0 : prefix[distinct - 1] + (previousPool * (x - poolValues[distinct - 1]));
+            points[distinct] = new PoolPoint(x, pool, distinct == 0 ? 0 : points[distinct - 1].Prefix + (previousPool * (x - points[distinct - 1].X)));
             for (var p = 0; p < count; p++)
             {
                 var s = popped[p];
@@ -181,6 +174,14 @@ internal sealed partial class ParitySweep
                 var total = totals[s];
                 var before = i == offsets[s] ? 0 : flatCumulative[i - 1] / total;
                 var after = flatCumulative[i] / total;
+                if (withW1 && total != 0)
+                {
+                    // W1 to the pool, stretch by stretch as the sweep reaches each value (ParitySweep.PoolW1.cs).
+                    var first = i == offsets[s];
+                    var stretch = Stretch(before, first ? 0 : lastPosition[s], distinct, points);
+                    w1[s] = first ? stretch : w1[s] + stretch;
+                    lastPosition[s] = distinct;
+                }
 
                 // F_s was `before` from its previous value up to the position just before x, `after` from x on.
                 var ks = Math.Max(Math.Abs(before - previousPool), Math.Abs(after - pool));
@@ -241,13 +242,16 @@ internal sealed partial class ParitySweep
         result.MaxPairwiseKs = bestGap;
         result.WidestPair = leaves >= 2 ? (groupOfLeaf[gapFirst], groupOfLeaf[gapSecond]) : null;
         result.BoundPair = boundHigh >= 0 ? (groupOfLeaf[Math.Min(boundHigh, boundLow)], groupOfLeaf[Math.Max(boundHigh, boundLow)]) : null;
-        result.FillW1(new FlatViews(offsets, flatCumulative, totals), knotPosition, poolValues, poolRank, prefix, distinct, poolTotal);
-        ArrayPool<double>.Shared.Return(poolValues);
-        ArrayPool<double>.Shared.Return(poolRank);
-        ArrayPool<double>.Shared.Return(prefix);
-        ArrayPool<int>.Shared.Return(knotPosition);
+        if (withW1)
+        {
+            result.CloseW1(new FlatViews(offsets, flatCumulative, totals), w1, lastPosition, points, distinct);
+        }
+        ArrayPool<PoolPoint>.Shared.Return(points);
         ArrayPool<double>.Shared.Return(flatValues);
         ArrayPool<long>.Shared.Return(flatCumulative);
+        ArrayPool<int>.Shared.Return(groupOf);
+        ArrayPool<double>.Shared.Return(sortedValues);
+        ArrayPool<int>.Shared.Return(sortedGroups);
         return result;
     }
 }

@@ -42,6 +42,34 @@ public class MixtureGapTests
         Assert.All(result, d => Assert.InRange(d, 0, 1.0 / (Knots - 1)));
     }
 
+    [Fact]
+    public void ItsTwoSidesAreEachGroupsKsToThePointsBitForBit()
+    {
+        // A map build takes a group's KS to the barycenter from these two walks instead of KsOnGrids: same doubles.
+        var random = new Random(8);
+        var a = Grid(random, 3_000, 0);
+        var b = Grid(random, 500, 0.7);
+        var c = Grid(random, 80, -0.4);
+        for (var k = 100; k < 140; k++)
+        {
+            c[k] = c[100]; // an atom: equal knots
+        }
+
+        var bary = new double[Knots];
+        for (var k = 0; k < Knots; k++)
+        {
+            bary[k] = (0.6 * a[k]) + (0.3 * b[k]) + (0.1 * c[k]);
+        }
+
+        double[][] grids = [a, b, c];
+        var (result, to, from) = (new double[3], new double[3], new double[3]);
+        MixtureGap.Compute(grids, [0.6, 0.3, 0.1], bary, result, to, from);
+        for (var s = 0; s < grids.Length; s++)
+        {
+            Assert.Equal(ShrinkageRule.KsOnGrids(grids[s], bary), Math.Max(from[s], to[s]));
+        }
+    }
+
     // Quantiles of n normal draws (+shift) on the rank grid k/(Knots − 1), by linear interpolation of the order statistics.
     private static double[] Grid(Random random, int n, double shift)
     {

@@ -72,6 +72,31 @@ public class GuardRebuildReuseTests
         FreshEqualsPublished(guard, mapIsCurrent: false);
     }
 
+    [Fact]
+    public void AReviewTakingTheBuildsRawViewsGivesTheFiguresOfFreshCaptures()
+    {
+        // Every group moves before each rebuild, so nothing is reused: the review after the build takes the raw
+        // views the build made (one sort per group), and its figures must be those of views taken now.
+        var options = new ParityGuardOptions { RebuildGrowth = 0, RebuildEvery = int.MaxValue, RebuildInterval = null, DriftDetection = false, Thresholds = [0.4, 0.9] };
+        using var guard = new ParityGuard<int>(options);
+        var random = new Random(11);
+        for (var round = 0; round < 3; round++)
+        {
+            Feed(guard, random, 1500, group: null);
+            guard.RebuildNow();
+            var captures = guard.GroupStates.Select(s => s.Capture(options.Confidence)).ToArray();
+            var sweep = ParitySweep.Run(captures.Select(c => c.Raw!).ToArray(), ParityMonitor.InPairs(captures), default);
+            var report = guard.LastReport;
+            Assert.Equal(sweep.MaxPairwiseKs, report.RawKs);
+            for (var i = 0; i < captures.Length; i++)
+            {
+                Assert.Equal(sweep.KsToPool[i], report.Groups[i].RawKsToPool);
+                Assert.Equal(sweep.W1ToPool[i], report.Groups[i].RawW1ToPool);
+                Assert.Equal(RawSweepMemo.Rates(captures[i].Raw!, options.Thresholds), report.Groups[i].RawSelectionRates);
+            }
+        }
+    }
+
     // The map's grids and the report's raw figures against grids and a sweep computed now from full captures.
     private static void FreshEqualsPublished(ParityGuard<int> guard, bool mapIsCurrent = true)
     {
