@@ -132,6 +132,6 @@ internal static class BarycenterMapBuilder
 /// <param name="Map">The map to publish.</param>
 /// <param name="RawGrids">Per slot, the group's raw quantiles on the knot grid (null when not in play): the drift detector's reference.</param>
 /// <param name="RawGap">The largest KS between a group's raw outputs and the barycenter.</param>
-/// <param name="RawGapLowerBound">The largest raw gap excess over the two-sample KS critical value (<see cref="BarycenterMapBuilder.RawGapExcess"/>): positive when the groups are unequal at the confidence.</param>
+/// <param name="RawGapExcess">The largest raw gap excess over the two-sample KS critical value (<see cref="BarycenterMapBuilder.RawGapExcess"/>): positive when the groups are unequal at the confidence.</param>
 /// <param name="Evidence">Per slot, 1 − w_s: the share of the barycenter correction the group gets (1 without shrinkage).</param>
-internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGap, double RawGapLowerBound, double[] Evidence);
+internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGap, double RawGapExcess, double[] Evidence);

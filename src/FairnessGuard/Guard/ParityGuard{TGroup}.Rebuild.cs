@@ -13,6 +13,13 @@ public sealed partial class ParityGuard<TGroup>
     // repeated tests together falsely start correction of a fair stream with probability at most 1 − Confidence.
     private long _noHarmTests;
 
+    // Caller holds _rebuildLock: the confidence of the next do-no-harm test, 1 − α_j.
+    private double NextNoHarmTestConfidence()
+    {
+        var j = ++_noHarmTests;
+        return 1 - ((1 - _options.Confidence) / (j * (double)(j + 1)));
+    }
+
     // Under _rebuildLock: per slot, the raw stamp the current map's grid was computed from.
     private RawStamp[] _gridStamps = [];
 
@@ -88,16 +95,14 @@ public sealed partial class ParityGuard<TGroup>
             // group is warm or all of them together hold WarmUp samples (many small groups); without it two groups
             // must be warm.
             var ready = _options.Shrinkage ? warm >= 1 || total >= _options.WarmUp : warm >= 2;
-            var tests = ready ? ++_noHarmTests : _noHarmTests;
-            var testConfidence = 1 - ((1 - _options.Confidence) / (tests * (double)(tests + 1)));
             var build = ready
-                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, testConfidence, _options.ShrinkageConfidence)
+                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, NextNoHarmTestConfidence(), _options.ShrinkageConfidence)
                 : new BarycenterBuild(new BarycenterMap([], [], 0, previous.Version + 1), new double[]?[states.Length], 0, 0, []);
             var map = build.Map;
 
             // Do no harm: open when the two-sample test rejects fairness by more than the threshold; close when it no longer
             // does and the measured raw gap is within half the tolerance (hysteresis: no flapping).
-            var confirmed = build.RawGapLowerBound > _options.NoHarmThreshold;
+            var confirmed = build.RawGapExcess > _options.NoHarmThreshold;
             var hold = _options.NoHarmWhenFair && map.ActiveGroups >= 2
                 && (_holdBack || !wasCorrecting ? !confirmed : !confirmed && build.RawGap <= _options.Tolerance / 2);
             _holdBack = hold;
