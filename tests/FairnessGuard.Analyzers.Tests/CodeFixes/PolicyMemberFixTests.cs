@@ -26,9 +26,14 @@ public class PolicyMemberFixTests
     [Fact]
     public async Task OffersTheMembersThatExistSensitiveOnesFirst()
     {
-        var offers = await CodeFixRunner.OffersAsync(new TestProject().WithSource(Source.Replace("{|FG0003:", string.Empty, StringComparison.Ordinal).Replace("{|FG1001:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal)), new PolicyMemberCodeFixProvider(), RuleIdentifiers.PolicyCannotWork);
+        // The offers, in order, for the one FG0003; the second one applied names Age, and the code compiles with
+        // only the generator's FG1001 left (that method is not partial).
+        var test = new FixTest<PolicyMemberCodeFixProvider> { CodeActionIndex = 1, CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck | CodeFixTestBehaviors.SkipLocalDiagnosticCheck }
+            .WithFix("/0/Policies.cs", Source, Source.Replace("{|FG0003:\"Ethnicity\"|}", "nameof(Applicant.Age)", StringComparison.Ordinal));
+        await test.RunAsync();
 
-        Assert.Equal(new[] { "Use nameof(Applicant.Race)", "Use nameof(Applicant.Age)", "Use nameof(Applicant.Income)", "Use nameof(scale)" }, offers);
+        Assert.NotEmpty(test.OfferedTitles);
+        Assert.All(test.OfferedTitles, offers => Assert.Equal(new[] { "Use nameof(Applicant.Race)", "Use nameof(Applicant.Age)", "Use nameof(Applicant.Income)", "Use nameof(scale)" }, offers));
     }
 
     [Fact]

@@ -8,27 +8,12 @@ namespace FairnessGuard.Analyzers.Tests.Harness;
 /// <summary>Runs the analyzers over a project with <see cref="CompilationWithAnalyzers"/> and checks the result.</summary>
 internal static class AnalyzerRunner
 {
-    /// <summary>
-    /// The FairnessGuard diagnostics, after asserting no analyzer threw (AD0001). With
-    /// <paramref name="withGenerator"/>, the compilation is the one the build sees: the FairnessGuard generator
-    /// runs first, and its diagnostics (FG1xxx) are returned too.
-    /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Project project, bool allowCompilerErrors = false, bool withGenerator = false)
+    /// <summary>The FairnessGuard diagnostics, after asserting the source compiles and no analyzer threw (AD0001).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Project project)
     {
         var compilation = (await project.GetCompilationAsync())!;
-        var generated = ImmutableArray<Diagnostic>.Empty;
-        if (withGenerator)
-        {
-            Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new FairnessGuard.Generators.ParityMethodGenerator())
-                .RunGeneratorsAndUpdateCompilation(compilation, out var output, out generated);
-            compilation = output;
-        }
-
-        if (!allowCompilerErrors)
-        {
-            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            Assert.True(errors.Count == 0, "The test source does not compile:\n" + string.Join("\n", errors));
-        }
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The test source does not compile:\n" + string.Join("\n", errors));
 
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
@@ -40,7 +25,7 @@ internal static class AnalyzerRunner
         Assert.True(exceptions.IsEmpty, "An analyzer threw (AD0001):\n" + string.Join("\n", exceptions));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         // In source order: analyzers run concurrently, so "the first diagnostic" must not depend on thread timing.
-        return diagnostics.Concat(generated).Where(d => d.Id.StartsWith("FG", StringComparison.Ordinal))
+        return diagnostics.Where(d => d.Id.StartsWith("FG", StringComparison.Ordinal))
             .OrderBy(d => d.Location.SourceTree?.FilePath ?? d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)

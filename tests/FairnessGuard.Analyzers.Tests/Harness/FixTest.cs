@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using FairnessGuard.Generators;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -49,6 +52,15 @@ internal sealed class FixTest<TCodeFix> : CSharpCodeFixTest<FeatureSelectionAnal
     /// <summary>Fix only the diagnostics with this ID (the first one in source order); all fixable ones when null.</summary>
     public string? FixOnly { get; init; }
 
+    /// <summary>With <see cref="FixOnly"/>: fix only the diagnostic whose span holds this text (e.g. a method's name).</summary>
+    public string? FixOnlyAt { get; init; }
+
+    /// <summary>Analyzers run besides FairnessGuard's (e.g. one that reports a diagnostic the IDE still shows after an edit).</summary>
+    public IReadOnlyList<DiagnosticAnalyzer> ExtraAnalyzers { get; init; } = [];
+
+    /// <summary>The titles of the actions offered for each diagnostic the framework asked the fix about, in order.</summary>
+    public ConcurrentQueue<IReadOnlyList<string>> OfferedTitles { get; } = new();
+
     /// <summary>Adds a source, unchanged by the fix, to the test state and both fixed states.</summary>
     public FixTest<TCodeFix> WithUnchanged(string path, string source)
     {
@@ -68,7 +80,7 @@ internal sealed class FixTest<TCodeFix> : CSharpCodeFixTest<FeatureSelectionAnal
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer()];
+        [new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer(), .. ExtraAnalyzers];
 
     protected override IEnumerable<Type> GetSourceGenerators() => [typeof(ParityMethodGenerator)];
 
@@ -76,5 +88,52 @@ internal sealed class FixTest<TCodeFix> : CSharpCodeFixTest<FeatureSelectionAnal
         ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
 
     protected override Diagnostic? TrySelectDiagnosticToFix(ImmutableArray<Diagnostic> fixableDiagnostics) =>
-        FixOnly is null ? base.TrySelectDiagnosticToFix(fixableDiagnostics) : fixableDiagnostics.FirstOrDefault(d => d.Id == FixOnly);
+        FixOnly is null
+            ? base.TrySelectDiagnosticToFix(fixableDiagnostics)
+            : fixableDiagnostics.FirstOrDefault(d => d.Id == FixOnly && (FixOnlyAt is null || d.Location.SourceTree?.GetText().ToString(d.Location.SourceSpan) == FixOnlyAt));
+
+    protected override ImmutableArray<CodeAction> FilterCodeActions(ImmutableArray<CodeAction> actions)
+    {
+        OfferedTitles.Enqueue(actions.Select(a => a.Title).ToList());
+        return base.FilterCodeActions(actions);
+    }
+
+    /// <summary>
+    /// The generator's diagnostics, each on its source file's syntax tree. The generator reports them at a path
+    /// and span only (an incremental pipeline holds no syntax trees), and the framework hands a diagnostic to a
+    /// fix only when <c>Location.SourceTree</c> names a document: without this, FG1001 is verified but never fixed.
+    /// </summary>
+    protected override async Task<(Compilation compilation, ImmutableArray<Diagnostic> generatorDiagnostics)> GetProjectCompilationAsync(Project project, IVerifier verifier, CancellationToken cancellationToken)
+    {
+        var (compilation, generatorDiagnostics) = await base.GetProjectCompilationAsync(project, verifier, cancellationToken);
+        return (compilation, generatorDiagnostics.Select(d => InSourceTree(d, compilation)).ToImmutableArray());
+    }
+
+    private static Diagnostic InSourceTree(Diagnostic diagnostic, Compilation compilation)
+    {
+        var location = diagnostic.Location;
+        var path = location.GetLineSpan().Path;
+        if (location.SourceTree is not null || location.Kind != LocationKind.ExternalFile
+            || compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == path) is not { } tree)
+        {
+            return diagnostic;
+        }
+
+        var descriptor = diagnostic.Descriptor;
+        return Diagnostic.Create(
+            diagnostic.Id,
+            descriptor.Category,
+            diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            diagnostic.Severity,
+            descriptor.DefaultSeverity,
+            descriptor.IsEnabledByDefault,
+            diagnostic.WarningLevel,
+            descriptor.Title,
+            descriptor.Description,
+            descriptor.HelpLinkUri,
+            Location.Create(tree, location.SourceSpan),
+            diagnostic.AdditionalLocations,
+            descriptor.CustomTags,
+            diagnostic.Properties);
+    }
 }
