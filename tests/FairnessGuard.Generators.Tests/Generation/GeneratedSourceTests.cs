@@ -1,9 +1,12 @@
-using FairnessGuard.TestKit;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace FairnessGuard.Generators.Tests.Generation;
 
-/// <summary>The generated implementation of each method shape, compared with reviewed snapshots.</summary>
+/// <summary>
+/// The generated implementation of each method shape, compared by SourceGenerators.Testing with reviewed snapshots
+/// (<c>GeneratedSourceTests.&lt;Test&gt;.verified.txt</c>): exactly these files, no other, and no diagnostic.
+/// </summary>
 public sealed class GeneratedSourceTests
 {
     public static TheoryData<string, NullableContextOptions> Shapes()
@@ -19,64 +22,54 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
-    public void InstanceMethodReadsGroupFromParameterMember() =>
-        Snapshot.Match(Single(UserSources.InstanceMethod));
+    public Task InstanceMethodReadsGroupFromParameterMember() =>
+        new GeneratorTest(UserSources.Domain, UserSources.InstanceMethod).WithSnapshot("Loans.LoanModel.Score.g.cs").RunWithSnapshotsAsync();
 
     [Fact]
-    public void StaticAsyncMethodReadsGroupFromSensitiveParameter() =>
-        Snapshot.Match(Single(UserSources.StaticAsyncSensitiveParameter));
+    public Task StaticAsyncMethodReadsGroupFromSensitiveParameter() =>
+        new GeneratorTest(UserSources.Domain, UserSources.StaticAsyncSensitiveParameter).WithSnapshot("Loans.Scoring.Scores.ScoreAsync.g.cs").RunWithSnapshotsAsync();
 
     [Fact]
-    public void TwoPoliciesAreAppliedInDeclarationOrder() =>
-        Snapshot.Match(Single(UserSources.TwoPolicies));
+    public Task TwoPoliciesAreAppliedInDeclarationOrder() =>
+        new GeneratorTest(UserSources.Domain, UserSources.TwoPolicies).WithSnapshot("Loans.TwoPolicyModel.ScoreAsync.g.cs").RunWithSnapshotsAsync();
 
     [Fact]
-    public void OverloadsInNestedGenericTypeGetOneFileEach()
-    {
-        var run = GeneratorHarness.Generate(UserSources.Domain, UserSources.NestedGenericOverloads);
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(2, run.Sources.Length);
-        Assert.NotEqual(run.Sources[0].HintName, run.Sources[1].HintName);
-        Snapshot.Match(run.Source(0), "first");
-        Snapshot.Match(run.Source(1), "second");
-    }
+    public Task OverloadsInNestedGenericTypeGetOneFileEach() =>
+        // Two files with distinct hint names, one per overload.
+        new GeneratorTest(UserSources.Domain, UserSources.NestedGenericOverloads)
+            .WithSnapshot("Loans.Outer.Scorer_T_.Score_aaa21fde.g.cs", "first")
+            .WithSnapshot("Loans.Outer.Scorer_T_.Score_eeb24e99.g.cs", "second")
+            .RunWithSnapshotsAsync();
 
     [Fact]
-    public void TypeLevelPolicyCoversPublicPartialMethodsBeforeTheirOwn()
-    {
-        var run = GeneratorHarness.Generate(UserSources.Domain, UserSources.TypeLevelPolicy);
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(["Loans.TypeLevelModel.Score.g.cs", "Loans.TypeLevelModel.ScoreBoth.g.cs"], run.Sources.Select(s => s.HintName).Order());
-        Snapshot.Match(run.Sources.Single(s => s.HintName.EndsWith("ScoreBoth.g.cs", StringComparison.Ordinal)).SourceText.ToString());
-    }
+    public Task TypeLevelPolicyCoversPublicPartialMethodsBeforeTheirOwn() =>
+        // The type's policy covers Score (its own file) and comes before ScoreBoth's own policy; Threshold (no
+        // score input), Describe (not a score) and the non-partial Core methods get nothing.
+        new GeneratorTest(UserSources.Domain, UserSources.TypeLevelPolicy)
+            .WithSnapshot("Loans.TypeLevelModel.ScoreBoth.g.cs")
+            .WithSnapshot("Loans.TypeLevelModel.Score.g.cs", "Score")
+            .RunWithSnapshotsAsync();
 
     [Fact]
-    public void NullableParameterInGlobalNamespaceIsReadWithNullPropagation() =>
-        Snapshot.Match(Single(UserSources.GlobalNamespace));
+    public Task NullableParameterInGlobalNamespaceIsReadWithNullPropagation() =>
+        new GeneratorTest(UserSources.Domain, UserSources.GlobalNamespace).WithSnapshot("GlobalModel.Score.g.cs").RunWithSnapshotsAsync();
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void GeneratedCodeCompilesWithoutDiagnostics(string shape, NullableContextOptions nullable)
+    public async Task GeneratedCodeCompilesWithoutDiagnostics(string shape, NullableContextOptions nullable)
     {
         var source = (string)typeof(UserSources).GetField(shape)!.GetValue(null)!;
-        var compilation = GeneratorHarness.Compile(nullable, UserSources.Domain, source);
-        var run = GeneratorHarness.Generate(GeneratorHarness.NewDriver(), compilation);
 
-        // The user's own code may warn (e.g. '?' with nullable disabled); the generated code adds nothing
-        // and removes every "partial method must have an implementation" error (CS8795).
-        var before = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.Contains(before, d => d.Id == "CS8795");
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.NotEmpty(run.Sources);
-        Assert.Equal(
-            before.Where(d => d.Id != "CS8795").Select(d => d.ToString()).Order(),
-            run.CompilationDiagnostics().Select(d => d.ToString()).Order());
-    }
+        // Without the generator, every partial declaration lacks its implementation (CS8795)...
+        await new GeneratorTest(nullable, UserSources.Domain, source) { WithoutGenerator = true }.ExpectingUnimplementedPartialMethods().RunAsync();
 
-    private static string Single(string source)
-    {
-        var run = GeneratorHarness.Generate(UserSources.Domain, source);
-        Assert.Empty(run.GeneratorDiagnostics);
-        return Assert.Single(run.Sources).SourceText.ToString();
+        // ...with it, no error is left and the generated code adds no warning and no generator diagnostic (the
+        // user's own code may warn, e.g. '?' with nullable disabled). Its text is the snapshot tests' business.
+        await new GeneratorTest(nullable, UserSources.Domain, source)
+        {
+            WarningsFromGeneratedCodeOnly = true,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        }.RunAsync();
     }
 }
