@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using FairnessGuard.Generators.Tests.Generation;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace FairnessGuard.Generators.Tests.FailClosed;
 
@@ -30,19 +27,18 @@ public sealed class FailClosedTests
     }
 
     [Fact]
-    public void CheckFileCompilesOnlyWhenTheGeneratorRuns()
+    public async Task CheckFileCompilesOnlyWhenTheGeneratorRuns()
     {
-        var compilation = GeneratorHarness.Compile(Targets.Value.CheckFile);
+        var checkFile = Targets.Value.CheckFile;
 
-        var without = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var driver = CSharpGeneratorDriver.Create(
-            [new ParityMethodGenerator().AsSourceGenerator()],
-            parseOptions: GeneratorHarness.ParseOptions,
-            optionsProvider: new BuildProperties(FailClosedCheckId));
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var with, out _);
+        // Without the generator, the check's partial method has no implementation (CS8795): the only error.
+        await new GeneratorTest(checkFile) { WithoutGenerator = true }.ExpectingUnimplementedPartialMethods().RunAsync();
 
-        Assert.Equal("CS8795", Assert.Single(without).Id);
-        Assert.Empty(with.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // With it, given the check id the targets pass as a compiler-visible property (the global config MSBuild
+        // writes), nothing is left: no error, no warning.
+        var test = new GeneratorTest(checkFile) { CompilerDiagnostics = CompilerDiagnostics.Warnings, TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.FairnessGuardCheckId = {FailClosedCheckId}\n"));
+        await test.RunAsync();
     }
 
     private static (int ExitCode, string Output, string CheckFile) RunTargets()
@@ -87,21 +83,6 @@ public sealed class FailClosedTests
         finally
         {
             Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    /// <summary>The compiler-visible MSBuild properties the targets pass to the generator.</summary>
-    private sealed class BuildProperties(string checkId) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(ImmutableDictionary<string, string>.Empty.Add("build_property.FairnessGuardCheckId", checkId));
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(ImmutableDictionary<string, string>.Empty);
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(ImmutableDictionary<string, string>.Empty);
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
         }
     }
 }
