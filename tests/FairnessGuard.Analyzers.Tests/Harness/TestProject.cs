@@ -17,9 +17,7 @@ internal sealed class TestProject
     private readonly List<string?> _fileNames = new();
     private readonly List<string> _editorConfig = new();
     private string? _globalConfig;
-    private bool _mlNet = true;
     private bool _fairnessGuard = true;
-    private readonly List<MetadataReference> _references = new();
 
     public string DefaultId { get; private set; } = RuleIdentifiers.SensitiveAttributeDropped;
 
@@ -35,15 +33,14 @@ internal sealed class TestProject
     /// <summary>True when a source has top-level statements (the project is then a console application).</summary>
     public bool HasTopLevelStatements => _sources.Select(Markup.Parse).Any(p => CSharpSyntaxTree.ParseText(p.Source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
 
-    /// <summary>The references besides the framework's: the FairnessGuard runtime, the ML.NET stub, extra ones.</summary>
+    /// <summary>The references besides the framework's: the FairnessGuard runtime and ML.NET.</summary>
     /// <remarks>
     /// ML.NET is the real 5.0.1 (restored with this project); the stub only for ML.NET 0.x's static pipeline
     /// (Microsoft.ML.StaticPipe), which no longer exists.
     /// </remarks>
     public IEnumerable<MetadataReference> References =>
         (_fairnessGuard ? [Harness.References.FairnessGuardRuntime] : Array.Empty<MetadataReference>())
-            .Concat(!_mlNet ? Array.Empty<MetadataReference>() : UsesStaticPipe ? [Harness.References.MlNetStub] : Harness.References.RealMlNet)
-            .Concat(_references);
+            .Concat(UsesStaticPipe ? [Harness.References.MlNetStub] : Harness.References.RealMlNet);
 
     private bool UsesStaticPipe => _sources.Any(s => s.Contains("Microsoft.ML.StaticPipe", StringComparison.Ordinal));
 
@@ -75,19 +72,6 @@ internal sealed class TestProject
     public TestProject Expecting(string defaultId)
     {
         DefaultId = defaultId;
-        return this;
-    }
-
-    public TestProject WithoutMlNet()
-    {
-        _mlNet = false;
-        return this;
-    }
-
-    /// <summary>Extra metadata references (for example the real ML.NET assemblies, with <see cref="WithoutMlNet"/>).</summary>
-    public TestProject WithReferences(IEnumerable<MetadataReference> references)
-    {
-        _references.AddRange(references);
         return this;
     }
 
