@@ -42,6 +42,16 @@ internal readonly struct ReturnedScore
             return null;
         }
 
+        // A link function around the score (Sigmoid(z), Math.Exp(z), 1 / (1 + Math.Exp(-z))): the score is its argument.
+        if (returned is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } link && (IsMathCall(link) || link.Expression is IdentifierNameSyntax))
+        {
+            var inner = Unwrap(link.ArgumentList.Arguments[0].Expression);
+            if (inner is not null && (IsArithmetic(inner) || inner is IdentifierNameSyntax or PrefixUnaryExpressionSyntax))
+            {
+                returned = inner is PrefixUnaryExpressionSyntax { Operand: var operand } ? Unwrap(operand) ?? inner : inner;
+            }
+        }
+
         if (IsArithmetic(returned))
         {
             // A one-statement body or an expression body: the expression is the whole score. In a longer body the
