@@ -86,7 +86,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             StaticPipelineReader.Read(scan, model, names, findings, token);
         }
 
-        if (scan.FeatureCandidates.Count > 0 || scan.SizedArrays.Count > 0 || HandWrittenFeatureReader.ReturnedArithmetic(block) is not null)
+        if (scan.FeatureCandidates.Count > 0 || scan.SizedArrays.Count > 0 || (HandWrittenFeatureReader.IsScoring(owner, names) && ReturnedScore.Find(block) is not null))
         {
             HandWrittenFeatureReader.Read(scan, model, owner, fairness, names, findings, token);
         }

@@ -15,10 +15,11 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// </summary>
 internal static class HandWrittenFeatureReader
 {
+
     public static void Read(BlockScan scan, SemanticModel model, ISymbol? owner, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
         var ownerName = owner?.Name ?? string.Empty;
-        var scoring = names.IsPredictionName(ownerName) && ReturnsOneScore(owner);
+        var scoring = IsScoring(owner, names);
         var builder = names.IsFeatureBuilderName(ownerName);
         if (scan.PredictionCalls.Count == 0 && !scoring && !builder)
         {
@@ -41,34 +42,32 @@ internal static class HandWrittenFeatureReader
 
         // A score computed as arithmetic on the entity's members (0.3 * a.Income - 0.2 * a.Debt) is a
         // hand-written model whose features are the members it reads.
-        if (scoring && ReturnedArithmetic(scan.Block) is { } arithmetic && !candidates.Any(c => arithmetic.Span.Contains(c.Span)))
+        if (scoring && ReturnedScore.Find(scan.Block) is { } score && !candidates.Any(c => score.Parts.Any(p => p.Span.Contains(c.Span))))
         {
-            entities.ReportDropped(arithmetic, new[] { arithmetic }, () => true, findings);
+            entities.ReportDropped(score.Location, score.Parts, () => true, findings);
         }
 
         AppendedFeatureReader.Read(scan, entities, flow, scoring, findings);
     }
 
-    /// <summary>The arithmetic expression a method returns (its expression body or its one return statement), or null.</summary>
-    public static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? ReturnedArithmetic(SyntaxNode block)
+    /// <summary>
+    /// A scoring method: named as one (<c>Score</c>, <c>PredictRisk</c>), or a calculation verb (<c>Calculate</c>,
+    /// <c>Compute</c>, <c>Evaluate</c>, <c>Assess</c>) on a type named as a scorer (<c>CreditScoringService</c>), and
+    /// returning one value.
+    /// </summary>
+    public static bool IsScoring(ISymbol? owner, NameMatchers names)
     {
-        if (block is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method)
+        if (owner is not IMethodSymbol method || !ReturnsOneScore(method))
         {
-            return null;
+            return false;
         }
 
-        var returned = method.ExpressionBody?.Expression
-            ?? (method.Body?.Statements is { Count: 1 } statements && statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } value } ? value : null);
-        while (returned is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax parenthesized)
+        if (names.IsPredictionName(method.Name))
         {
-            returned = parenthesized.Expression;
+            return true;
         }
 
-        return returned is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax binary
-            && (binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SubtractExpression)
-                || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression))
-            ? returned
-            : null;
+        return method.ContainingType is { } type && ModelCodeBlocks.IsScoringServiceMethod(method.Name, type.Name, names);
     }
 
     /// <summary>A scoring method returns one value (a score, a decision, a prediction object), not a table.</summary>

@@ -5,6 +5,8 @@ using System.Threading;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
@@ -44,7 +46,8 @@ internal static class MlNetPipelineReader
         // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
         // A resolved feature list is checked by membership below: the names written in it (a filter's
         // `c != "Gender"`, an Except list) are not uses of a column.
-        var resolvedFeatureLists = pipeline.Concatenations.Where(c => c.Inputs is not null && pipeline.FeatureColumns.Contains(c.Output)).Select(c => c.Call.Syntax.ArgumentList.Span);
+        var resolvedFeatureLists = pipeline.Concatenations.Where(c => c.Inputs is not null && pipeline.FeatureColumns.Contains(c.Output))
+            .SelectMany(c => new[] { c.Call.Syntax.ArgumentList.Span }.Concat(ListInitializers(c.Call.Syntax.ArgumentList, model, token)));
         var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).Concat(resolvedFeatureLists).ToList();
         var referenced = scan.NamesReferencedOutside(notUses);
         var dropped = new List<FeatureFinding>();
@@ -242,5 +245,24 @@ internal static class MlNetPipelineReader
         public bool NoColumn { get; }
 
         public string Display { get; }
+    }
+
+    /// <summary>
+    /// The initializers of the locals and fields a resolved feature list names (<c>var features = all.Where(n =&gt; n != "Gender")</c>):
+    /// the names written there build the list, they are not uses of a column.
+    /// </summary>
+    private static IEnumerable<TextSpan> ListInitializers(ArgumentListSyntax arguments, SemanticModel model, CancellationToken token)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Expression is IdentifierNameSyntax name
+                && model.GetSymbolInfo(name, token).Symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
+                && model.GetSymbolInfo(name, token).Symbol!.DeclaringSyntaxReferences is { Length: 1 } references
+                && references[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer: { } initializer }
+                && initializer.SyntaxTree == arguments.SyntaxTree)
+            {
+                yield return initializer.Span;
+            }
+        }
     }
 }

@@ -11,13 +11,26 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// </summary>
 internal static class ModelCodeBlocks
 {
+    private static readonly System.Collections.Generic.HashSet<string> CalculationVerbs = new(System.StringComparer.Ordinal) { "calculate", "compute", "evaluate", "assess" };
+
     public static bool IsTriggerCall(InvocationExpressionSyntax invocation, Naming.NameMatchers names) =>
         BlockScan.NameOf(invocation) is { } name && (BlockScan.IsPipelineName(name) || names.IsPredictionName(name) || BlockScan.IsScoringServiceCall(invocation, name));
 
     public static bool IsTriggerMethod(MethodDeclarationSyntax method, Naming.NameMatchers names)
     {
         var name = method.Identifier.ValueText;
-        return names.IsPredictionName(name) || names.IsFeatureBuilderName(name);
+        return names.IsPredictionName(name) || names.IsFeatureBuilderName(name)
+            || (method.Parent is TypeDeclarationSyntax type && IsScoringServiceMethod(name, type.Identifier.ValueText, names));
+    }
+
+    /// <summary>
+    /// A calculation verb (<c>Calculate</c>, <c>Compute</c>, <c>Evaluate</c>, <c>Assess</c>) on a type named as a
+    /// scorer (<c>CreditScoringService.Calculate</c>) is a scoring method; on other types (<c>TaxCalculator</c>) it is not.
+    /// </summary>
+    public static bool IsScoringServiceMethod(string methodName, string typeName, Naming.NameMatchers names)
+    {
+        var words = Naming.IdentifierTokens.Split(methodName);
+        return words.Length > 0 && CalculationVerbs.Contains(words[0]) && System.Array.Exists(Naming.IdentifierTokens.Split(typeName), names.IsPredictionName);
     }
 
     /// <summary>The member declaration that owns the node, or the compilation unit for top-level statements.</summary>

@@ -22,7 +22,8 @@ internal readonly struct NamedColumn
 
 /// <summary>
 /// Resolves column-name arguments to constants: literals, <c>nameof</c>, constants, arrays and collection
-/// expressions of those, and a local or field initialised with one. Anything else is unknown (null), and
+/// expressions of those, a local or field initialised with one, and the names of a known type's columns
+/// (<see cref="TypeColumns"/>), each optionally filtered by LINQ. Anything else is unknown (null), and
 /// the rules then stay silent rather than guess.
 /// </summary>
 internal static class StringConstants
@@ -58,6 +59,12 @@ internal static class StringConstants
         if (depth < 3 && Filtered(expression, model, result, depth, token) is { } filtered)
         {
             return filtered;
+        }
+
+        if (TypeColumns.NamesOf(expression, model, token) is { } names)
+        {
+            result.AddRange(names.Select(n => new NamedColumn(n, expression)));
+            return true;
         }
 
         var elements = ElementsOf(expression);

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FairnessGuard.Analyzers.FeatureFlow;
+
+/// <summary>
+/// The score a hand-written scoring method computes by arithmetic on an entity's members: an arithmetic expression
+/// it returns (expression body, or the return statement that ends its body), or a local it returns (alone or as an
+/// element of a returned tuple) whose every assignment is arithmetic, a conditional or a constant
+/// (<c>score += income &gt;= 30000 ? 50 : 10;</c>). A local with any other call in its assignments is not a score
+/// this reader can vouch for (it may come from a model), so it is ignored.
+/// </summary>
+internal readonly struct ReturnedScore
+{
+    private ReturnedScore(ExpressionSyntax location, IReadOnlyList<SyntaxNode> parts)
+    {
+        Location = location;
+        Parts = parts;
+    }
+
+    /// <summary>Where the finding is reported: the returned arithmetic, or the returned local.</summary>
+    public ExpressionSyntax Location { get; }
+
+    /// <summary>The expressions whose entity reads are the score's features.</summary>
+    public IReadOnlyList<SyntaxNode> Parts { get; }
+
+    public static ReturnedScore? Find(SyntaxNode block)
+    {
+        if (block is not MethodDeclarationSyntax method)
+        {
+            return null;
+        }
+
+        var returned = method.ExpressionBody?.Expression
+            ?? (method.Body?.Statements.LastOrDefault() is ReturnStatementSyntax { Expression: { } value } ? value : null);
+        returned = Unwrap(returned);
+        if (returned is null)
+        {
+            return null;
+        }
+
+        // A link function around the score (Sigmoid(z), Math.Exp(z), 1 / (1 + Math.Exp(-z))): the score is its argument.
+        if (returned is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } link && (IsMathCall(link) || link.Expression is IdentifierNameSyntax))
+        {
+            var inner = Unwrap(link.ArgumentList.Arguments[0].Expression);
+            if (inner is not null && (IsArithmetic(inner) || inner is IdentifierNameSyntax or PrefixUnaryExpressionSyntax))
+            {
+                returned = inner is PrefixUnaryExpressionSyntax { Operand: var operand } ? Unwrap(operand) ?? inner : inner;
+            }
+        }
+
+        if (IsArithmetic(returned))
+        {
+            // A one-statement body or an expression body: the expression is the whole score. In a longer body the
+            // statements before it may compute parts of it, so the whole body's reads count.
+            return method.Body is { Statements.Count: > 1 } body ? new ReturnedScore(returned, new SyntaxNode[] { body }) : new ReturnedScore(returned, new SyntaxNode[] { returned });
+        }
+
+        if (method.Body is null)
+        {
+            return null;
+        }
+
+        var elements = returned is TupleExpressionSyntax tuple ? tuple.Arguments.Select(a => Unwrap(a.Expression)) : new[] { returned };
+        foreach (var element in elements)
+        {
+            if (element is IdentifierNameSyntax local && LocalScore(method.Body, local.Identifier.ValueText) is { } parts)
+            {
+                return new ReturnedScore(local, parts);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<SyntaxNode>? LocalScore(BlockSyntax body, string name)
+    {
+        var parts = new List<SyntaxNode>();
+        var arithmetic = false;
+        foreach (var node in body.DescendantNodes())
+        {
+            ExpressionSyntax? value = node switch
+            {
+                VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name => declarator.Initializer?.Value,
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == name => assignment.Right,
+                _ => null,
+            };
+            // Declared outside a plain local declaration (a loop variable) or written through out/ref: not a score this
+            // reader can follow.
+            if (node is VariableDeclaratorSyntax { Parent.Parent: not LocalDeclarationStatementSyntax } outside && outside.Identifier.ValueText == name
+                || node is ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None, Expression: IdentifierNameSyntax written } && written.Identifier.ValueText == name)
+            {
+                return null;
+            }
+
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax call && !IsMathCall(call) || n is ObjectCreationExpressionSyntax or AwaitExpressionSyntax or LambdaExpressionSyntax))
+            {
+                return null;
+            }
+
+            arithmetic |= node is AssignmentExpressionSyntax { RawKind: not (int)SyntaxKind.SimpleAssignmentExpression } || value.DescendantNodesAndSelf().Any(n => n is ExpressionSyntax e && IsArithmetic(e));
+            parts.Add(value);
+        }
+
+        return arithmetic && parts.Count > 0 ? WithInputs(body, parts) : null;
+    }
+
+    /// <summary>
+    /// Adds the initializers of the locals the score's assignments read (<c>var income = dto.Income ?? 0;</c>),
+    /// transitively, so the entity members read through them count as the score's features.
+    /// </summary>
+    private static List<SyntaxNode> WithInputs(BlockSyntax body, List<SyntaxNode> parts)
+    {
+        Dictionary<string, ExpressionSyntax>? initializers = null;
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            foreach (var identifier in parts[i].DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                initializers ??= body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>().SelectMany(d => d.Declaration.Variables)
+                    .Where(v => v.Initializer is not null).GroupBy(v => v.Identifier.ValueText).Where(g => g.Count() == 1)
+                    .ToDictionary(g => g.Key, g => g.First().Initializer!.Value, System.StringComparer.Ordinal);
+                if (seen.Add(identifier.Identifier.ValueText) && initializers.TryGetValue(identifier.Identifier.ValueText, out var value)
+                    && !value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax call && !IsMathCall(call)))
+                {
+                    parts.Add(value);
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    private static bool IsMathCall(InvocationExpressionSyntax call)
+        => call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Math" or "MathF" or "Convert" } };
+
+    private static bool IsArithmetic(ExpressionSyntax expression)
+        => expression.IsKind(SyntaxKind.AddExpression) || expression.IsKind(SyntaxKind.SubtractExpression)
+            || expression.IsKind(SyntaxKind.MultiplyExpression) || expression.IsKind(SyntaxKind.DivideExpression);
+
+    private static ExpressionSyntax? Unwrap(ExpressionSyntax? expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FairnessGuard.Analyzers.FeatureFlow;
+
+/// <summary>
+/// Column names listed from a type rather than written out: <c>typeof(Row).GetProperties().Select(p =&gt; p.Name)</c>
+/// (the type's public instance properties) and <c>data.Schema.Select(c =&gt; c.Name)</c> where <c>data</c> is a local
+/// loaded by <c>LoadFromTextFile&lt;Row&gt;</c> or <c>LoadFromEnumerable&lt;Row&gt;</c> (the type's loaded columns, under
+/// their <c>[ColumnName]</c>). Anything else — a data view that went through transforms, a parameter — is unknown (null).
+/// </summary>
+internal static class TypeColumns
+{
+    public static List<string>? NamesOf(ExpressionSyntax expression, SemanticModel model, CancellationToken token)
+    {
+        if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Select" } select } call
+            || call.ArgumentList.Arguments.Count != 1
+            || call.ArgumentList.Arguments[0].Expression is not SimpleLambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name", Expression: IdentifierNameSyntax item } } lambda
+            || item.Identifier.ValueText != lambda.Parameter.Identifier.ValueText)
+        {
+            return null;
+        }
+
+        switch (select.Expression)
+        {
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetProperties", Expression: TypeOfExpressionSyntax type_ }, ArgumentList.Arguments.Count: 0 }
+                when model.GetTypeInfo(type_.Type, token).Type is INamedTypeSymbol type:
+                return PublicMembers(type).OfType<IPropertySymbol>().Select(p => p.Name).ToList();
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Schema", Expression: IdentifierNameSyntax data }
+                when model.GetSymbolInfo(data, token).Symbol is ILocalSymbol local && LoadedType(local, model, token) is { } row:
+                return LoadedColumns(row);
+            default:
+                return null;
+        }
+    }
+
+    private static INamedTypeSymbol? LoadedType(ILocalSymbol local, SemanticModel model, CancellationToken token)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(token) is not VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax load }
+            || load.SyntaxTree != model.SyntaxTree
+            || model.GetSymbolInfo(load, token).Symbol is not IMethodSymbol { Name: "LoadFromTextFile" or "LoadFromEnumerable", TypeArguments.Length: 1 } method)
+        {
+            return null;
+        }
+
+        return method.TypeArguments[0] as INamedTypeSymbol;
+    }
+
+    private static List<string> LoadedColumns(INamedTypeSymbol row)
+    {
+        var members = PublicMembers(row).Where(m => !m.GetAttributes().Any(a => a.AttributeClass?.Name == "NoColumnAttribute")).ToList();
+        if (members.Any(HasLoadColumn))
+        {
+            members = members.Where(HasLoadColumn).ToList();
+        }
+
+        return members.Select(m => m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "ColumnNameAttribute")?.ConstructorArguments.FirstOrDefault().Value as string ?? m.Name).ToList();
+    }
+
+    private static bool HasLoadColumn(ISymbol member) => member.GetAttributes().Any(a => a.AttributeClass?.Name == "LoadColumnAttribute");
+
+    private static IEnumerable<ISymbol> PublicMembers(INamedTypeSymbol type)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false } or IFieldSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsConst: false }
+                    && seen.Add(member.Name))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+}

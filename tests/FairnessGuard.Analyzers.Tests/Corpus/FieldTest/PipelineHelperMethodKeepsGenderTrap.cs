@@ -1,0 +1,35 @@
+// As PipelineHelperMethodDropsGender, but the helper one-hot encodes the gender into the features (FG0004, opt-in).
+// No FG0001.
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace SplitMethodsTrap;
+
+public class Applicant
+{
+    [LoadColumn(0)] public float Income { get; set; }
+    [LoadColumn(1)] public float Debt { get; set; }
+    [LoadColumn(2)] public string Gender { get; set; } = "";
+    [LoadColumn(3), ColumnName("Label")] public bool Approved { get; set; }
+}
+
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromTextFile<Applicant>(args[0], ',', hasHeader: true);
+        var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
+        var dataProcessPipeline = BuildFeatures(ml);
+        var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: "Label", featureColumnName: "Features");
+        var trainingPipeline = dataProcessPipeline.Append(trainer);
+        var model = trainingPipeline.Fit(split.TrainSet);
+        var metrics = ml.BinaryClassification.Evaluate(model.Transform(split.TestSet));
+        System.Console.WriteLine(metrics.Accuracy);
+    }
+
+    private static IEstimator<ITransformer> BuildFeatures(MLContext ml)
+        => ml.Transforms.Categorical.OneHotEncoding("GenderKey", {|FG0004:nameof(Applicant.Gender)|})
+            .Append(ml.Transforms.Concatenate("Features", nameof(Applicant.Income), nameof(Applicant.Debt), "GenderKey"))
+            .Append(ml.Transforms.NormalizeMinMax("Features"));
+}
