@@ -12,13 +12,14 @@ namespace FairnessGuard.Analyzers;
 
 /// <summary>
 /// FG0003: checks every output policy (<c>FairnessConstraintAttribute</c>) against its method: the member
-/// it names must exist on the method's inputs, and the method must return a score.
+/// it names must exist on the method's inputs, and the method must return a score. FG1001: a method the
+/// generator must implement is not partial (see <see cref="NotPartialRule"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OutputPolicyAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PolicyCannotWorkRule.Descriptor);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PolicyCannotWorkRule.Descriptor, NotPartialRule.Descriptor);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -37,6 +38,10 @@ public sealed class OutputPolicyAnalyzer : DiagnosticAnalyzer
                     if (constraint.Value is { } type)
                     {
                         AnalyzeMethod(symbol, type);
+                        if (NotPartialRule.Check((IMethodSymbol)symbol.Symbol, symbol.CancellationToken) is { } notPartial)
+                        {
+                            symbol.ReportDiagnostic(notPartial);
+                        }
                     }
                 },
                 SymbolKind.Method);

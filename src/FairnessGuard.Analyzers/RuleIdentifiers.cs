@@ -15,6 +15,12 @@ public static class RuleIdentifiers
     /// <summary>A sensitive attribute is used directly as a feature and nothing constrains the outputs.</summary>
     public const string SensitiveAttributeUsed = "FG0004";
 
+    /// <summary>
+    /// A method the generator must implement (it or its type carries <c>[DemographicParity]</c>) is not partial, so it runs
+    /// unguarded. Reported by the generator too, which stays silent while analyzers run in the build.
+    /// </summary>
+    public const string NotPartial = "FG1001";
+
     /// <summary>The help page of a rule, in this repository's docs/rules folder.</summary>
     /// <param name="id">The rule ID, e.g. FG0001.</param>
     /// <returns>The absolute address of the rule's page.</returns>

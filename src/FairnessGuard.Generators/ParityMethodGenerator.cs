@@ -21,6 +21,12 @@ public sealed class ParityMethodGenerator : IIncrementalGenerator
     /// <summary>The attribute whose methods are implemented.</summary>
     public const string DemographicParityMetadataName = "FairnessGuard.DemographicParityAttribute";
 
+    /// <summary>
+    /// The compiler-visible property the package's targets set to <c>true</c> while analyzers run during the build
+    /// (then the analyzer reports FG1001 and the generator does not).
+    /// </summary>
+    public const string AnalyzerReportsNotPartialProperty = "build_property.FairnessGuardAnalyzersReportNotPartial";
+
     /// <summary>The tracking name of the step that reads a decorated method into its model.</summary>
     public const string ReadStep = "FairnessGuard.ReadDecoratedMethod";
 
@@ -38,14 +44,23 @@ public sealed class ParityMethodGenerator : IIncrementalGenerator
             .WithTrackingName(ReadStep)
             .SelectMany(static (results, _) => results);
 
+        // FG1001 is also the analyzer's (dotnet format only fixes analyzer diagnostics): while the package's targets say
+        // analyzers run in this build, the analyzer reports it and the generator does not, so it is reported once.
+        var analyzerReportsNotPartial = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => provider.GlobalOptions.TryGetValue(AnalyzerReportsNotPartialProperty, out var value)
+                && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase));
         var diagnostics = results
             .Where(static r => r.Diagnostics.Count > 0)
-            .Select(static (r, _) => r.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            .Select(static (r, _) => r.Diagnostics)
+            .Combine(analyzerReportsNotPartial);
+        context.RegisterSourceOutput(diagnostics, static (spc, pair) =>
         {
-            foreach (var info in list)
+            foreach (var info in pair.Left)
             {
-                spc.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(info));
+                if (!(pair.Right && info.Id == GeneratorDiagnostics.NotPartial.Id))
+                {
+                    spc.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(info));
+                }
             }
         });
 

@@ -46,7 +46,7 @@ public class DescriptorTests
         foreach (var descriptor in Descriptors)
         {
             var severity = descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity.ToString() : "Disabled";
-            Assert.Contains(release, line => line.StartsWith(descriptor.Id + " | Fairness | " + severity + " |", StringComparison.Ordinal));
+            Assert.Contains(release, line => line.StartsWith(descriptor.Id + " | " + descriptor.Category + " | " + severity + " |", StringComparison.Ordinal));
         }
     }
 

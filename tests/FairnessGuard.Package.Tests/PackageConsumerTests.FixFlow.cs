@@ -61,6 +61,14 @@ public sealed partial class PackageConsumerTests
         var (gateExit, gateOutput) = Dotnet("build -c Release -warnaserror:FG0001");
         Assert.True(gateExit != 0, gateOutput);
         Assert.Contains(FgLines(gateOutput), l => l.Contains("Unguarded.cs", StringComparison.Ordinal) && l.Contains("error FG1001", StringComparison.Ordinal));
+
+        // 6. The documented bulk fix for it (docs/rules/FG1001.md) makes the method partial and the gate passes.
+        (formatExit, formatOutput) = Dotnet("format analyzers --no-restore --diagnostics FG1001 --severity info");
+        Assert.True(formatExit == 0, formatOutput);
+        var unguarded = File.ReadAllText(Path.Combine(app, "Unguarded.cs")).ReplaceLineEndings("\n");
+        Assert.Contains("public partial double Score(Applicant a);", unguarded, StringComparison.Ordinal);
+        (gateExit, gateOutput) = Dotnet("build -c Release -warnaserror:FG0001");
+        Assert.True(gateExit == 0, gateOutput + "\n" + unguarded);
         Console.WriteLine($"fix flow: {watch.Elapsed.TotalSeconds:0.0} s");
     }
 }

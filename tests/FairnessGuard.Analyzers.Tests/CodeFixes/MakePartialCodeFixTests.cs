@@ -131,7 +131,7 @@ public class MakePartialCodeFixTests
                 private double SCore(Applicant a) => a.Income;
             }
             """;
-        await new FixTest<MakePartialCodeFixProvider> { ExtraAnalyzers = [new StaleNotPartialAnalyzer()] }
+        await new FixTest<MakePartialCodeFixProvider> { ExtraAnalyzers = [new StaleNotPartialAnalyzer()], MarkupOptions = Microsoft.CodeAnalysis.Testing.MarkupOptions.UseFirstDescriptor }
             .WithFix("/0/M.cs", Partial, Partial)
             .RunAsync();
     }
