@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using FairnessGuard.Cli.Audit;
+using FairnessGuard.Cli.Csv;
 using FairnessGuard.Distributions;
 using FairnessGuard.Metrics;
 
@@ -43,5 +47,105 @@ public sealed class AuditThroughputTests
         }
 
         Assert.Equal(maxKs, report.KsUnfairness);
+    }
+}
+
+/// <summary>
+/// A large CSV is read in two halves on two threads: the rows must be those of one sequential pass in every
+/// case — the middle's line break ending a record, or inside a quoted field, and with an error in the second half.
+/// </summary>
+public sealed class CsvHalvesTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public void TwoHalvesGiveTheRowsOfOnePass()
+    {
+        // ≈ 6 MB: CRLF and LF line ends, quoted notes with delimiters and line breaks, missing groups and
+        // scores, blank lines, and a group first seen in the second half.
+        var random = new Random(61);
+        var text = new StringBuilder("id,group,note,score,label\r\n");
+        for (var i = 0; i < 250_000; i++)
+        {
+            var group = i % 97 == 0 ? "NA" : i > 240_000 && i % 5 == 0 ? "late" : ((char)('a' + random.Next(4))).ToString();
+            var note = random.Next(10) == 0 ? "\"a, \"\"b\"\"\nc\"" : "n" + random.Next(1000);
+            var score = random.Next(200) == 0 ? string.Empty : (random.NextDouble() * 3).ToString("F6", CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{i},{group},{note},{score},{random.Next(2)}").Append(random.Next(3) == 0 ? "\r\n" : "\n");
+            if (random.Next(1000) == 0)
+            {
+                text.Append('\n');
+            }
+        }
+
+        var path = _folder.File("big.csv");
+        File.WriteAllText(path, text.ToString());
+        var data = AuditData.Load(path, new ColumnSpec(["group"], "score", "label"));
+        Assert.Equal(1, CsvHalvesCount.Of(path));
+        AssertSameAsOnePass(path, data);
+    }
+
+    [Fact]
+    public void AMiddleInsideAQuotedFieldFallsBackToOnePass()
+    {
+        // A quoted field of 40,000 lines, each looking like a record, spans the middle of the file.
+        var plain = string.Concat(Enumerable.Range(0, 150_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},{(i % 2 == 0 ? "a" : "b")},x,0.{i % 1000:D3}\n")));
+        var quoted = "0,a,\"" + string.Concat(Enumerable.Range(0, 40_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},b,x,0.5\n"))) + "\",0.25\n";
+        var path = _folder.File("quoted.csv");
+        File.WriteAllText(path, "id,group,note,score\n" + plain + quoted + plain);
+        var data = AuditData.Load(path, new ColumnSpec(["group"], "score"));
+        Assert.Equal(0, CsvHalvesCount.Of(path));
+        AssertSameAsOnePass(path, data);
+        Assert.Equal(300_001, data.Scores.Length);
+    }
+
+    [Fact]
+    public void AnErrorInTheSecondHalfIsReportedAsByOnePass()
+    {
+        var rows = Enumerable.Range(0, 300_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"{(i % 3 == 0 ? "a" : "b")},0.{i % 1000:D3}\n")).ToArray();
+        rows[250_000] = "b,zero\n";
+        var path = _folder.File("bad.csv");
+        File.WriteAllText(path, "group,score\n" + string.Concat(rows));
+        var error = Assert.Throws<CsvInputException>(() => AuditData.Load(path, new ColumnSpec(["group"], "score")));
+        var expected = Assert.Throws<CsvInputException>(() => OnePass(path, new ColumnSpec(["group"], "score")));
+        Assert.Equal(expected.Message, error.Message);
+        Assert.Equal(250_002, error.Line);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static (List<string> Groups, List<double> Scores, List<double> Labels, long Missing) OnePass(string path, ColumnSpec spec)
+    {
+        using var reader = PredictionReader.Open(path, spec);
+        var (groups, scores, labels, missing) = (new List<string>(), new List<double>(), new List<double>(), 0L);
+        while (reader.Read())
+        {
+            var (group, score, label) = (reader.Group(), reader.Score(), reader.Label());
+            if (group is null)
+            {
+                missing++;
+                continue;
+            }
+
+            groups.Add(group);
+            scores.Add(score);
+            labels.Add(label);
+        }
+
+        return (groups, scores, labels, missing);
+    }
+
+    private static void AssertSameAsOnePass(string path, AuditData data)
+    {
+        var expected = OnePass(path, new ColumnSpec(["group"], "score", data.Labels is null ? null : "label"));
+        Assert.Equal(expected.Groups, data.Groups);
+        Assert.Equal(expected.Scores, data.Scores);
+        Assert.Equal(expected.Missing, data.MissingGroup);
+        if (data.Labels is not null)
+        {
+            Assert.Equal(expected.Labels, data.Labels);
+        }
+
+        // One string per distinct key, as from one reader: the second half's keys are the first half's strings.
+        Assert.Equal(data.Groups.Distinct().Count(), data.Groups.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 }
