@@ -149,3 +149,51 @@ public sealed class CsvHalvesTests : IDisposable
         Assert.Equal(data.Groups.Distinct().Count(), data.Groups.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 }
+
+/// <summary>A Parquet file read with row groups decoded ahead on two threads gives the rows, and the errors, of reading one row group after another.</summary>
+public sealed class ParquetPrefetchTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task PrefetchedRowGroupsGiveTheRowsAndErrorsOfOneAfterAnother()
+    {
+        var group = new Parquet.Schema.DataField("group", typeof(string), isNullable: true);
+        var score = new Parquet.Schema.DataField("score", typeof(string), isNullable: true);
+        var path = _folder.File("groups.parquet");
+        var bad = _folder.File("bad.parquet");
+        foreach (var (file, badRow) in new[] { (path, -1), (bad, 3_500) })
+        {
+            await using var stream = File.Create(file);
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(group, score), stream);
+            for (var g = 0; g < 5; g++)
+            {
+                var rows = Enumerable.Range(g * 1_000, 1_000).ToArray();
+                using var rowGroup = writer.CreateRowGroup();
+                await rowGroup.WriteAsync(group, rows.Select(i => i % 11 == 0 ? null : g == 4 && i % 3 == 0 ? "late" : ((char)('a' + (i % 4))).ToString()).ToArray());
+                await rowGroup.WriteAsync(score, rows.Select(i => i == badRow ? "many" : i % 13 == 0 ? "NA" : (i / 5000.0).ToString("R", CultureInfo.InvariantCulture)).ToArray());
+            }
+        }
+
+        var spec = new ColumnSpec(["group"], "score");
+        Assert.Equal(Rows(path, spec, prefetch: false), Rows(path, spec, prefetch: true));
+        var expected = Assert.Throws<CsvInputException>(() => Rows(bad, spec, prefetch: false));
+        var error = Assert.Throws<CsvInputException>(() => Rows(bad, spec, prefetch: true));
+        Assert.Equal(expected.Message, error.Message);
+        Assert.Contains("row 3500", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static List<(string? Group, double Score)> Rows(string path, ColumnSpec spec, bool prefetch)
+    {
+        using var source = ParquetRowSource.Open(path, spec, prefetch);
+        var rows = new List<(string?, double)>();
+        while (source.Read())
+        {
+            rows.Add((source.Group(), source.Score()));
+        }
+
+        return rows;
+    }
+}
