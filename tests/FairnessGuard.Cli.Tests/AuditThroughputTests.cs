@@ -183,6 +183,36 @@ public sealed class ParquetPrefetchTests : IDisposable
         Assert.Contains("row 3500", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StringKeysReadFromRawCharactersAreTheTextAndMissingAsEver()
+    {
+        // 40 distinct keys (more than the 16 matched by their characters), non-ASCII, blanks, and the missing markers.
+        string?[] keys = [.. Enumerable.Range(0, 34).Select(i => "k" + i), "é ü", " x ", string.Empty, "NA", " na", "?"];
+        var random = new Random(62);
+        var column = Enumerable.Range(0, 5_000).Select(_ => random.Next(12) == 0 ? null : keys[random.Next(random.Next(2) == 0 ? 4 : keys.Length)]).ToArray();
+        var group = new Parquet.Schema.DataField("group", typeof(string), isNullable: true);
+        var score = new Parquet.Schema.DataField("score", typeof(double), isNullable: false);
+        var path = _folder.File("keys.parquet");
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(group, score), stream);
+            foreach (var chunk in column.Chunk(2_000))
+            {
+                using var rowGroup = writer.CreateRowGroup();
+                await rowGroup.WriteAsync(group, chunk);
+                await rowGroup.WriteAsync<double>(score, new double[chunk.Length].AsMemory());
+            }
+        }
+
+        var expected = column.Select(k => k is null || MissingValues.IsMissing(k) ? null : k).ToArray();
+        foreach (var prefetch in new[] { false, true })
+        {
+            var read = Rows(path, new ColumnSpec(["group"], "score"), prefetch).Select(r => r.Group).ToArray();
+            Assert.Equal(expected, read);
+            Assert.Equal(read.Where(k => k is not null).Distinct().Count(), read.Where(k => k is not null).Distinct(ReferenceEqualityComparer.Instance).Count());
+        }
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static List<(string? Group, double Score)> Rows(string path, ColumnSpec spec, bool prefetch)

@@ -234,6 +234,11 @@ internal sealed partial class ParquetRowSource : IRowSource
 
     private string?[] Texts(ParquetRowGroupReader group, DataField field)
     {
+        if (RawTexts(group, field) is { } raw)
+        {
+            return raw;
+        }
+
         var data = Boxed(group, field);
         var result = new string?[data.Length];
         for (var i = 0; i < result.Length; i++)
