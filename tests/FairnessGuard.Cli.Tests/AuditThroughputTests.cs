@@ -184,31 +184,35 @@ public sealed class ParquetPrefetchTests : IDisposable
     }
 
     [Fact]
-    public async Task StringKeysReadFromRawCharactersAreTheTextAndMissingAsEver()
+    public async Task RawStringKeysAndNullableScoresReadAsEver()
     {
         // 40 distinct keys (more than the 16 matched by their characters), non-ASCII, blanks, and the missing markers.
         string?[] keys = [.. Enumerable.Range(0, 34).Select(i => "k" + i), "é ü", " x ", string.Empty, "NA", " na", "?"];
         var random = new Random(62);
         var column = Enumerable.Range(0, 5_000).Select(_ => random.Next(12) == 0 ? null : keys[random.Next(random.Next(2) == 0 ? 4 : keys.Length)]).ToArray();
         var group = new Parquet.Schema.DataField("group", typeof(string), isNullable: true);
-        var score = new Parquet.Schema.DataField("score", typeof(double), isNullable: false);
+        var score = new Parquet.Schema.DataField("score", typeof(double), isNullable: true);
+        var scores = Enumerable.Range(0, column.Length).Select(i => i % 7 == 0 ? (double?)null : i / 10.0).ToArray();
         var path = _folder.File("keys.parquet");
         await using (var stream = File.Create(path))
         {
             await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(group, score), stream);
-            foreach (var chunk in column.Chunk(2_000))
+            for (var from = 0; from < column.Length; from += 2_000)
             {
+                var to = Math.Min(from + 2_000, column.Length);
                 using var rowGroup = writer.CreateRowGroup();
-                await rowGroup.WriteAsync(group, chunk);
-                await rowGroup.WriteAsync<double>(score, new double[chunk.Length].AsMemory());
+                await rowGroup.WriteAsync(group, column[from..to]);
+                await rowGroup.WriteAsync<double>(score, scores[from..to].AsMemory());
             }
         }
 
         var expected = column.Select(k => k is null || MissingValues.IsMissing(k) ? null : k).ToArray();
         foreach (var prefetch in new[] { false, true })
         {
-            var read = Rows(path, new ColumnSpec(["group"], "score"), prefetch).Select(r => r.Group).ToArray();
+            var rows = Rows(path, new ColumnSpec(["group"], "score"), prefetch);
+            var read = rows.Select(r => r.Group).ToArray();
             Assert.Equal(expected, read);
+            Assert.Equal(scores.Select(x => x ?? double.NaN), rows.Select(r => r.Score));
             Assert.Equal(read.Where(k => k is not null).Distinct().Count(), read.Where(k => k is not null).Distinct(ReferenceEqualityComparer.Instance).Count());
         }
     }

@@ -82,4 +82,55 @@ internal sealed partial class ParquetRowSource
             return v == values.Length ? result : null;
         });
     }
+
+    /// <summary>A flat nullable double column with nulls as NaN, from the raw values (no <c>double?</c> copy); null when not of the expected shape.</summary>
+    private double[]? RawDoubles(ParquetRowGroupReader group, DataField field)
+    {
+        if (field.IsArray || field.MaxRepetitionLevel != 0)
+        {
+            return null;
+        }
+
+        return Guard(field, () =>
+        {
+            using var raw = ParquetColumns.Run(() => group.ReadRawColumnDataBaseAsync(field, default).AsTask());
+            if (raw is not RawColumnData<double> numbers)
+            {
+                return null;
+            }
+
+            var values = numbers.Values;
+            var levels = numbers.DefinitionLevels;
+            var max = field.MaxDefinitionLevel;
+            if (levels.IsEmpty)
+            {
+                return values.Length == _length ? values.ToArray() : null;
+            }
+
+            if (levels.Length != _length)
+            {
+                return null;
+            }
+
+            var result = new double[_length];
+            var v = 0;
+            for (var i = 0; i < result.Length; i++)
+            {
+                if (levels[i] < max)
+                {
+                    result[i] = double.NaN;
+                }
+                else if (v < values.Length)
+                {
+                    result[i] = values[v++];
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return v == values.Length ? result : null;
+        });
+    }
 }

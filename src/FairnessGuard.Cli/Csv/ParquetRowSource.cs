@@ -260,7 +260,7 @@ internal sealed partial class ParquetRowSource : IRowSource
     {
         if (field.ClrType == typeof(double))
         {
-            return field.IsNullable ? Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN) : Values<double>(group, field);
+            return field.IsNullable ? RawDoubles(group, field) ?? Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN) : Values<double>(group, field);
         }
 
         if (field.ClrType == typeof(float) && !field.IsNullable)
