@@ -5,7 +5,8 @@ namespace FairnessGuard.Cli.Audit;
 /// <summary>
 /// The columns an exact audit needs, read from a file in one streaming pass: per row the score, a
 /// reference to the (interned) group key and, with labels, the label: 16 or 24 bytes a row, the CSV text
-/// itself is never held.
+/// itself is never held. A large CSV is read in two halves on two cores (<see cref="CsvHalves{TPart}"/>), the
+/// rows joined in file order and the second half's group keys mapped to the first's strings: the same data.
 /// </summary>
 internal sealed class AuditData
 {
@@ -47,27 +48,87 @@ internal sealed class AuditData
     public static AuditData Load(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false, Action<long, long>? progress = null, string? inputFormat = null)
     {
         using var reader = RowSources.Open(path, spec, encoding, decimalComma, inputFormat);
-        var groups = new ChunkedColumn<string>();
-        var scores = new ChunkedColumn<double>();
-        var labels = spec.Label is null ? null : new ChunkedColumn<double>();
-        long missingGroup = 0;
+        var head = new Rows(spec.Label is not null);
+        using var halves = reader is PredictionReader csv
+            ? CsvHalves<Rows>.Start(csv, () => PredictionReader.Open(path, spec, encoding, decimalComma), () => new Rows(spec.Label is not null), (r, rows) => rows.Add(r))
+            : null;
+        var watch = halves?.Boundary ?? long.MaxValue;
         while (reader.Read())
+        {
+            head.Add(reader);
+            RowSources.Tick(reader, progress);
+            if (reader.Position >= watch)
+            {
+                watch = long.MaxValue;
+                if (halves!.Joins(reader.Position) is { } tail)
+                {
+                    return head.ToData(path, reader.ScoreName, tail.Part, CanonicalKeys(((PredictionReader)reader).GroupKeys, tail.Keys));
+                }
+            }
+        }
+
+        return head.ToData(path, reader.ScoreName, null, null);
+    }
+
+    // The second half's key strings mapped to the first half's strings of the same text (new keys to themselves).
+    private static Dictionary<string, string> CanonicalKeys(IEnumerable<string> headKeys, IReadOnlyList<string> tailKeys)
+    {
+        var byText = headKeys.ToDictionary(k => k, StringComparer.Ordinal);
+        var map = new Dictionary<string, string>(ReferenceEqualityComparer.Instance);
+        foreach (var key in tailKeys)
+        {
+            map[key] = byText.GetValueOrDefault(key, key);
+        }
+
+        return map;
+    }
+
+    /// <summary>The rows of one part of the file.</summary>
+    private sealed class Rows(bool labelled)
+    {
+        private readonly ChunkedColumn<string> _groups = new();
+        private readonly ChunkedColumn<double> _scores = new();
+        private readonly ChunkedColumn<double>? _labels = labelled ? new() : null;
+        private long _missingGroup;
+
+        public void Add(IRowSource reader)
         {
             var group = reader.Group();
             var score = reader.Score();
             var label = reader.Label();
             if (group is null)
             {
-                missingGroup++;
-                continue;
+                _missingGroup++;
+                return;
             }
 
-            groups.Add(group);
-            scores.Add(score);
-            labels?.Add(label);
-            RowSources.Tick(reader, progress);
+            _groups.Add(group);
+            _scores.Add(score);
+            _labels?.Add(label);
         }
 
-        return new AuditData(path, reader.ScoreName, groups.ToArray(), scores.ToArray(), labels?.ToArray(), missingGroup);
+        public AuditData ToData(string path, string scoreName, Rows? tail, Dictionary<string, string>? canonical)
+        {
+            var groups = _groups.ToArray(tail?._groups);
+            if (tail is not null && canonical is not null)
+            {
+                Canonicalize(groups.AsSpan(checked((int)_groups.Count)), canonical);
+            }
+
+            return new AuditData(path, scoreName, groups, _scores.ToArray(tail?._scores), _labels?.ToArray(tail?._labels), _missingGroup + (tail?._missingGroup ?? 0));
+        }
+
+        private static void Canonicalize(Span<string> groups, Dictionary<string, string> canonical)
+        {
+            // Few keys: found by reference in a short array; many: by the map.
+            var from = canonical.Keys.ToArray();
+            var to = from.Select(k => canonical[k]).ToArray();
+            for (var i = 0; i < groups.Length; i++)
+            {
+                var key = groups[i];
+                var k = from.Length <= 8 ? Array.IndexOf(from, key) : -1;
+                groups[i] = k >= 0 ? to[k] : canonical[key];
+            }
+        }
     }
 }

@@ -29,11 +29,17 @@ internal sealed class ChunkedColumn<T>
         _current[_used++] = value;
     }
 
-    /// <summary>All values in order, in a new array.</summary>
-    public T[] ToArray()
+    /// <summary>All values in order, then those of <paramref name="tail"/> if given, in a new array.</summary>
+    public T[] ToArray(ChunkedColumn<T>? tail = null)
     {
-        var result = GC.AllocateUninitializedArray<T>(checked((int)Count));
-        var offset = 0;
+        var result = GC.AllocateUninitializedArray<T>(checked((int)(Count + (tail?.Count ?? 0))));
+        var offset = CopyTo(result, 0);
+        tail?.CopyTo(result, offset);
+        return result;
+    }
+
+    private int CopyTo(T[] result, int offset)
+    {
         foreach (var chunk in _full)
         {
             chunk.CopyTo(result, offset);
@@ -41,7 +47,7 @@ internal sealed class ChunkedColumn<T>
         }
 
         _current.AsSpan(0, _used).CopyTo(result.AsSpan(offset));
-        return result;
+        return offset + _used;
     }
 
     private void Next()

@@ -128,6 +128,20 @@ internal sealed partial class CsvTokenizer
         _lastCaptured = Array.FindLastIndex(fieldOfColumn, f => f is not null);
     }
 
+    /// <summary>
+    /// Continues at byte <paramref name="offset"/> of a seekable stream (after <see cref="Start"/>), which must be
+    /// the start of a record; line numbers then count from there (a parallel reader's second half; its errors
+    /// are not shown).
+    /// </summary>
+    public void Seek(long offset)
+    {
+        _stream.Position = offset;
+        _bufferOffset = offset;
+        _pos = 0;
+        _end = 0;
+        _eof = false;
+    }
+
     private bool PeekNewLine()
     {
         if (_pos + 1 < _end)

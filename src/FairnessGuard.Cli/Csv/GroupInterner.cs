@@ -12,6 +12,21 @@ internal sealed class GroupInterner
     /// <summary>The number of distinct keys seen.</summary>
     public int Count => _count;
 
+    /// <summary>The distinct keys' strings, in no particular order.</summary>
+    public IEnumerable<string> Values
+    {
+        get
+        {
+            foreach (var head in _buckets)
+            {
+                for (var e = head; e is not null; e = e.Next)
+                {
+                    yield return e.Value;
+                }
+            }
+        }
+    }
+
     /// <summary>The string of <paramref name="key"/>, decoded by <paramref name="reader"/> from its current record when new.</summary>
     public string Get(ReadOnlySpan<byte> key, PredictionReader reader)
     {

@@ -59,7 +59,7 @@ internal static class RowSources
 
     /// <summary>Opens the file with the reader its format needs.</summary>
     public static IRowSource Open(string path, ColumnSpec spec, InputEncoding encoding, bool decimalComma, string? format) =>
-        IsParquet(path, format) ? ParquetRowSource.Open(path, spec) : PredictionReader.Open(path, spec, encoding, decimalComma);
+        IsParquet(path, format) ? ParquetRowSource.Open(path, spec, prefetch: true) : PredictionReader.Open(path, spec, encoding, decimalComma);
 
     /// <summary>Called once a row: every 4,096 rows stops on a cancellation, every 65,536 rows reports progress (units read, total).</summary>
     public static void Tick(IRowSource source, Action<long, long>? progress)

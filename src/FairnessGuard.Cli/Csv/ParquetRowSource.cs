@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
@@ -10,14 +11,15 @@ namespace FairnessGuard.Cli.Csv;
 /// doubles; group columns of any type are read as their invariant text; nulls are missing values. Parquet.Net is
 /// asynchronous: each call runs on the thread pool and is awaited synchronously (no caller's context is captured).
 /// </summary>
-internal sealed class ParquetRowSource : IRowSource
+internal sealed partial class ParquetRowSource : IRowSource
 {
     private readonly FileStream _stream;
     private readonly ParquetReader _reader;
     private readonly DataField[] _groupFields;
     private readonly DataField _scoreField;
     private readonly DataField? _labelField;
-    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly ColumnSpec _spec;
+    private ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);
     private string?[][] _groups = [];
     private double[] _scores = [];
     private double[]? _labels;
@@ -29,6 +31,7 @@ internal sealed class ParquetRowSource : IRowSource
     private ParquetRowSource(string path, FileStream stream, ParquetReader reader, ColumnSpec spec)
     {
         Path = path;
+        _spec = spec;
         _stream = stream;
         _reader = reader;
         var fields = reader.Schema.GetDataFields();
@@ -63,7 +66,17 @@ internal sealed class ParquetRowSource : IRowSource
     public event Action<ParquetRowGroupReader, int>? RowGroupLoaded;
 
     /// <summary>Opens a Parquet file and finds the columns.</summary>
-    public static ParquetRowSource Open(string path, ColumnSpec spec)
+    /// <param name="path">The file.</param>
+    /// <param name="spec">The columns read.</param>
+    /// <param name="prefetch">Decode the next row groups on two other threads while this one is read (no <see cref="RowGroupLoaded"/> then).</param>
+    public static ParquetRowSource Open(string path, ColumnSpec spec, bool prefetch = false)
+    {
+        var source = Open(path, spec);
+        source._prefetch = prefetch && source._reader.RowGroupCount > 1;
+        return source;
+    }
+
+    private static ParquetRowSource Open(string path, ColumnSpec spec)
     {
         var stream = InputFile.Open(path, 1 << 16);
         try
@@ -134,6 +147,7 @@ internal sealed class ParquetRowSource : IRowSource
     /// <inheritdoc/>
     public void Dispose()
     {
+        StopPrefetch();
         Task.Run(() => _reader.DisposeAsync().AsTask()).GetAwaiter().GetResult();
         _stream.Dispose();
     }
@@ -142,6 +156,13 @@ internal sealed class ParquetRowSource : IRowSource
     {
         _rowsBefore += _length;
         _rowGroup = index;
+        if (_prefetch)
+        {
+            (_groups, _scores, _labels, _length) = Prefetched(index);
+            _index = 0;
+            return;
+        }
+
         using var group = _reader.OpenRowGroupReader(index);
         _length = checked((int)group.RowCount);
         _index = 0;
@@ -213,6 +234,11 @@ internal sealed class ParquetRowSource : IRowSource
 
     private string?[] Texts(ParquetRowGroupReader group, DataField field)
     {
+        if (RawTexts(group, field) is { } raw)
+        {
+            return raw;
+        }
+
         var data = Boxed(group, field);
         var result = new string?[data.Length];
         for (var i = 0; i < result.Length; i++)
@@ -234,7 +260,7 @@ internal sealed class ParquetRowSource : IRowSource
     {
         if (field.ClrType == typeof(double))
         {
-            return field.IsNullable ? Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN) : Values<double>(group, field);
+            return field.IsNullable ? RawDoubles(group, field) ?? Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN) : Values<double>(group, field);
         }
 
         if (field.ClrType == typeof(float) && !field.IsNullable)
@@ -264,14 +290,5 @@ internal sealed class ParquetRowSource : IRowSource
             ? value
             : throw new CsvInputException(Path, 0, 0, field.Name, $"row {_rowsBefore + i}: '{TextCap.Echo(s.Trim())}' is not a number ({FieldNumbers.Expected})");
 
-    private string Intern(string text)
-    {
-        if (_interned.TryGetValue(text, out var known))
-        {
-            return known;
-        }
-
-        _interned.Add(text, text);
-        return text;
-    }
+    private string Intern(string text) => _interned.GetOrAdd(text, text);
 }

@@ -126,8 +126,14 @@ internal sealed class PredictionReader : IRowSource
         }
     }
 
+    /// <summary>The distinct group keys read so far (one string each).</summary>
+    public IEnumerable<string> GroupKeys => _groups.Values;
+
     /// <summary>Advances to the next data record; false at the end.</summary>
     public bool Read() => _tokenizer.Read();
+
+    /// <summary>Continues at byte <paramref name="offset"/>, the start of a record (see <see cref="CsvTokenizer.Seek"/>).</summary>
+    public void SeekTo(long offset) => _tokenizer.Seek(offset);
 
     /// <summary>The current record's score; NaN when missing (empty, NA or ?).</summary>
     public double Score() => Number(_scoreField, label: false);

@@ -1,4 +1,3 @@
-using FairnessGuard.Distributions;
 using MathNet.Numerics.Statistics;
 
 namespace FairnessGuard.Metrics;
@@ -41,14 +40,15 @@ public static class FairnessAudit
                 quantiles[q] = sorted.Length == 0 ? double.NaN : SortedArrayStatistics.QuantileCustom(sorted, options.QuantileLevels[q], QuantileDefinition.R7);
             }
 
+            var (ks, w1) = UnitWalk.KsAndW1(sorted, pooled);
             reports[g] = new GroupReport<TGroup>(
                 data.Groups[g],
                 sorted.Length,
                 pooled.Length == 0 ? 0 : sorted.Length / (double)pooled.Length,
                 sorted.Length == 0 ? double.NaN : ArrayStatistics.Mean(sorted),
                 quantiles,
-                Distance.KolmogorovSmirnov(sorted, pooled),
-                Distance.Wasserstein1(sorted, pooled),
+                ks,
+                w1,
                 options.Threshold is { } t ? SelectionRates.Rate(sorted, t, options.Favorable) : null);
         }
 
@@ -65,7 +65,7 @@ public static class FairnessAudit
                 var (a, b) = Math.DivRem(ab, k);
                 if (a < b)
                 {
-                    pairKs[a, b] = Distance.KolmogorovSmirnov(data.Sorted(a), data.Sorted(b));
+                    pairKs[a, b] = UnitWalk.Ks(data.Sorted(a), data.Sorted(b));
                 }
             });
         }
@@ -77,7 +77,7 @@ public static class FairnessAudit
         {
             for (var b = a + 1; b < k; b++)
             {
-                var ks = pairKs?[a, b] ?? Distance.KolmogorovSmirnov(data.Sorted(a), data.Sorted(b));
+                var ks = pairKs?[a, b] ?? UnitWalk.Ks(data.Sorted(a), data.Sorted(b));
                 if (pair is null || ks > maxKs)
                 {
                     maxKs = ks;
