@@ -43,6 +43,8 @@ internal static class MixtureGap
             }
         }
 
+        // The ranks i/(K−1) of a grid, divided once for all groups (the same divisions, so the same figures).
+        var ranks = Ranks(points.Length);
         for (var s = 0; s < grids.Length; s++)
         {
             if (grids[s] is not { } q)
@@ -54,8 +56,10 @@ internal static class MixtureGap
             var cdf = all.AsSpan(s * points.Length, points.Length);
             if (!toPointRanks.IsEmpty)
             {
-                toPointRanks[s] = RankGap(cdf, q.Length);
+                toPointRanks[s] = RankGap(cdf, q.Length, ranks);
             }
+
+            var rank = q.Length == ranks.Length ? ranks : Ranks(q.Length);
 
             double d = 0;
             for (var k = 0; k < mix.Length; k++)
@@ -74,7 +78,7 @@ internal static class MixtureGap
                 if (side)
                 {
                     // GridCdf.At advances j exactly as the loop below does.
-                    sideGap = Math.Max(sideGap, Math.Abs(GridCdf.At(points, q[i], ref j) - (i / (double)last)));
+                    sideGap = Math.Max(sideGap, Math.Abs(GridCdf.At(points, q[i], ref j) - rank[i]));
                 }
                 else
                 {
@@ -84,7 +88,7 @@ internal static class MixtureGap
                     }
                 }
 
-                var f = i / (double)last;
+                var f = rank[i];
                 var below = j == 0 ? 0 : mix[j - 1];
                 var above = j == points.Length ? 1 : mix[j];
                 d = Math.Max(d, Math.Max(f - above, below - f));
@@ -101,7 +105,7 @@ internal static class MixtureGap
     }
 
     // As ShrinkageRule.OneSide(points, q) accumulates it: the largest |F_q(points[k]) − k/last|.
-    private static double RankGap(ReadOnlySpan<double> cdf, int gridLength)
+    private static double RankGap(ReadOnlySpan<double> cdf, int gridLength, double[] ranks)
     {
         var last = cdf.Length - 1;
         if (last < 1 || gridLength != cdf.Length)
@@ -112,10 +116,23 @@ internal static class MixtureGap
         double d = 0;
         for (var k = 0; k <= last; k++)
         {
-            d = Math.Max(d, Math.Abs(cdf[k] - (k / (double)last)));
+            d = Math.Max(d, Math.Abs(cdf[k] - ranks[k]));
         }
 
         return d;
+    }
+
+    // i/(length − 1) for each i (ranks[0] = 0; a one-knot grid gives 0/0, as the division in place did).
+    private static double[] Ranks(int length)
+    {
+        var ranks = new double[length];
+        var last = length - 1;
+        for (var i = 0; i < length; i++)
+        {
+            ranks[i] = i / (double)last;
+        }
+
+        return ranks;
     }
 
     // The CDF of a quantile grid (piecewise linear through (q[i], i/last)) at ascending points.

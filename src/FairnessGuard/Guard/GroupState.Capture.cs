@@ -21,6 +21,10 @@ internal sealed partial class GroupState
         {
             var stamp = RawStampLocked();
             var returned = WithShared(Combined(_returned, _previousReturned), _sharedReturned);
+
+            // Sorting level 0 in place (under the sketch lock, so a write like any other) leaves the next view
+            // only the samples that arrive until then to sort.
+            returned.SortLevel0();
             var returnedView = returned.GetSortedView();
             _returned.ReleaseSortedView();
             var returnedError = returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length)));
@@ -35,6 +39,7 @@ internal sealed partial class GroupState
             }
 
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            raw.SortLevel0();
             var rawView = raw.GetSortedView();
 
             // The views live as long as the rebuild that asked for them, not as long as the group.
@@ -71,6 +76,7 @@ internal sealed partial class GroupState
             }
 
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            raw.SortLevel0();
             return new RawCapture(stamp, raw.RentSortedView(), raw.Min, raw.Max, SamplesLocked());
         }
     }
@@ -90,6 +96,7 @@ internal sealed partial class GroupState
             }
 
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            raw.SortLevel0();
             var rawView = raw.GetSortedView();
             _raw.ReleaseSortedView();
             var error = raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length)));

@@ -149,6 +149,7 @@ internal sealed partial class ParitySweep
         var withW1 = poolTotal != 0;
         var w1 = new double[groups];
         var lastPosition = new int[groups];
+        var lastAfter = new double[groups];
         var distinct = 0;
         long cumulative = 0;
         var previousPool = 0.0;
@@ -172,8 +173,9 @@ internal sealed partial class ParitySweep
                 var s = popped[p];
                 var i = next[s] - 1;
                 var total = totals[s];
-                var before = i == offsets[s] ? 0 : flatCumulative[i - 1] / total;
-                var after = flatCumulative[i] / total;
+                // F_s before x is what the group's previous value left (the same division, made once).
+                var before = i == offsets[s] ? 0 : lastAfter[s];
+                var after = lastAfter[s] = flatCumulative[i] / total;
                 if (withW1 && total != 0)
                 {
                     // W1 to the pool, stretch by stretch as the sweep reaches each value (ParitySweep.PoolW1.cs).

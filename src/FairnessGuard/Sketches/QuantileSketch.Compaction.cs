@@ -59,6 +59,7 @@ public sealed partial class QuantileSketch
         _minK = Math.Min(_minK, other._minK);
         _compactionVariance += other._compactionVariance;
         _sortedView = null;
+        _sortedLevel0 = 0;
 
         while (RetainedItems > KllCapacity.TotalCapacity(_k, _numLevels))
         {
@@ -111,6 +112,7 @@ public sealed partial class QuantileSketch
         if (level == 0)
         {
             items[begin..rawEnd].Sort();
+            _sortedLevel0 = 0;
         }
 
         var offset = _random.NextBit();

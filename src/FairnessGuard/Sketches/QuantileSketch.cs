@@ -80,6 +80,7 @@ public sealed partial class QuantileSketch : IScoreDistribution
         _compactionVariance = source._compactionVariance;
         _random = source._random;
         _sortedView = source._sortedView;
+        _sortedLevel0 = source._sortedLevel0;
     }
 
     /// <summary>The compactor capacity parameter.</summary>
@@ -128,8 +129,8 @@ public sealed partial class QuantileSketch : IScoreDistribution
     {
         get
         {
-            // Fields: 3 references, 2 doubles of min/max, variance, count, rng state, instance, 3 ints.
-            var bytes = HeapSize.Object((3 * 8) + (6 * 8) + (3 * 4))
+            // Fields: 3 references, 2 doubles of min/max, variance, count, rng state, instance, 4 ints.
+            var bytes = HeapSize.Object((3 * 8) + (6 * 8) + (4 * 4))
                 + HeapSize.Array(_items.Length, sizeof(double))
                 + HeapSize.Array(_levels.Length, sizeof(int));
             return bytes + (_sortedView?.EstimatedBytes ?? 0);
@@ -265,13 +266,13 @@ public sealed partial class QuantileSketch : IScoreDistribution
     long IScoreDistribution.TotalWeight => _count;
 
     /// <summary>An immutable sorted snapshot of the retained items; cached until the next write.</summary>
-    public SortedView GetSortedView() => _sortedView ??= SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count);
+    public SortedView GetSortedView() => _sortedView ??= SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count, _sortedLevel0);
 
     /// <summary>Drops the cached sorted view, so a long-lived sketch holds only its items between reads.</summary>
     internal void ReleaseSortedView() => _sortedView = null;
 
     /// <summary>A fresh view (never the cached one) in rented arrays: the caller calls <see cref="SortedView.ReturnToPool"/> when done.</summary>
-    internal SortedView RentSortedView() => SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count, pooled: true);
+    internal SortedView RentSortedView() => SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count, _sortedLevel0, pooled: true);
 
     /// <summary>A deep copy, including the generator state (the copy draws the same coin flips).</summary>
     public QuantileSketch Clone() => new(this);

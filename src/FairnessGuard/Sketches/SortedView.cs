@@ -80,13 +80,15 @@ public sealed class SortedView : IScoreDistribution
     /// Builds the view from a packed level stack (level h has weight 2^h). Levels 1 and up are already
     /// sorted, so they are merged into a run growing from the end of the output, smallest levels first
     /// (O(k) work in all, as the sizes grow geometrically); only level 0 is sorted, in a pooled scratch
-    /// buffer so that the sketch itself is never reordered by a read.
+    /// buffer so that the sketch itself is never reordered by a read — and of level 0 only the items before its
+    /// last <paramref name="sortedTail"/>, which are already ascending (QuantileSketch.SortLevel0).
     /// </summary>
     /// <param name="packedItems">The sketch's retained items, level 0 first.</param>
     /// <param name="levels">The level boundaries.</param>
     /// <param name="totalWeight">The sketch's count.</param>
+    /// <param name="sortedTail">How many of level 0's last items are ascending.</param>
     /// <param name="pooled">Rent the arrays (the caller hands them back with <see cref="ReturnToPool"/> once done with the view).</param>
-    internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight, bool pooled = false)
+    internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight, int sortedTail = 0, bool pooled = false)
     {
         var count = packedItems.Length;
         var values = pooled ? ArrayPool<double>.Shared.Rent(count) : new double[count];
@@ -100,10 +102,23 @@ public sealed class SortedView : IScoreDistribution
         }
 
         var level0 = packedItems[..(levels[1] - offset)];
-        var scratch = ArrayPool<double>.Shared.Rent(Math.Max(level0.Length, 1));
+        var fresh = level0.Length - Math.Min(sortedTail, level0.Length);
+        var scratch = ArrayPool<double>.Shared.Rent(Math.Max(level0.Length + fresh, 1));
         var sorted = scratch.AsSpan(0, level0.Length);
-        level0.CopyTo(sorted);
-        sorted.Sort();
+        if (fresh == level0.Length)
+        {
+            level0.CopyTo(sorted);
+            sorted.Sort();
+        }
+        else
+        {
+            // Only the items newer than the sorted run are sorted; the two runs are merged.
+            var newer = scratch.AsSpan(level0.Length, fresh);
+            level0[..fresh].CopyTo(newer);
+            newer.Sort();
+            Distributions.SortedSearch.Merge(newer, level0[fresh..], sorted);
+        }
+
         MergeIntoRun(sorted, 1, values.AsSpan(0, count), weights, ref runStart);
         ArrayPool<double>.Shared.Return(scratch);
 
