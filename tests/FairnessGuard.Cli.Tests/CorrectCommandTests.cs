@@ -82,6 +82,7 @@ public sealed class CorrectCommandTests : IDisposable
         using var guard = new ParityGuard<string>(new ParityGuardOptions
         {
             PolicyName = "fairness-guard-cli", BackgroundRebuild = false, RebuildInterval = null, Seed = 9, WarmUp = 200,
+            RebuildEvery = FairnessGuard.Cli.Correction.OnlineRowCorrector.ReplayRebuildEvery,
         });
         var (scores, groups) = AuditCommandTests.ReadColumns(input);
         var (fair, _) = AuditCommandTests.ReadColumns(output, "score_fair");
