@@ -13,11 +13,17 @@ internal sealed class MlNetCall
     {
         Syntax = syntax;
         Method = method;
+
+        // IMethodSymbol.Parameters wraps the compiler's parameters anew on every call: read once per call site.
+        Parameters = method.Parameters;
     }
 
     public InvocationExpressionSyntax Syntax { get; }
 
     public IMethodSymbol Method { get; }
+
+    /// <summary>The method's parameters (the reduced form's, for an extension method called as one).</summary>
+    public System.Collections.Immutable.ImmutableArray<IParameterSymbol> Parameters { get; }
 
     public string Name => Method.Name;
 
@@ -44,7 +50,7 @@ internal sealed class MlNetCall
         return false;
     }
 
-    public bool HasParameter(string name) => Method.Parameters.Any(p => p.Name == name);
+    public bool HasParameter(string name) => Parameters.Any(p => p.Name == name);
 
     /// <summary>
     /// The argument expressions bound to a parameter (several for a <c>params</c> array given inline), an
@@ -52,7 +58,7 @@ internal sealed class MlNetCall
     /// </summary>
     public List<ExpressionSyntax>? ArgumentsOf(string parameterName)
     {
-        var parameters = Method.Parameters;
+        var parameters = Parameters;
         var index = -1;
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -103,7 +109,7 @@ internal sealed class MlNetCall
 
         if (arguments.Count == 0)
         {
-            var parameter = Method.Parameters.First(p => p.Name == parameterName);
+            var parameter = Parameters.First(p => p.Name == parameterName);
             return parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue as string : null;
         }
 

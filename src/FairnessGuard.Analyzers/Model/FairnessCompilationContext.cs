@@ -16,6 +16,7 @@ namespace FairnessGuard.Analyzers.Model;
 internal sealed class FairnessCompilationContext
 {
     private readonly ConcurrentDictionary<SyntaxTree, TreeContext> _trees = new();
+    private Tuple<SyntaxTree, TreeContext>? _lastTree;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
     private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>> _classInputs = new();
@@ -59,8 +60,19 @@ internal sealed class FairnessCompilationContext
     public ModelInputCandidateSet ModelInputCandidates => _inputCandidates.Value;
 
     /// <summary>The tree's name options and whether it is generated code, computed once per tree.</summary>
-    public TreeContext TreeFor(SyntaxTree tree, System.Threading.CancellationToken token) =>
-        _trees.TryGetValue(tree, out var context) ? context : _trees.GetOrAdd(tree, CreateTreeContext(tree, token));
+    public TreeContext TreeFor(SyntaxTree tree, System.Threading.CancellationToken token)
+    {
+        // Node actions arrive tree after tree: the last tree's context answers most calls without a lookup.
+        var last = Volatile.Read(ref _lastTree);
+        if (last is not null && last.Item1 == tree)
+        {
+            return last.Item2;
+        }
+
+        var context = _trees.TryGetValue(tree, out var known) ? known : _trees.GetOrAdd(tree, CreateTreeContext(tree, token));
+        Volatile.Write(ref _lastTree, Tuple.Create(tree, context));
+        return context;
+    }
 
     private TreeContext CreateTreeContext(SyntaxTree tree, System.Threading.CancellationToken token) => new(
         NameOptions.Read(_options, tree),

@@ -17,7 +17,8 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 /// analyzers' diagnostics (<c>FG</c>); the analyzer runs use <c>GetAnalyzerDiagnosticsAsync</c> (the path that
 /// records the driver's telemetry; the driver binds the whole compilation to produce its events); it records wall and process CPU time of each, and the
 /// driver's per-analyzer execution time (<c>GetAnalyzerTelemetryInfoAsync</c>, what <c>-p:ReportAnalyzer=true</c>
-/// prints). Round 0 (cold JIT) is printed but left out of the medians.
+/// prints), and the bytes the FG run allocates beyond the <c>Nodes</c> run (deterministic, unlike the times on a
+/// shared machine). Round 0 (cold JIT) is printed but left out of the medians.
 /// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- analyzer-telemetry [mlnet|pipelines|generated] [--without-findings] [rounds]</c>.
 /// </summary>
 public static class AnalyzerTelemetryProbe
@@ -34,7 +35,7 @@ public static class AnalyzerTelemetryProbe
         var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new NodeDispatchAnalyzer());
         var fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
         var rows = new List<double[]>();
-        Console.WriteLine("round  compile wall/cpu ms  nodes wall/cpu ms  FG wall/cpu ms  FG exec ms (FeatureSelection, OutputPolicy)  (FG-compile)/compile cpu  (FG-nodes)/compile cpu  exec/compile  findings");
+        Console.WriteLine("round  compile wall/cpu ms  nodes wall/cpu ms  FG wall/cpu ms  FG exec ms (FeatureSelection, OutputPolicy)  (FG-compile)/compile cpu  (FG-nodes)/compile cpu  exec/compile  FG-nodes alloc MB  findings");
         for (var round = 0; round < rounds; round++)
         {
             var compile = Time(() => compilation.Clone().GetDiagnostics().Length);
@@ -44,6 +45,7 @@ public static class AnalyzerTelemetryProbe
             {
                 compile.Wall, compile.Cpu, emptyRun.Wall, emptyRun.Cpu, fgRun.Wall, fgRun.Cpu, exec[0], exec[1],
                 (fgRun.Cpu - compile.Cpu) / compile.Cpu, (fgRun.Cpu - emptyRun.Cpu) / compile.Cpu, (exec[0] + exec[1]) / compile.Cpu,
+                fgRun.AllocatedMb - emptyRun.AllocatedMb,
             };
             if (round > 0)
             {
@@ -62,7 +64,7 @@ public static class AnalyzerTelemetryProbe
 
     private static string Format(string label, double[] r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{label,-6} {r[0],7:F0}/{r[1],-7:F0}      {r[2],7:F0}/{r[3],-7:F0}    {r[4],7:F0}/{r[5],-7:F0} {r[6],7:F1}, {r[7],5:F1}                              {r[8],7:P1}                 {r[9],7:P1}          {r[10],6:P1}");
+        $"{label,-6} {r[0],7:F0}/{r[1],-7:F0}      {r[2],7:F0}/{r[3],-7:F0}    {r[4],7:F0}/{r[5],-7:F0} {r[6],7:F1}, {r[7],5:F1}                              {r[8],7:P1}                 {r[9],7:P1}          {r[10],6:P1}  {r[11],8:F2}");
 
     private static double Median(IEnumerable<double> values)
     {
@@ -82,20 +84,21 @@ public static class AnalyzerTelemetryProbe
         }
     }
 
-    private static (double Wall, double Cpu) Time(Func<int> run)
+    private static (double Wall, double Cpu, double AllocatedMb) Time(Func<int> run)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         _ = run();
         watch.Stop();
         process.Refresh();
-        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6);
     }
 
-    private static ((double Wall, double Cpu) Run, double[] Exec, int Reported) Analyze(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static ((double Wall, double Cpu, double AllocatedMb) Run, double[] Exec, int Reported) Analyze(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
         CompilationWithAnalyzers? run = null;
