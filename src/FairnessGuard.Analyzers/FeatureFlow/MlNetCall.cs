@@ -9,21 +9,24 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// <summary>A bound call into ML.NET, with its arguments looked up by parameter name.</summary>
 internal sealed class MlNetCall
 {
+    private System.Collections.Immutable.ImmutableArray<IParameterSymbol> _parameters;
+
     private MlNetCall(InvocationExpressionSyntax syntax, IMethodSymbol method)
     {
         Syntax = syntax;
         Method = method;
-
-        // IMethodSymbol.Parameters wraps the compiler's parameters anew on every call: read once per call site.
-        Parameters = method.Parameters;
     }
 
     public InvocationExpressionSyntax Syntax { get; }
 
     public IMethodSymbol Method { get; }
 
-    /// <summary>The method's parameters (the reduced form's, for an extension method called as one).</summary>
-    public System.Collections.Immutable.ImmutableArray<IParameterSymbol> Parameters { get; }
+    /// <summary>
+    /// The method's parameters (the reduced form's, for an extension method called as one), read once per call
+    /// site and only when asked: <c>IMethodSymbol.Parameters</c> wraps the compiler's parameters anew on every
+    /// read, and a reduced extension method builds them on first read.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<IParameterSymbol> Parameters => _parameters.IsDefault ? (_parameters = Method.Parameters) : _parameters;
 
     public string Name => Method.Name;
 
