@@ -52,6 +52,33 @@ public class MlNetDroppedTests
     }
 
     [Fact]
+    public async Task ADroppedColumnsMessageAsksToKeepItInTheDataBeforeAppendingTheEstimator()
+    {
+        // The column is gone when an estimator appended after the trainer runs: appending alone cannot work.
+        var diagnostics = await new TestProject().WithSource(MlNetSources.LoanInput).WithSource("""
+            using Microsoft.ML;
+
+            public static class LoanTrainer
+            {
+                public static ITransformer Train(MLContext ml, IDataView data)
+                {
+                    var pipeline = ml.Transforms.DropColumns([|"Gender"|], "ZipCode")
+                        .Append(ml.Transforms.Concatenate("Features", "Income", "Debt", "Years"))
+                        .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
+                    return pipeline.Fit(data);
+                }
+            }
+            """).VerifyAsync();
+
+        var message = Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith(
+            "such as [DemographicParity(nameof(LoanInput.Gender))] on the method that returns the score, or keep 'Gender' in the data "
+            + "(leaving it out of Concatenate(\"Features\", …) already keeps it from the model) and "
+            + ".Append(mlContext.Transforms.DemographicParity(groupColumnName: \"Gender\")) after the trainer",
+            message);
+    }
+
+    [Fact]
     public async Task SelectColumnsThatDoesNotKeepTheSensitiveColumnIsReported()
     {
         await new TestProject().WithSource(MlNetSources.LoanInput).WithSource("""
