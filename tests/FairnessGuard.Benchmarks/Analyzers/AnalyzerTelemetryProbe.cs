@@ -12,7 +12,7 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 /// A warm, in-process probe of the analyzers' cost against the compiler's on one project, every run single-threaded
 /// (the compilation's <c>ConcurrentBuild</c> off and the driver's <c>concurrentAnalysis</c> off), so that the
 /// compile baseline and the analyzer runs use the same one core. Each round runs, on fresh clones: the compiler's
-/// diagnostics (<c>Compile</c>), the diagnostics of <see cref="NodeDispatchAnalyzer"/> (<c>Nodes</c>: the same
+/// diagnostics (<c>Compile</c>), the diagnostics of <c>EmptyAnalyzer(dispatchNodes: true)</c> (<c>Nodes</c>: the same
 /// registrations with empty bodies, so the compile plus the driver's walk and dispatch), and the FairnessGuard
 /// analyzers' diagnostics (<c>FG</c>); the analyzer runs use <c>GetAnalyzerDiagnosticsAsync</c> (the path that
 /// records the driver's telemetry; the driver binds the whole compilation to produce its events); it records wall and process CPU time of each, and the
@@ -33,7 +33,7 @@ public static class AnalyzerTelemetryProbe
             _ => GeneratedProject.Compilation(withFindings),
         };
         var compilation = source.WithOptions(source.Options.WithConcurrentBuild(false));
-        var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new NodeDispatchAnalyzer());
+        var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer(dispatchNodes: true));
         var fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
         var rows = new List<double[]>();
         Console.WriteLine("round  compile wall/cpu ms  nodes wall/cpu ms  FG wall/cpu ms  FG exec ms (FeatureSelection, OutputPolicy)  (FG-compile)/compile cpu  (FG-nodes)/compile cpu  exec/compile wall  FG-nodes alloc MB  findings");
