@@ -15,7 +15,7 @@ namespace FairnessGuard.Analyzers.Model;
 /// </summary>
 internal sealed class FairnessCompilationContext
 {
-    private readonly ConcurrentDictionary<SyntaxTree, TreeContext> _trees = new();
+    private readonly ConcurrentDictionary<SyntaxTree, Tuple<SyntaxTree, TreeContext>> _trees = new();
     private Tuple<SyntaxTree, TreeContext>? _lastTree;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
     private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
@@ -69,9 +69,10 @@ internal sealed class FairnessCompilationContext
             return last.Item2;
         }
 
-        var context = _trees.TryGetValue(tree, out var known) ? known : _trees.GetOrAdd(tree, CreateTreeContext(tree, token));
-        Volatile.Write(ref _lastTree, Tuple.Create(tree, context));
-        return context;
+        // The entry is stored in the dictionary, so switching trees allocates nothing.
+        var entry = _trees.TryGetValue(tree, out var known) ? known : _trees.GetOrAdd(tree, Tuple.Create(tree, CreateTreeContext(tree, token)));
+        Volatile.Write(ref _lastTree, entry);
+        return entry.Item2;
     }
 
     private TreeContext CreateTreeContext(SyntaxTree tree, System.Threading.CancellationToken token) => new(
