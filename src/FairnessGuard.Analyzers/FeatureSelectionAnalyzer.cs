@@ -108,7 +108,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             if ((finding.Kind == FindingKind.UsedDirectly && !tree.ReportsUsedDirectly)
                 || fairness.PolicyNamesMember(finding.DroppedFinding?.MemberName ?? finding.MemberName)
                 || (finding.Kind != FindingKind.UsedDirectly && fairness.AuditsMember(finding.DroppedFinding?.MemberName ?? finding.MemberName))
-                || finding.Location.SourceTree?.GetLineVisibility(finding.Location.SourceSpan.Start, token) == LineVisibility.Hidden)
+                || IsHidden(finding.Location, token))
             {
                 continue;
             }
@@ -121,6 +121,12 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             });
         }
     }
+
+    // `#line hidden` needs a directive: a file with none (most) skips building the tree's line-directive map.
+    private static bool IsHidden(Location location, System.Threading.CancellationToken token) =>
+        location.SourceTree is { } tree
+        && tree.GetRoot(token).ContainsDirectives
+        && tree.GetLineVisibility(location.SourceSpan.Start, token) == LineVisibility.Hidden;
 
     /// <summary>The method a policy attribute would go on: the ordinary method that owns the block.</summary>
     private static Location? PolicyTarget(SyntaxNode block, ISymbol? owner) =>

@@ -31,8 +31,10 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "analyzer-telemetry")
         {
-            var rounds = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(5);
-            Analyzers.AnalyzerTelemetryProbe.Run(withFindings: !args.Contains("--without-findings"), rounds);
+            var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+            var project = positional.FirstOrDefault(a => !char.IsDigit(a[0])) ?? "generated";
+            var rounds = positional.Where(a => char.IsDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(5);
+            Analyzers.AnalyzerTelemetryProbe.Run(project, withFindings: !args.Contains("--without-findings"), rounds);
             return;
         }
 

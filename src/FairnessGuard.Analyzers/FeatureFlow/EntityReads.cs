@@ -19,7 +19,7 @@ internal sealed class EntityReads
     private const int MinimumFeatures = 2;
     private readonly BlockScan _scan;
     private readonly SemanticModel _model;
-    private readonly IMethodSymbol? _method;
+    private readonly System.Collections.Immutable.ImmutableArray<IParameterSymbol> _parameters;
     private readonly FairnessCompilationContext _context;
     private readonly NameMatchers _names;
     private readonly CancellationToken _token;
@@ -29,7 +29,7 @@ internal sealed class EntityReads
     {
         _scan = scan;
         _model = model;
-        _method = method;
+        _parameters = method?.Parameters ?? System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty;
         _context = context;
         _names = names;
         _token = token;
@@ -165,18 +165,19 @@ internal sealed class EntityReads
     {
         var model = _model;
         var token = _token;
-        if (receiver != "this" && ParameterNamed(_method, receiver) is { } parameter && !InsideNestedFunction(name, _scan.Block))
+        if (receiver != "this" && ParameterNamed(_parameters, receiver) is { } parameter && !InsideNestedFunction(name, _scan.Block))
         {
             return InstanceDataMember(parameter.Type, name.Identifier.ValueText) ? parameter : null;
         }
 
-        if (model.GetSymbolInfo(name, token).Symbol is not (IPropertySymbol or IFieldSymbol) || name.Parent is null)
+        var member = model.GetSymbolInfo(name, token).Symbol;
+        if (member is not (IPropertySymbol or IFieldSymbol) || name.Parent is null)
         {
             return null;
         }
 
         ISymbol? source = receiver == "this"
-            ? model.GetSymbolInfo(name, token).Symbol!.ContainingType
+            ? member.ContainingType
             : model.GetSymbolInfo(((MemberAccessExpressionSyntax)name.Parent).Expression, token).Symbol;
 
         // A type-qualified name (Row.Income, e.g. in a column pair or an attribute) reads no instance.
@@ -185,17 +186,12 @@ internal sealed class EntityReads
             return null;
         }
 
-        return source is null || (receiver == "this" && model.GetSymbolInfo(name, token).Symbol!.IsStatic) ? null : source;
+        return source is null || (receiver == "this" && member.IsStatic) ? null : source;
     }
 
-    private static IParameterSymbol? ParameterNamed(IMethodSymbol? method, string name)
+    private static IParameterSymbol? ParameterNamed(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, string name)
     {
-        if (method is null)
-        {
-            return null;
-        }
-
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in parameters)
         {
             if (parameter.Name == name)
             {

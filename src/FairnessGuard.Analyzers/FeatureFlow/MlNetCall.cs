@@ -9,6 +9,8 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// <summary>A bound call into ML.NET, with its arguments looked up by parameter name.</summary>
 internal sealed class MlNetCall
 {
+    private System.Collections.Immutable.ImmutableArray<IParameterSymbol> _parameters;
+
     private MlNetCall(InvocationExpressionSyntax syntax, IMethodSymbol method)
     {
         Syntax = syntax;
@@ -18,6 +20,13 @@ internal sealed class MlNetCall
     public InvocationExpressionSyntax Syntax { get; }
 
     public IMethodSymbol Method { get; }
+
+    /// <summary>
+    /// The method's parameters (the reduced form's, for an extension method called as one), read once per call
+    /// site and only when asked: <c>IMethodSymbol.Parameters</c> wraps the compiler's parameters anew on every
+    /// read, and a reduced extension method builds them on first read.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<IParameterSymbol> Parameters => _parameters.IsDefault ? (_parameters = Method.Parameters) : _parameters;
 
     public string Name => Method.Name;
 
@@ -44,7 +53,7 @@ internal sealed class MlNetCall
         return false;
     }
 
-    public bool HasParameter(string name) => Method.Parameters.Any(p => p.Name == name);
+    public bool HasParameter(string name) => Parameters.Any(p => p.Name == name);
 
     /// <summary>
     /// The argument expressions bound to a parameter (several for a <c>params</c> array given inline), an
@@ -52,7 +61,7 @@ internal sealed class MlNetCall
     /// </summary>
     public List<ExpressionSyntax>? ArgumentsOf(string parameterName)
     {
-        var parameters = Method.Parameters;
+        var parameters = Parameters;
         var index = -1;
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -103,7 +112,7 @@ internal sealed class MlNetCall
 
         if (arguments.Count == 0)
         {
-            var parameter = Method.Parameters.First(p => p.Name == parameterName);
+            var parameter = Parameters.First(p => p.Name == parameterName);
             return parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue as string : null;
         }
 

@@ -13,9 +13,8 @@ internal sealed partial class MlNetPipeline
     /// <summary>The options argument of a trainer overload taking <c>XTrainer.Options</c>, or null.</summary>
     private static ExpressionSyntax? OptionsOf(MlNetCall call)
     {
-        var parameters = (call.Method.ReducedFrom ?? call.Method).Parameters;
-        var options = call.Method.Parameters.FirstOrDefault(p => p.Name == "options");
-        if (options is null || options.Type.Name != "Options" || options.Type.ContainingType?.Name.EndsWith("Trainer", StringComparison.Ordinal) != true || parameters.IsEmpty)
+        var options = call.Parameters.FirstOrDefault(p => p.Name == "options");
+        if (options is null || options.Type.Name != "Options" || options.Type.ContainingType?.Name.EndsWith("Trainer", StringComparison.Ordinal) != true || (call.Method.ReducedFrom ?? call.Method).Parameters.IsEmpty)
         {
             return null;
         }

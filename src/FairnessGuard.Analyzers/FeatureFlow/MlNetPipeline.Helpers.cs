@@ -22,7 +22,8 @@ internal sealed partial class MlNetPipeline
         string? loaded = null;
         foreach (var invocation in scan.Invocations)
         {
-            if (model.GetSymbolInfo(invocation, token).Symbol is not IMethodSymbol { IsGenericMethod: false } method
+            if (_mlNetCalls.Contains(invocation)
+                || model.GetSymbolInfo(invocation, token).Symbol is not IMethodSymbol { IsGenericMethod: false } method
                 || method.ReturnType is not { Name: "IDataView" } returned
                 || !MlNetCall.IsMlNet(returned)
                 || MlNetCall.IsMlNet(method.ContainingType))

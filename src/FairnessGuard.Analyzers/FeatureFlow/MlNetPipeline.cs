@@ -19,6 +19,9 @@ internal sealed partial class MlNetPipeline
         "LoadFromTextFile", "LoadFromEnumerable", "CreatePredictionEngine", "CreateTextLoader", "LoadFromBinary",
     };
 
+    // The block's calls already bound as ML.NET calls: no loader helper of the project's own among them.
+    private readonly HashSet<SyntaxNode> _mlNetCalls = new();
+
     public List<(MlNetCall Call, string Output, List<NamedColumn>? Inputs)> Concatenations { get; } = new();
 
     public List<(MlNetCall Call, List<NamedColumn> Columns)> Drops { get; } = new();
@@ -47,6 +50,7 @@ internal sealed partial class MlNetPipeline
         {
             if (MlNetCall.Bind(invocation, model, token) is { } call)
             {
+                pipeline._mlNetCalls.Add(invocation);
                 pipeline.Add(call, model, token);
             }
         }

@@ -107,7 +107,10 @@ internal static class MlNetPipelineReader
         foreach (var finding in dropped)
         {
             finding.FromPipeline = true;
-            finding.Trainer = finding.How.IndexOf("[NoColumn]", StringComparison.Ordinal) >= 0 ? null : trainer;
+            finding.RemovedFromData = finding.How.IndexOf("[NoColumn]", StringComparison.Ordinal) >= 0
+                || finding.How.StartsWith("removed by DropColumns", StringComparison.Ordinal)
+                || finding.How.StartsWith("not kept by SelectColumns", StringComparison.Ordinal);
+            finding.Trainer = finding.RemovedFromData ? null : trainer;
             finding.Certain = certain;
             finding.GroupColumn = Find(available, finding.MemberName)?.Name ?? available.FirstOrDefault(c => string.Equals(c.MemberName, finding.MemberName, StringComparison.Ordinal))?.Name ?? finding.MemberName;
         }

@@ -12,44 +12,52 @@ namespace FairnessGuard.Analyzers.Model;
 /// A project's own fairness audit counts as an output constraint: a type that groups rows by a member
 /// (<c>GroupBy(r => r.Gender)</c>) and compares the groups' rates against the four-fifths rule (a literal
 /// 0.8, or a name such as <c>FourFifths</c>, <c>DisparateImpact</c>, <c>ParityRatio</c>). Read from syntax
-/// only, once per compilation, in the files that mention <c>GroupBy</c>.
+/// only, once per compilation, in the types that call <c>GroupBy</c> (found by a text search, see
+/// <see cref="SyntaxSearch"/>).
 /// </summary>
 internal static class FairnessAuditIndex
 {
     private static readonly string[] AuditWords = { "fourfifths", "disparateimpact", "parityratio", "adverseimpact", "selectionrate", "impactratio" };
 
+    private static readonly string[] GroupByName = { "GroupBy" };
+
     public static HashSet<string> AuditedMemberNames(Compilation compilation, CancellationToken token)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
+        var hits = new List<SyntaxToken>();
+        var grouped = new Dictionary<TypeDeclarationSyntax, List<string>>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!tree.TryGetText(out var text) && !tree.HasCompilationUnitRoot)
+            // Only the `GroupBy(r => r.Member)` calls found by a text search are looked at, and only the types
+            // that hold one are read token by token for the four-fifths check.
+            hits.Clear();
+            grouped.Clear();
+            SyntaxSearch.FindIdentifiers(tree, GroupByName, hits, token);
+            foreach (var hit in hits)
             {
-                continue;
-            }
-
-            text ??= tree.GetText(token);
-            if (!Contains(text.ToString(), "GroupBy"))
-            {
-                continue;
-            }
-
-            foreach (var type in tree.GetRoot(token).DescendantNodes().OfType<TypeDeclarationSyntax>())
-            {
-                List<string>? grouped = null;
-                foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                if (hit.Parent is SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access } name
+                    && access.Name == name
+                    && invocation.Expression == access
+                    && invocation.ArgumentList.Arguments.Count > 0
+                    && invocation.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax key })
                 {
-                    if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GroupBy" }
-                        && invocation.ArgumentList.Arguments.Count > 0
-                        && invocation.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax key })
+                    foreach (var type in invocation.Ancestors().OfType<TypeDeclarationSyntax>())
                     {
-                        (grouped ??= new List<string>()).Add(key.Name.Identifier.ValueText);
+                        if (!grouped.TryGetValue(type, out var members))
+                        {
+                            grouped.Add(type, members = new List<string>());
+                        }
+
+                        members.Add(key.Name.Identifier.ValueText);
                     }
                 }
+            }
 
-                if (grouped is not null && HasFourFifthsCheck(type))
+            foreach (var pair in grouped)
+            {
+                if (HasFourFifthsCheck(pair.Key))
                 {
-                    result.UnionWith(grouped);
+                    result.UnionWith(pair.Value);
                 }
             }
         }
@@ -68,16 +76,17 @@ internal static class FairnessAuditIndex
 
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
-                var lower = token.ValueText.ToLowerInvariant();
-                if (AuditWords.Any(w => lower.Contains(w)))
+                var text = token.ValueText;
+                foreach (var word in AuditWords)
                 {
-                    return true;
+                    if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        return true;
+                    }
                 }
             }
         }
 
         return false;
     }
-
-    private static bool Contains(string text, string value) => text.IndexOf(value, StringComparison.Ordinal) >= 0;
 }

@@ -15,7 +15,8 @@ namespace FairnessGuard.Analyzers.Model;
 /// </summary>
 internal sealed class FairnessCompilationContext
 {
-    private readonly ConcurrentDictionary<SyntaxTree, TreeContext> _trees = new();
+    private readonly ConcurrentDictionary<SyntaxTree, Tuple<SyntaxTree, TreeContext>> _trees = new();
+    private Tuple<SyntaxTree, TreeContext>? _lastTree;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
     private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>> _classInputs = new();
@@ -59,8 +60,20 @@ internal sealed class FairnessCompilationContext
     public ModelInputCandidateSet ModelInputCandidates => _inputCandidates.Value;
 
     /// <summary>The tree's name options and whether it is generated code, computed once per tree.</summary>
-    public TreeContext TreeFor(SyntaxTree tree, System.Threading.CancellationToken token) =>
-        _trees.TryGetValue(tree, out var context) ? context : _trees.GetOrAdd(tree, CreateTreeContext(tree, token));
+    public TreeContext TreeFor(SyntaxTree tree, System.Threading.CancellationToken token)
+    {
+        // Node actions arrive tree after tree: the last tree's context answers most calls without a lookup.
+        var last = Volatile.Read(ref _lastTree);
+        if (last is not null && last.Item1 == tree)
+        {
+            return last.Item2;
+        }
+
+        // The entry is stored in the dictionary, so switching trees allocates nothing.
+        var entry = _trees.TryGetValue(tree, out var known) ? known : _trees.GetOrAdd(tree, Tuple.Create(tree, CreateTreeContext(tree, token)));
+        Volatile.Write(ref _lastTree, entry);
+        return entry.Item2;
+    }
 
     private TreeContext CreateTreeContext(SyntaxTree tree, System.Threading.CancellationToken token) => new(
         NameOptions.Read(_options, tree),

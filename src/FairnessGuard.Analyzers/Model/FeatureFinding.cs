@@ -54,6 +54,12 @@ internal sealed class FeatureFinding
     /// <summary>For a pipeline finding, the pipeline's one trainer call (the fix appends the parity estimator after it).</summary>
     public SyntaxNode? Trainer { get; set; }
 
+    /// <summary>
+    /// For a pipeline finding, true when the pipeline removes the column from the data (<c>DropColumns</c>,
+    /// <c>SelectColumns</c>, <c>[NoColumn]</c>): an estimator appended after the trainer cannot group by it.
+    /// </summary>
+    public bool RemovedFromData { get; set; }
+
     /// <summary>For a pipeline finding, the column name of the dropped attribute (the estimator's group column).</summary>
     public string? GroupColumn { get; set; }
 

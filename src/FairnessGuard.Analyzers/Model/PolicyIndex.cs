@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -110,30 +111,48 @@ internal static class PolicyIndex
         return false;
     }
 
+    // The policy types a referenced assembly defines, per constraint attribute: compilations that share their
+    // references (an IDE's successive snapshots, clones) share the referenced assembly symbols, so an assembly's
+    // types are walked once, not once per compilation. Weak keys: nothing is kept alive by the cache.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, ConditionalWeakTable<IAssemblySymbol, string[]>> PolicyNamesByAssembly = new();
+
     private static string[] PolicyTypeNames(Compilation compilation, INamedTypeSymbol constraintAttribute)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         AddNames(constraintAttribute, names);
+        var perAssembly = PolicyNamesByAssembly.GetValue(constraintAttribute, _ => new ConditionalWeakTable<IAssemblySymbol, string[]>());
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (MayDefinePolicies(assembly))
-            {
-                var stack = new Stack<INamespaceOrTypeSymbol>();
-                stack.Push(assembly.GlobalNamespace);
-                while (stack.Count > 0)
-                {
-                    foreach (var member in stack.Pop().GetMembers())
-                    {
-                        if (member is INamedTypeSymbol type && DerivesFrom(type, constraintAttribute))
-                        {
-                            AddNames(type, names);
-                        }
+            names.UnionWith(perAssembly.GetValue(assembly, a => PolicyTypeNamesIn(a, constraintAttribute)));
+        }
 
-                        if (member is INamespaceOrTypeSymbol container)
-                        {
-                            stack.Push(container);
-                        }
-                    }
+        var result = new string[names.Count];
+        names.CopyTo(result);
+        return result;
+    }
+
+    private static string[] PolicyTypeNamesIn(IAssemblySymbol assembly, INamedTypeSymbol constraintAttribute)
+    {
+        if (!MayDefinePolicies(assembly))
+        {
+            return Array.Empty<string>();
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<INamespaceOrTypeSymbol>();
+        stack.Push(assembly.GlobalNamespace);
+        while (stack.Count > 0)
+        {
+            foreach (var member in stack.Pop().GetMembers())
+            {
+                if (member is INamedTypeSymbol type && DerivesFrom(type, constraintAttribute))
+                {
+                    AddNames(type, names);
+                }
+
+                if (member is INamespaceOrTypeSymbol container)
+                {
+                    stack.Push(container);
                 }
             }
         }

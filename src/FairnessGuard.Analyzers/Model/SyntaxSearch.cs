@@ -30,9 +30,10 @@ internal static class SyntaxSearch
     }
 
     /// <summary>
-    /// The one chunked scan: copies <paramref name="span"/> of the text 4,096 characters at a time (chunks
-    /// overlap by the longest name, so a name across a chunk edge is seen once), confirms each match on the
-    /// tree, and adds it to <paramref name="found"/> or, without a list, stops at the first.
+    /// The one chunked scan: copies <paramref name="span"/> of the text at most 4,096 characters at a time
+    /// (chunks overlap by the longest name, so a name across a chunk edge is seen once), searches each chunk for
+    /// each name with the runtime's vectorized <c>IndexOf</c>, confirms each match on the tree, and adds it to
+    /// <paramref name="found"/> in text order or, without a list, stops at the first.
     /// </summary>
     private static bool Scan(SyntaxNode root, SourceText text, TextSpan span, string[] identifiers, List<SyntaxToken>? found, CancellationToken token)
     {
@@ -42,8 +43,8 @@ internal static class SyntaxSearch
             longest = Math.Max(longest, identifier.Length);
         }
 
-        var any = false;
-        var buffer = new char[Math.Max(ChunkLength, longest * 2)];
+        var before = found?.Count ?? 0;
+        var buffer = new char[Math.Max(Math.Min(ChunkLength, span.Length), longest * 2)];
         var step = buffer.Length - longest + 1;
         for (var start = span.Start; start < span.End; start += step)
         {
@@ -51,20 +52,30 @@ internal static class SyntaxSearch
             var count = Math.Min(buffer.Length, span.End - start);
             var last = start + count >= span.End;
             text.CopyTo(start, buffer, 0, count);
-            for (var i = 0; i < count && (i < step || last); i++)
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var identifier in identifiers)
             {
-                foreach (var identifier in identifiers)
+                // A match starting at or after `step` lies in the next chunk's overlap and is seen there.
+                for (var from = 0; from < count;)
                 {
-                    if (buffer[i] == identifier[0] && i + identifier.Length <= count && Matches(buffer, i, identifier) && IsIdentifierAt(root, start + i, identifier))
+                    var at = chunk.Slice(from).IndexOf(identifier.AsSpan(), StringComparison.Ordinal);
+                    if (at < 0 || (from + at >= step && !last))
+                    {
+                        break;
+                    }
+
+                    var position = start + from + at;
+                    if (IsIdentifierAt(root, position, identifier))
                     {
                         if (found is null)
                         {
                             return true;
                         }
 
-                        found.Add(root.FindToken(start + i));
-                        any = true;
+                        found.Add(root.FindToken(position));
                     }
+
+                    from += at + 1;
                 }
             }
 
@@ -74,17 +85,14 @@ internal static class SyntaxSearch
             }
         }
 
-        return any;
-    }
-
-    private static bool Matches(char[] buffer, int offset, string identifier)
-    {
-        for (var j = 0; j < identifier.Length; j++)
+        if (found is null || found.Count == before)
         {
-            if (buffer[offset + j] != identifier[j])
-            {
-                return false;
-            }
+            return false;
+        }
+
+        if (identifiers.Length > 1)
+        {
+            found.Sort(before, found.Count - before, TokenPositionComparer.Instance);
         }
 
         return true;
@@ -94,5 +102,12 @@ internal static class SyntaxSearch
     {
         var token = scope.FindToken(position);
         return token.SpanStart == position && token.Span.Length == identifier.Length && token.ValueText == identifier;
+    }
+
+    private sealed class TokenPositionComparer : IComparer<SyntaxToken>
+    {
+        public static readonly TokenPositionComparer Instance = new();
+
+        public int Compare(SyntaxToken x, SyntaxToken y) => x.SpanStart.CompareTo(y.SpanStart);
     }
 }

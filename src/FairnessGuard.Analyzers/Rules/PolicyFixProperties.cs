@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FairnessGuard.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 
@@ -22,11 +23,14 @@ internal static class PolicyFixProperties
     /// <summary>For <see cref="FixAppendParity"/>: the group column the estimator reads.</summary>
     public const string GroupColumnKey = "GroupColumn";
 
+    // One entity type is named by many findings (a class of pipelines): its display string is built once.
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> FullNames = new();
+
     public static Diagnostic Create(DiagnosticDescriptor descriptor, FeatureFinding finding, Location? target, ITypeSymbol? entityType, string member, params object?[] messageArgs)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(MemberKey, member)
-            .Add(TypeKey, entityType is null ? null : entityType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            .Add(TypeKey, entityType is null ? null : FullNames.GetValue(entityType, t => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
         Location[]? additional;
         var origin = finding.DroppedFinding ?? finding;
         if (origin.FromPipeline)

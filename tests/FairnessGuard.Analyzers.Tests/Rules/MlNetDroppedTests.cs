@@ -33,9 +33,10 @@ public class MlNetDroppedTests
     }
 
     [Fact]
-    public async Task DropColumnsOfASensitiveColumnBeforeTheTrainerIsReported()
+    public async Task DropColumnsOfASensitiveColumnBeforeTheTrainerIsReportedAndTheMessageAsksToKeepItInTheData()
     {
-        await new TestProject().WithSource(MlNetSources.LoanInput).WithSource("""
+        // The column is gone when an estimator appended after the trainer runs: appending alone cannot work.
+        var diagnostics = await new TestProject().WithSource(MlNetSources.LoanInput).WithSource("""
             using Microsoft.ML;
 
             public static class LoanTrainer
@@ -49,6 +50,13 @@ public class MlNetDroppedTests
                 }
             }
             """).VerifyAsync();
+
+        var message = Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith(
+            "such as [DemographicParity(nameof(LoanInput.Gender))] on the method that returns the score, or keep 'Gender' in the data "
+            + "(leaving it out of Concatenate(\"Features\", …) already keeps it from the model) and "
+            + ".Append(mlContext.Transforms.DemographicParity(groupColumnName: \"Gender\")) after the trainer",
+            message);
     }
 
     [Fact]

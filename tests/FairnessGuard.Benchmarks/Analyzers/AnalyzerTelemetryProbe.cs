@@ -9,41 +9,113 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FairnessGuard.Benchmarks.Analyzers;
 
 /// <summary>
-/// In-process analyzer telemetry on the generated project: the driver's per-analyzer execution time (what
-/// <c>-p:ReportAnalyzer=true</c> prints) and the wall time of a full diagnostics run, over several rounds.
-/// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- analyzer-telemetry [--without-findings] [rounds]</c>.
+/// A warm, in-process probe of the analyzers' cost against the compiler's on one project, every run single-threaded
+/// (the compilation's <c>ConcurrentBuild</c> off and the driver's <c>concurrentAnalysis</c> off), so that the
+/// compile baseline and the analyzer runs use the same one core. Each round runs, on fresh clones: the compiler's
+/// diagnostics (<c>Compile</c>), the diagnostics of <c>EmptyAnalyzer(dispatchNodes: true)</c> (<c>Nodes</c>: the same
+/// registrations with empty bodies, so the compile plus the driver's walk and dispatch), and the FairnessGuard
+/// analyzers' diagnostics (<c>FG</c>); the analyzer runs use <c>GetAnalyzerDiagnosticsAsync</c> (the path that
+/// records the driver's telemetry; the driver binds the whole compilation to produce its events); it records wall and process CPU time of each, and the
+/// driver's per-analyzer execution time (<c>GetAnalyzerTelemetryInfoAsync</c>, what <c>-p:ReportAnalyzer=true</c>
+/// prints; a wall time inside the callbacks, so its share is taken of the compile's wall time on the same
+/// thread), and the bytes the FG run allocates beyond the <c>Nodes</c> run (deterministic, unlike the times on a
+/// shared machine). Round 0 (cold JIT) is printed but left out of the medians.
+/// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- analyzer-telemetry [mlnet|pipelines|generated] [--without-findings] [rounds]</c>.
 /// </summary>
 public static class AnalyzerTelemetryProbe
 {
-    public static void Run(bool withFindings, int rounds)
+    public static void Run(string project, bool withFindings, int rounds)
     {
-        var compilation = GeneratedProject.Compilation(withFindings);
+        var source = project switch
+        {
+            "mlnet" => MlNetProject.Compilation(),
+            "pipelines" => ManyPipelinesBenchmarks.Compilation(),
+            _ => GeneratedProject.Compilation(withFindings),
+        };
+        var compilation = source.WithOptions(source.Options.WithConcurrentBuild(false));
+        var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer(dispatchNodes: true));
         var fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
+        var rows = new List<double[]>();
+        Console.WriteLine("round  compile wall/cpu ms  nodes wall/cpu ms  FG wall/cpu ms  FG exec ms (FeatureSelection, OutputPolicy)  (FG-compile)/compile cpu  (FG-nodes)/compile cpu  exec/compile wall  FG-nodes alloc MB  findings");
         for (var round = 0; round < rounds; round++)
         {
-            var (wall, times, reported) = Measure(compilation, fairness);
-            var perAnalyzer = string.Join(", ", times.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Time.TotalMilliseconds:F0} ms")));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {wall.TotalSeconds:F2} s, reported {reported}, {perAnalyzer}"));
+            var compile = Time(() => compilation.Clone().GetDiagnostics().Length);
+            var (emptyRun, _, _) = Analyze(compilation, empty);
+            var (fgRun, exec, reported) = Analyze(compilation, fairness);
+            var row = new[]
+            {
+                compile.Wall, compile.Cpu, emptyRun.Wall, emptyRun.Cpu, fgRun.Wall, fgRun.Cpu, exec[0], exec[1],
+                (fgRun.Cpu - compile.Cpu) / compile.Cpu, (fgRun.Cpu - emptyRun.Cpu) / compile.Cpu, (exec[0] + exec[1]) / compile.Wall,
+                fgRun.AllocatedMb - emptyRun.AllocatedMb,
+            };
+            if (round > 0)
+            {
+                rows.Add(row);
+            }
+
+            Console.WriteLine(Format(round.ToString(CultureInfo.InvariantCulture), row) + $"  {reported}");
+        }
+
+        if (rows.Count > 0)
+        {
+            var medians = Enumerable.Range(0, rows[0].Length).Select(i => Median(rows.Select(r => r[i]))).ToArray();
+            Console.WriteLine(Format("median", medians) + string.Create(CultureInfo.InvariantCulture, $"  (rounds 1-{rounds - 1}, load {LoadAverage()})"));
         }
     }
 
-    // Sequential analysis: the callbacks' wall time is then not inflated by the compiler's own threads.
-    private static (TimeSpan Wall, List<(string Name, TimeSpan Time)> Times, int Reported) Measure(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static string Format(string label, double[] r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{label,-6} {r[0],7:F0}/{r[1],-7:F0}      {r[2],7:F0}/{r[3],-7:F0}    {r[4],7:F0}/{r[5],-7:F0} {r[6],7:F1}, {r[7],5:F1}                              {r[8],7:P1}                 {r[9],7:P1}          {r[10],6:P1}  {r[11],8:F2}");
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    private static (double Wall, double Cpu, double AllocatedMb) Time(Func<int> run)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        _ = run();
+        watch.Stop();
+        process.Refresh();
+        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6);
+    }
+
+    private static ((double Wall, double Cpu, double AllocatedMb) Run, double[] Exec, int Reported) Analyze(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
-        var watch = Stopwatch.StartNew();
-        var run = compilation.Clone().WithAnalyzers(analyzers, options);
-        var diagnostics = run.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        watch.Stop();
-        var times = analyzers.Select(a => (a.GetType().Name, Telemetry(run, a))).ToList();
+        CompilationWithAnalyzers? run = null;
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        var time = Time(() =>
+        {
+            run = compilation.Clone().WithAnalyzers(analyzers, options);
+            diagnostics = run.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            return diagnostics.Length;
+        });
         if (diagnostics.FirstOrDefault(d => d.Id == "AD0001") is { } crash)
         {
             throw new InvalidOperationException(crash.ToString());
         }
 
-        return (watch.Elapsed, times, diagnostics.Count(d => d.Id.StartsWith("FG", StringComparison.Ordinal)));
+        var exec = analyzers.Select(a => run!.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds).ToArray();
+        return (time, exec.Length == 1 ? new[] { exec[0], 0.0 } : exec, diagnostics.Count(d => d.Id.StartsWith("FG", StringComparison.Ordinal)));
     }
-
-    private static TimeSpan Telemetry(CompilationWithAnalyzers run, DiagnosticAnalyzer analyzer) =>
-        run.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
 }

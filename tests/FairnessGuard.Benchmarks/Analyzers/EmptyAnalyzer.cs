@@ -1,10 +1,15 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FairnessGuard.Benchmarks.Analyzers;
 
-/// <summary>The baseline: an analyzer that registers nothing, so the driver's fixed cost is all that is measured.</summary>
+/// <summary>
+/// The baseline: an analyzer that registers nothing, so the driver's fixed cost is all that is measured; or, with
+/// <c>dispatchNodes</c>, FeatureSelectionAnalyzer's registrations (every invocation and method declaration) with
+/// empty bodies, so the driver walks and dispatches as for the real analyzer and nothing else is done.
+/// </summary>
 #pragma warning disable RS1038, RS1041, RS1036, RS2008 // A benchmark analyzer, never loaded by a compiler.
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyAnalyzer : DiagnosticAnalyzer
@@ -14,6 +19,12 @@ public sealed class EmptyAnalyzer : DiagnosticAnalyzer
     private static readonly DiagnosticDescriptor Rule = new("EMPTY0001", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 #pragma warning restore RS2008
 
+    private readonly bool _dispatchNodes;
+
+    /// <summary>Creates the baseline analyzer.</summary>
+    /// <param name="dispatchNodes">Whether to register FeatureSelectionAnalyzer's syntax-node actions, with empty bodies.</param>
+    public EmptyAnalyzer(bool dispatchNodes = false) => _dispatchNodes = dispatchNodes;
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -21,6 +32,14 @@ public sealed class EmptyAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        if (!_dispatchNodes)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            return;
+        }
+
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+            start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.InvocationExpression, SyntaxKind.MethodDeclaration));
     }
 }
