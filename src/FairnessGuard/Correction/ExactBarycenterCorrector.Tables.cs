@@ -14,7 +14,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
     // Below this many calibration outputs in all, the tables are filled on one thread.
     private const int ParallelTabulation = 1 << 16;
 
-    private double[][]? Tabulate()
+    private double[][]? Tabulate(int count)
     {
         if (_sorted.Length > MaxTabulatedGroups)
         {
@@ -34,7 +34,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             tables[g] = table;
         }
 
-        if (_data.Count >= ParallelTabulation)
+        if (count >= ParallelTabulation)
         {
             Parallel.For(0, tables.Length, Fill);
         }
@@ -54,7 +54,9 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
 
     // A large batch is corrected in ascending order of its outputs (a radix sort of the positions): each
     // group's searches and table reads then move forward through memory instead of jumping at random, a
-    // cache miss each. Row i still gets Correct(y_i, g_i, first + i): the same values as in row order.
+    // cache miss each. Row i still gets Correct(y_i, g_i, first + i): the same values as in row order. The
+    // barycenter is computed at each rank rather than read from the table: in value order the quantile reads
+    // move forward too, and a batch then never pays for filling the table (n·k lookups).
     private int ApplyInValueOrder(ReadOnlySpan<double> outputs, int[] codes, Span<double> destination, long firstRowIndex)
     {
         var nonFinite = 0;
@@ -64,7 +66,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             var (i, y) = (order[r], sorted[r]);
             if (double.IsFinite(y))
             {
-                destination[i] = Correct(y, codes[i], firstRowIndex + i);
+                destination[i] = Correct(y, codes[i], firstRowIndex + i, null);
             }
             else
             {
