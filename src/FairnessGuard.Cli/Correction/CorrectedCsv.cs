@@ -26,26 +26,32 @@ internal static class CorrectedCsv
         new PredictionWriter(stream, reader, fairColumn).Complete();
         reader.PassThrough = null;
 
+        // Two sets of chunk buffers: while one batch is written here, the next is formatted on the pool.
         var chunks = (rows.Count + ChunkRows - 1) / ChunkRows;
-        var buffers = new byte[ChunksPerBatch][];
-        var lengths = new int[ChunksPerBatch];
-        var batchChanged = new long[ChunksPerBatch];
-        long changed = 0;
-        for (var first = 0; first < chunks; first += ChunksPerBatch)
+        var batches = new[] { new Batch(), new Batch() };
+        Task Start(int first, Batch batch) => Task.Run(() =>
         {
-            Commands.CliCancellation.ThrowIfCancelled();
-            var count = Math.Min(ChunksPerBatch, chunks - first);
-            Parallel.For(0, count, c =>
+            batch.Count = Math.Min(ChunksPerBatch, chunks - first);
+            Parallel.For(0, batch.Count, c =>
             {
                 var (from, to) = ((first + c) * ChunkRows, Math.Min(rows.Count, (first + c + 1) * ChunkRows));
-                (buffers[c], lengths[c], batchChanged[c]) = Format(reader, rows, fair, from, to);
+                (batch.Buffers[c], batch.Lengths[c], batch.Changed[c]) = Format(reader, rows, fair, from, to);
             });
+        });
 
-            for (var c = 0; c < count; c++)
+        long changed = 0;
+        var pending = chunks > 0 ? Start(0, batches[0]) : Task.CompletedTask;
+        for (var (first, b) = (0, 0); first < chunks; first += ChunksPerBatch, b ^= 1)
+        {
+            pending.GetAwaiter().GetResult();
+            Commands.CliCancellation.ThrowIfCancelled();
+            pending = first + ChunksPerBatch < chunks ? Start(first + ChunksPerBatch, batches[b ^ 1]) : Task.CompletedTask;
+            var batch = batches[b];
+            for (var c = 0; c < batch.Count; c++)
             {
-                stream.Write(buffers[c], 0, lengths[c]);
-                ArrayPool<byte>.Shared.Return(buffers[c]);
-                changed += batchChanged[c];
+                stream.Write(batch.Buffers[c], 0, batch.Lengths[c]);
+                ArrayPool<byte>.Shared.Return(batch.Buffers[c]);
+                changed += batch.Changed[c];
             }
         }
 
@@ -115,5 +121,17 @@ internal static class CorrectedCsv
         }
 
         return at;
+    }
+
+    // One batch of formatted chunks.
+    private sealed class Batch
+    {
+        public byte[][] Buffers { get; } = new byte[ChunksPerBatch][];
+
+        public int[] Lengths { get; } = new int[ChunksPerBatch];
+
+        public long[] Changed { get; } = new long[ChunksPerBatch];
+
+        public int Count { get; set; }
     }
 }

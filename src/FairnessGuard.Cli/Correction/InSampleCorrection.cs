@@ -49,25 +49,34 @@ internal static class InSampleCorrection
     private static double[] Fit(CorrectSettings settings, HeldRows rows)
     {
         var path = settings.Path;
-        AuditOutcome.RequireTwoGroups(path, rows.Groups.Where((g, i) => g is not null && double.IsFinite(rows.Scores[i])).Distinct(StringComparer.Ordinal).Take(2).ToArray()!);
+        var groups = rows.Groups.AsSpan(0, rows.Count);
+        var scores = rows.Scores.AsSpan(0, rows.Count);
+        AuditOutcome.RequireTwoGroups(path, TwoGroupsWithScores(groups, scores));
         var options = new BarycenterOptions { Strength = settings.Strength, Seed = settings.Seed };
         try
         {
-            var fair = new double[rows.Count];
+            var fair = GC.AllocateUninitializedArray<double>(rows.Count);
             if (rows.MissingGroup == 0)
             {
                 // Every row has a group: row i of the data is row i of the file (the tie-breaking draw's index).
-                ExactBarycenterCorrector<string>.FitAndApply(rows.Scores, rows.Groups!, fair, options);
+                ExactBarycenterCorrector<string>.FitAndApply(scores, groups!, fair, options);
                 return fair;
             }
 
             // Rows without a group are left out of the fit but keep their place: each row's draw is its file row.
-            var keep = rows.Groups.Select((g, i) => g is not null).ToArray();
-            var corrector = ExactBarycenterCorrector<string>.Fit(
-                rows.Scores.Where((_, i) => keep[i]).ToArray(), rows.Groups.Where(g => g is not null).ToArray()!, options);
+            var keep = new List<int>();
+            for (var i = 0; i < groups.Length; i++)
+            {
+                if (groups[i] is not null)
+                {
+                    keep.Add(i);
+                }
+            }
+
+            var corrector = ExactBarycenterCorrector<string>.Fit([.. keep.Select(i => rows.Scores[i])], [.. keep.Select(i => rows.Groups[i]!)], options);
             for (var i = 0; i < fair.Length; i++)
             {
-                fair[i] = rows.Groups[i] is { } group && double.IsFinite(rows.Scores[i]) ? corrector.Apply(rows.Scores[i], group, i) : rows.Scores[i];
+                fair[i] = groups[i] is { } group && double.IsFinite(scores[i]) ? corrector.Apply(scores[i], group, i) : scores[i];
             }
 
             return fair;
@@ -77,78 +86,26 @@ internal static class InSampleCorrection
             throw new CsvInputException(path, 0, 0, null, $"cannot calibrate: {ex.Message}");
         }
     }
-}
 
-/// <summary>Every record of a CSV held as read, with its group (null when missing) and score (NaN when missing).</summary>
-internal sealed class HeldRows
-{
-    private HeldRows(RecordStore records, int[] ends, string?[] groups, double[] scores, Dictionary<int, (byte[] Bytes, bool Quoted)> rawScores, long missingGroup)
+    // The first two distinct groups that have a finite score (fewer when there are not two).
+    private static string[] TwoGroupsWithScores(ReadOnlySpan<string?> groups, ReadOnlySpan<double> scores)
     {
-        Records = records;
-        Ends = ends;
-        Groups = groups;
-        Scores = scores;
-        RawScores = rawScores;
-        MissingGroup = missingGroup;
-    }
-
-    /// <summary>The records' bytes, one after another, without their line breaks.</summary>
-    public RecordStore Records { get; }
-
-    /// <summary>Where each record ends in <see cref="Records"/>.</summary>
-    public int[] Ends { get; }
-
-    /// <summary>Each row's group key; null when a group column is missing.</summary>
-    public string?[] Groups { get; }
-
-    /// <summary>Each row's score; NaN when missing.</summary>
-    public double[] Scores { get; }
-
-    /// <summary>The score field as read of each row passed through (no group, or no finite score).</summary>
-    public Dictionary<int, (byte[] Bytes, bool Quoted)> RawScores { get; }
-
-    /// <summary>Rows without a group.</summary>
-    public long MissingGroup { get; }
-
-    /// <summary>The rows.</summary>
-    public int Count => Ends.Length;
-
-    /// <summary>Reads every record of <paramref name="reader"/>; null as soon as one is too long to hold.</summary>
-    public static HeldRows? Read(PredictionReader reader, Action<long, long>? progress)
-    {
-        var records = new RecordStore(reader.Length);
-        var copy = new OutputBuffer(records);
-        reader.PassThrough = copy;
-        var ends = new ChunkedColumn<int>();
-        var groups = new ChunkedColumn<string?>();
-        var scores = new ChunkedColumn<double>();
-        var raw = new Dictionary<int, (byte[], bool)>();
-        long missingGroup = 0;
-        while (reader.Read())
+        string? first = null;
+        for (var i = 0; i < groups.Length; i++)
         {
-            // The record was copied through as it was parsed: where the store ends now, it ends.
-            copy.Flush();
-            if (records.Overflowed)
+            if (groups[i] is { } group && double.IsFinite(scores[i]))
             {
-                return null;
+                if (first is null)
+                {
+                    first = group;
+                }
+                else if (!string.Equals(first, group, StringComparison.Ordinal))
+                {
+                    return [first, group];
+                }
             }
-
-            var row = checked((int)ends.Count);
-            ends.Add(records.EndRecord());
-            var group = reader.Group();
-            var score = reader.Score();
-            groups.Add(group);
-            scores.Add(score);
-            if (group is null || !double.IsFinite(score))
-            {
-                missingGroup += group is null ? 1 : 0;
-                raw[row] = (reader.RawScore(out var quoted).ToArray(), quoted);
-            }
-
-            RowSources.Tick(reader, progress);
         }
 
-        reader.PassThrough = null;
-        return new HeldRows(records, ends.ToArray(), groups.ToArray(), scores.ToArray(), raw, missingGroup);
+        return first is null ? [] : [first];
     }
 }

@@ -55,8 +55,8 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         var rows = new int[keys.Length][];
         void Sort(int g)
         {
-            sorted[g] = new double[partition.Values[g].Length];
-            rows[g] = new int[sorted[g].Length];
+            sorted[g] = GC.AllocateUninitializedArray<double>(partition.Values[g].Length);
+            rows[g] = GC.AllocateUninitializedArray<int>(sorted[g].Length);
             DoubleRadixSort.SortTagged(partition.Values[g], partition.Rows[g], sorted[g], rows[g]);
         }
 

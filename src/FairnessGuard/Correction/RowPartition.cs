@@ -48,7 +48,7 @@ internal sealed class RowPartition<TGroup>
         var index = new Dictionary<TGroup, int>();
         var keys = new List<TGroup>();
         var counts = new List<int>();
-        var codes = new int[outputs.Length];
+        var codes = GC.AllocateUninitializedArray<int>(outputs.Length);
         var recent = new TGroup[RecentKeys];
         var recentCount = 0;
         var nonFinite = 0;
@@ -96,8 +96,8 @@ internal sealed class RowPartition<TGroup>
         var rows = new int[keys.Count][];
         for (var g = 0; g < values.Length; g++)
         {
-            values[g] = new double[counts[g]];
-            rows[g] = new int[counts[g]];
+            values[g] = GC.AllocateUninitializedArray<double>(counts[g]);
+            rows[g] = GC.AllocateUninitializedArray<int>(counts[g]);
         }
 
         var fill = new int[keys.Count];
