@@ -9,9 +9,6 @@ namespace FairnessGuard.Correction;
 internal sealed class RowPartition<TGroup>
     where TGroup : notnull
 {
-    // Group keys compared by reference before hashing (interned keys, a CSV reader's, then cost no hash a row).
-    private const int RecentKeys = 8;
-
     private RowPartition(TGroup[] keys, Dictionary<TGroup, int> index, double[][] values, int[][] rows, int nonFinite)
     {
         Keys = keys;
@@ -45,53 +42,17 @@ internal sealed class RowPartition<TGroup>
             throw new ArgumentException($"outputs has {outputs.Length} rows but groups has {groups.Length}; they must be the same length.", nameof(groups));
         }
 
-        var index = new Dictionary<TGroup, int>();
-        var keys = new List<TGroup>();
-        var counts = new List<int>();
+        var coder = new GroupCoder<TGroup>();
         var codes = GC.AllocateUninitializedArray<int>(outputs.Length);
-        var recent = new TGroup[RecentKeys];
-        var recentCount = 0;
         var nonFinite = 0;
         for (var i = 0; i < outputs.Length; i++)
         {
-            var group = groups[i] ?? throw new ArgumentException($"The group key at row {i} is null; every row needs a group.", nameof(groups));
-            var g = -1;
-            if (!typeof(TGroup).IsValueType)
-            {
-                for (var r = 0; r < recentCount; r++)
-                {
-                    if (ReferenceEquals(recent[r], group))
-                    {
-                        g = r;
-                        break;
-                    }
-                }
-            }
-
-            if (g < 0 && !index.TryGetValue(group, out g))
-            {
-                g = keys.Count;
-                index.Add(group, g);
-                keys.Add(group);
-                counts.Add(0);
-                if (recentCount < RecentKeys)
-                {
-                    recent[recentCount++] = group;
-                }
-            }
-
-            if (double.IsFinite(outputs[i]))
-            {
-                codes[i] = g;
-                counts[g]++;
-            }
-            else
-            {
-                codes[i] = -1;
-                nonFinite++;
-            }
+            var finite = double.IsFinite(outputs[i]);
+            codes[i] = coder.Code(groups[i] ?? throw new ArgumentException($"The group key at row {i} is null; every row needs a group.", nameof(groups)), finite);
+            nonFinite += finite ? 0 : 1;
         }
 
+        var (keys, counts) = (coder.Keys, coder.Counts);
         var values = new double[keys.Count][];
         var rows = new int[keys.Count][];
         for (var g = 0; g < values.Length; g++)
@@ -110,6 +71,69 @@ internal sealed class RowPartition<TGroup>
             }
         }
 
-        return new RowPartition<TGroup>([.. keys], index, values, rows, nonFinite);
+        return new RowPartition<TGroup>([.. keys], coder.Index, values, rows, nonFinite);
+    }
+}
+
+/// <summary>
+/// Numbers group keys in order of first appearance and counts each group's finite outputs. The first keys are
+/// compared by reference before the dictionary is asked: interned keys (a CSV reader's) then cost no hash a row.
+/// </summary>
+/// <typeparam name="TGroup">The group key.</typeparam>
+internal sealed class GroupCoder<TGroup>
+    where TGroup : notnull
+{
+    private const int RecentKeys = 8;
+    private readonly TGroup[] _recent = new TGroup[RecentKeys];
+    private int _recentCount;
+
+    /// <summary>The keys, in order of first appearance.</summary>
+    public List<TGroup> Keys { get; } = [];
+
+    /// <summary>The finite outputs counted per key.</summary>
+    public List<int> Counts { get; } = [];
+
+    /// <summary>The number of each key.</summary>
+    public Dictionary<TGroup, int> Index { get; } = [];
+
+    /// <summary>The key's number (a new one on its first sighting); −1 for a non-finite output, which is not counted.</summary>
+    public int Code(TGroup group, bool finite)
+    {
+        var g = ByReference(group);
+        if (g < 0 && !Index.TryGetValue(group, out g))
+        {
+            g = Keys.Count;
+            Index.Add(group, g);
+            Keys.Add(group);
+            Counts.Add(0);
+            if (_recentCount < RecentKeys)
+            {
+                _recent[_recentCount++] = group;
+            }
+        }
+
+        if (!finite)
+        {
+            return -1;
+        }
+
+        Counts[g]++;
+        return g;
+    }
+
+    private int ByReference(TGroup group)
+    {
+        if (!typeof(TGroup).IsValueType)
+        {
+            for (var r = 0; r < _recentCount; r++)
+            {
+                if (ReferenceEquals(_recent[r], group))
+                {
+                    return r;
+                }
+            }
+        }
+
+        return -1;
     }
 }
