@@ -3,17 +3,21 @@ using FairnessGuard.Metrics;
 namespace FairnessGuard.Correction;
 
 /// <content>
-/// Fitting and correcting the same rows in one pass. Each group is sorted once with every row's index carried
-/// through the sort, so a row's place in its group (F_s(y−) and F_s(y), the ends of its run of equal outputs) is
-/// known without a search, and the barycenter's quantile reads move forward through memory. Every row of a
-/// calibration set is in an atom of its own group (its own output is one of the knots), so each row takes the
-/// tie-broken branch of <c>Correct</c>, evaluated here by the same code: the results are bit for bit those of
+/// Fitting and correcting the same rows in one pass, and large batches. Each group's rows are sorted once with
+/// their row indices carried through the sort, so a row's place among the group's calibration outputs (F_s(y−) and
+/// F_s(y), the ends of its run of equal outputs) is found by galloping a step or two forward from the previous
+/// row's, and the barycenter's quantile reads move forward through memory: no guide-table search, no table. Every
+/// row of a calibration set is in an atom of its own group (its output is one of the knots), so in-sample each row
+/// takes the tie-broken branch of <c>Correct</c>, evaluated by the same code: the results are bit for bit those of
 /// <see cref="Fit"/> followed by <see cref="Apply(ReadOnlySpan{double}, ReadOnlySpan{TGroup}, Span{double}, long)"/>.
 /// </content>
 public sealed partial class ExactBarycenterCorrector<TGroup>
 {
     // Below this many rows the groups are sorted and corrected on one thread.
     private const int ParallelInSample = 1 << 16;
+
+    // From this many rows a batch is corrected group by group in order of value (see ApplyByGroup).
+    private const int SortedBatch = 1 << 14;
 
     /// <summary>
     /// Fits the correction on <paramref name="outputs"/> and corrects the same rows into <paramref name="destination"/>:
@@ -50,21 +54,59 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             throw new ArgumentException($"The barycenter correction needs at least 2 groups in calibration; got {keys.Length}.", nameof(groups));
         }
 
-        // Each group's outputs sorted with their row indices; the unsorted copy then holds the fair values.
-        var sorted = new double[keys.Length][];
-        var rows = new int[keys.Length][];
-        void Sort(int g)
+        var parallel = outputs.Length >= ParallelInSample;
+        var (sorted, rows) = SortEach(partition.Values, partition.Rows, parallel);
+        var corrector = new ExactBarycenterCorrector<TGroup>(keys, partition.Index, sorted, partition.NonFinite, options);
+        ForEachGroup(keys.Length, parallel, g => corrector.CorrectSorted(g, sorted[g], rows[g], 0, partition.Values[g]));
+        Scatter(outputs, partition.Values, rows, destination);
+        return corrector;
+    }
+
+    // A batch of ≥ SortedBatch rows, split by group and each group sorted with its row indices (in parallel): each
+    // row's place among the calibration outputs is then found by galloping forward from the previous row's, the
+    // quantile reads move forward too, and no table is needed. Row i gets Correct(y_i, g_i, first + i) exactly.
+    private int ApplyByGroup(ReadOnlySpan<double> outputs, int[] codes, Span<double> destination, long firstRowIndex)
+    {
+        var counts = new int[_sorted.Length];
+        var nonFinite = 0;
+        for (var i = 0; i < outputs.Length; i++)
         {
-            sorted[g] = GC.AllocateUninitializedArray<double>(partition.Values[g].Length);
-            rows[g] = GC.AllocateUninitializedArray<int>(sorted[g].Length);
-            DoubleRadixSort.SortTagged(partition.Values[g], partition.Rows[g], sorted[g], rows[g]);
+            if (double.IsFinite(outputs[i]))
+            {
+                counts[codes[i]]++;
+            }
+            else
+            {
+                codes[i] = -1;
+                nonFinite++;
+            }
         }
 
+        var (values, unsortedRows) = RowPartition<TGroup>.Split(outputs, codes, counts);
         var parallel = outputs.Length >= ParallelInSample;
-        ForEachGroup(keys.Length, parallel, Sort);
-        var corrector = new ExactBarycenterCorrector<TGroup>(keys, partition.Index, sorted, partition.NonFinite, options);
-        ForEachGroup(keys.Length, parallel, g => corrector.CorrectOwnRows(g, rows[g], partition.Values[g]));
+        var (sorted, rows) = SortEach(values, unsortedRows, parallel);
+        ForEachGroup(_sorted.Length, parallel, g => CorrectSorted(g, sorted[g], rows[g], firstRowIndex, values[g]));
+        Scatter(outputs, values, rows, destination);
+        return nonFinite;
+    }
 
+    // Each group's values sorted ascending with their row indices (ties in row order).
+    private static (double[][] Sorted, int[][] Rows) SortEach(double[][] values, int[][] rows, bool parallel)
+    {
+        var sorted = new double[values.Length][];
+        var sortedRows = new int[values.Length][];
+        ForEachGroup(values.Length, parallel, g =>
+        {
+            sorted[g] = GC.AllocateUninitializedArray<double>(values[g].Length);
+            sortedRows[g] = GC.AllocateUninitializedArray<int>(values[g].Length);
+            DoubleRadixSort.SortTagged(values[g], rows[g], sorted[g], sortedRows[g]);
+        });
+        return (sorted, sortedRows);
+    }
+
+    // Non-finite rows are copied; every other row gets its group's fair value.
+    private static void Scatter(ReadOnlySpan<double> outputs, double[][] fair, int[][] rows, Span<double> destination)
+    {
         for (var i = 0; i < outputs.Length; i++)
         {
             if (!double.IsFinite(outputs[i]))
@@ -73,16 +115,14 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             }
         }
 
-        for (var g = 0; g < keys.Length; g++)
+        for (var g = 0; g < fair.Length; g++)
         {
-            var (fair, at) = (partition.Values[g], rows[g]);
-            for (var j = 0; j < fair.Length; j++)
+            var (values, at) = (fair[g], rows[g]);
+            for (var j = 0; j < values.Length; j++)
             {
-                destination[at[j]] = fair[j];
+                destination[at[j]] = values[j];
             }
         }
-
-        return corrector;
     }
 
     private static void ForEachGroup(int count, bool parallel, Action<int> body)
@@ -99,32 +139,58 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         }
     }
 
-    // The fair value of each of group g's calibration rows, in the group's sorted order. A run of equal outputs
-    // [a, b) is the atom of its value: a outputs lie below it and b at or below it.
-    private void CorrectOwnRows(int g, int[] rows, double[] fair)
+    // The fair value of each of group g's rows y (ascending, with their row indices) into fair: what Correct gives.
+    // below and atOrBelow, the counts of the group's calibration outputs under and up to y, only grow along the walk.
+    private void CorrectSorted(int g, double[] ys, int[] rows, long firstRowIndex, double[] fair)
     {
-        var own = _sorted[g];
         if (_strength == 0)
         {
-            own.CopyTo(fair, 0);
+            ys.CopyTo(fair, 0);
             return;
         }
 
-        for (var a = 0; a < own.Length;)
+        var own = _sorted[g];
+        int below = 0, atOrBelow = 0;
+        for (var j = 0; j < ys.Length; j++)
         {
-            var y = own[a];
-            var b = a + 1;
-            while (b < own.Length && own[b] == y)
+            var y = ys[j];
+            if (j == 0 || y != ys[j - 1])
             {
-                b++;
+                below = Gallop(own, atOrBelow, y, inclusive: false);
+                atOrBelow = Gallop(own, below, y, inclusive: true);
             }
 
-            for (var j = a; j < b; j++)
-            {
-                fair[j] = InAtom(y, g, rows[j], a, b);
-            }
-
-            a = b;
+            fair[j] = below == atOrBelow
+                ? Blend(y, g, BarycenterQuantile(below / (double)own.Length))
+                : InAtom(y, g, firstRowIndex + rows[j], below, atOrBelow);
         }
+    }
+
+    // The first index from `from` whose output is not below y (not at or below y when inclusive); every index
+    // before `from` is. Galloping: log2 of the distance moved.
+    private static int Gallop(double[] own, int from, double y, bool inclusive)
+    {
+        var (lo, step) = (from, 1);
+        while (lo + step <= own.Length && (inclusive ? own[lo + step - 1] <= y : own[lo + step - 1] < y))
+        {
+            lo += step;
+            step *= 2;
+        }
+
+        var hi = Math.Min(own.Length, lo + step);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (inclusive ? own[mid] <= y : own[mid] < y)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }

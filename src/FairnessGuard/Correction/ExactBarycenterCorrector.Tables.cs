@@ -49,35 +49,6 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         return tables;
     }
 
-    // From this many rows a batch is corrected in order of value (see ApplyInValueOrder).
-    private const int SortedBatch = 1 << 14;
-
-    // A large batch is corrected in ascending order of its outputs (a radix sort of the positions): each
-    // group's searches and table reads then move forward through memory instead of jumping at random, a
-    // cache miss each. Row i still gets Correct(y_i, g_i, first + i): the same values as in row order. The
-    // barycenter is computed at each rank rather than read from the table: in value order the quantile reads
-    // move forward too, and a batch then never pays for filling the table (n·k lookups).
-    private int ApplyInValueOrder(ReadOnlySpan<double> outputs, int[] codes, Span<double> destination, long firstRowIndex)
-    {
-        var nonFinite = 0;
-        var order = Metrics.DoubleRadixSort.Order(outputs, out var sorted);
-        for (var r = 0; r < order.Length; r++)
-        {
-            var (i, y) = (order[r], sorted[r]);
-            if (double.IsFinite(y))
-            {
-                destination[i] = Correct(y, codes[i], firstRowIndex + i, null);
-            }
-            else
-            {
-                destination[i] = y;
-                nonFinite++;
-            }
-        }
-
-        return nonFinite;
-    }
-
     // The end of the atom of y that starts at start (own[start] == y): a galloping search from the start, a
     // few steps for the short atoms of continuous scores, log2 of its length for a long one.
     private static int AtomEnd(double[] own, int start, double y)

@@ -167,7 +167,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             codes[i] = IndexOrThrow(groups[i], firstRowIndex + i);
         }
 
-        var nonFinite = outputs.Length >= SortedBatch ? ApplyInValueOrder(outputs, codes, destination, firstRowIndex) : 0;
+        var nonFinite = outputs.Length >= SortedBatch ? ApplyByGroup(outputs, codes, destination, firstRowIndex) : 0;
         for (var i = 0; i < outputs.Length && outputs.Length < SortedBatch; i++)
         {
             var y = outputs[i];

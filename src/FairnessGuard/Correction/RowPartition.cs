@@ -52,16 +52,25 @@ internal sealed class RowPartition<TGroup>
             nonFinite += finite ? 0 : 1;
         }
 
-        var (keys, counts) = (coder.Keys, coder.Counts);
-        var values = new double[keys.Count][];
-        var rows = new int[keys.Count][];
+        var (values, rows) = Split(outputs, codes, [.. coder.Counts]);
+        return new RowPartition<TGroup>([.. coder.Keys], coder.Index, values, rows, nonFinite);
+    }
+
+    /// <summary>Each group's outputs and their row indices, in row order, from each row's group number (−1: left out).</summary>
+    /// <param name="outputs">The outputs.</param>
+    /// <param name="codes">The group number of each row, or −1.</param>
+    /// <param name="counts">The rows of each group.</param>
+    public static (double[][] Values, int[][] Rows) Split(ReadOnlySpan<double> outputs, int[] codes, int[] counts)
+    {
+        var values = new double[counts.Length][];
+        var rows = new int[counts.Length][];
         for (var g = 0; g < values.Length; g++)
         {
             values[g] = GC.AllocateUninitializedArray<double>(counts[g]);
             rows[g] = GC.AllocateUninitializedArray<int>(counts[g]);
         }
 
-        var fill = new int[keys.Count];
+        var fill = new int[counts.Length];
         for (var i = 0; i < codes.Length; i++)
         {
             if (codes[i] is var g and >= 0)
@@ -71,7 +80,7 @@ internal sealed class RowPartition<TGroup>
             }
         }
 
-        return new RowPartition<TGroup>([.. keys], coder.Index, values, rows, nonFinite);
+        return (values, rows);
     }
 }
 
