@@ -156,7 +156,8 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             var y = ys[j];
             if (j == 0 || y != ys[j - 1])
             {
-                below = Gallop(own, atOrBelow, y, inclusive: false);
+                // In-sample (the rows are the calibration outputs) the run of y starts here: only its end is sought.
+                below = ReferenceEquals(ys, own) ? j : Gallop(own, atOrBelow, y, inclusive: false);
                 atOrBelow = Gallop(own, below, y, inclusive: true);
             }
 
