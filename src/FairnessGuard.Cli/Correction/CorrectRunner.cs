@@ -59,6 +59,11 @@ internal static class CorrectRunner
             throw new CsvInputException($"a Parquet input is corrected into Parquet (its column types kept): name an output ending in .parquet or pass --output-format parquet; got '{TextCap.Echo(settings.OutputPath)}'.");
         }
 
+        if (InSampleCorrection.Applies(settings) && InSampleCorrection.Run(settings, progress) is { } held)
+        {
+            return held;
+        }
+
         using var corrector = CreateCorrector(settings, progress);
         using IRowSource source = settings.ParquetInput
             ? ParquetRowSource.Open(settings.Path, settings.Columns)

@@ -14,7 +14,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
     // Below this many calibration outputs in all, the tables are filled on one thread.
     private const int ParallelTabulation = 1 << 16;
 
-    private double[][]? Tabulate()
+    private double[][]? Tabulate(int count)
     {
         if (_sorted.Length > MaxTabulatedGroups)
         {
@@ -34,7 +34,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             tables[g] = table;
         }
 
-        if (_data.Count >= ParallelTabulation)
+        if (count >= ParallelTabulation)
         {
             Parallel.For(0, tables.Length, Fill);
         }
@@ -47,33 +47,6 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         }
 
         return tables;
-    }
-
-    // From this many rows a batch is corrected in order of value (see ApplyInValueOrder).
-    private const int SortedBatch = 1 << 14;
-
-    // A large batch is corrected in ascending order of its outputs (a radix sort of the positions): each
-    // group's searches and table reads then move forward through memory instead of jumping at random, a
-    // cache miss each. Row i still gets Correct(y_i, g_i, first + i): the same values as in row order.
-    private int ApplyInValueOrder(ReadOnlySpan<double> outputs, int[] codes, Span<double> destination, long firstRowIndex)
-    {
-        var nonFinite = 0;
-        var order = Metrics.DoubleRadixSort.Order(outputs, out var sorted);
-        for (var r = 0; r < order.Length; r++)
-        {
-            var (i, y) = (order[r], sorted[r]);
-            if (double.IsFinite(y))
-            {
-                destination[i] = Correct(y, codes[i], firstRowIndex + i);
-            }
-            else
-            {
-                destination[i] = y;
-                nonFinite++;
-            }
-        }
-
-        return nonFinite;
     }
 
     // The end of the atom of y that starts at start (own[start] == y): a galloping search from the start, a

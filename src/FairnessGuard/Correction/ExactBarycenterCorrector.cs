@@ -21,31 +21,42 @@ namespace FairnessGuard.Correction;
 public sealed partial class ExactBarycenterCorrector<TGroup>
     where TGroup : notnull
 {
-    private readonly GroupedOutputs<TGroup> _data;
+    private readonly TGroup[] _groups;
+    private readonly Dictionary<TGroup, int> _index;
+    private readonly int _nonFinite;
     private readonly double[][] _sorted;
     private readonly double[] _weights;
     private readonly double _strength;
     private readonly ulong _seed;
     private readonly double[]? _shrink;
-    private readonly KnotIndex[] _search;
     private readonly TGroup[] _firstKeys;
-    private readonly double[][]? _fairByRank;
 
-    private ExactBarycenterCorrector(GroupedOutputs<TGroup> data, BarycenterOptions options)
+    // The one-row lookups (guide tables, the barycenter by rank) are built on first use: a fit that only
+    // corrects its own rows (FitAndApply) or large batches in value order never needs them.
+    private readonly Lazy<KnotIndex[]> _search;
+    private readonly Lazy<double[][]?> _fairByRank;
+
+    private ExactBarycenterCorrector(TGroup[] groups, Dictionary<TGroup, int> index, double[][] sorted, int nonFinite, BarycenterOptions options)
     {
-        _data = data;
-        _sorted = new double[data.Groups.Count][];
-        _weights = new double[data.Groups.Count];
-        _search = new KnotIndex[data.Groups.Count];
-        for (var g = 0; g < _sorted.Length; g++)
+        _groups = groups;
+        _index = index;
+        _nonFinite = nonFinite;
+        _sorted = sorted;
+        _weights = new double[sorted.Length];
+        var count = 0;
+        foreach (var group in sorted)
         {
-            _sorted[g] = data.SortedArray(g);
-            _weights[g] = _sorted[g].Length / (double)data.Count;
-            _search[g] = new KnotIndex(_sorted[g]);
+            count += group.Length;
         }
 
-        _firstKeys = [.. data.Groups.Take(FirstKeys)];
-        _fairByRank = Tabulate();
+        for (var g = 0; g < _sorted.Length; g++)
+        {
+            _weights[g] = _sorted[g].Length / (double)count;
+        }
+
+        _firstKeys = [.. groups.Take(FirstKeys)];
+        _search = new Lazy<KnotIndex[]>(() => [.. _sorted.Select(own => new KnotIndex(own))]);
+        _fairByRank = new Lazy<double[][]?>(() => Tabulate(count));
 
         _strength = options.Strength;
         _seed = options.Seed;
@@ -56,10 +67,10 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
     internal IReadOnlyList<double> ShrinkageWeights => _shrink ?? [];
 
     /// <summary>The groups seen in calibration, in order of first appearance.</summary>
-    public IReadOnlyList<TGroup> Groups => _data.Groups;
+    public IReadOnlyList<TGroup> Groups => _groups;
 
     /// <summary>The calibration outputs left out of the fit because they were NaN or ±∞.</summary>
-    public int ExcludedNonFinite => _data.NonFiniteCount;
+    public int ExcludedNonFinite => _nonFinite;
 
     /// <summary>The strength λ the corrector applies.</summary>
     public double Strength => _strength;
@@ -88,7 +99,13 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             throw new ArgumentException($"The barycenter correction needs at least 2 groups in calibration; got {data.Groups.Count}.", nameof(groups));
         }
 
-        return new ExactBarycenterCorrector<TGroup>(data, options);
+        var sorted = new double[data.Groups.Count][];
+        for (var g = 0; g < sorted.Length; g++)
+        {
+            sorted[g] = data.SortedArray(g);
+        }
+
+        return new ExactBarycenterCorrector<TGroup>([.. data.Groups], data.IndexMap, sorted, data.NonFiniteCount, options);
     }
 
     /// <summary>The calibration outputs and their groups (labels are the keys' text), to prime an online guard.</summary>
@@ -100,7 +117,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         for (var g = 0; g < _sorted.Length; g++)
         {
             outputs.AddRange(_sorted[g]);
-            groups.AddRange(Enumerable.Repeat(_data.Groups[g], _sorted[g].Length));
+            groups.AddRange(Enumerable.Repeat(_groups[g], _sorted[g].Length));
         }
 
         return GuardCalibration.Create<TGroup>([.. outputs], [.. groups]);
@@ -121,7 +138,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
     public double Apply(double output, TGroup group, long rowIndex = 0)
     {
         var g = IndexOrThrow(group, rowIndex);
-        return double.IsFinite(output) ? Correct(output, g, rowIndex) : output;
+        return double.IsFinite(output) ? Correct(output, g, rowIndex, _fairByRank.Value) : output;
     }
 
     /// <summary>Corrects a batch of outputs into <paramref name="destination"/> with no per-row allocation.</summary>
@@ -150,13 +167,13 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             codes[i] = IndexOrThrow(groups[i], firstRowIndex + i);
         }
 
-        var nonFinite = outputs.Length >= SortedBatch ? ApplyInValueOrder(outputs, codes, destination, firstRowIndex) : 0;
+        var nonFinite = outputs.Length >= SortedBatch ? ApplyByGroup(outputs, codes, destination, firstRowIndex) : 0;
         for (var i = 0; i < outputs.Length && outputs.Length < SortedBatch; i++)
         {
             var y = outputs[i];
             if (double.IsFinite(y))
             {
-                destination[i] = Correct(y, codes[i], firstRowIndex + i);
+                destination[i] = Correct(y, codes[i], firstRowIndex + i, _fairByRank.Value);
             }
             else
             {
@@ -168,7 +185,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         return new BatchCorrectionResult(outputs.Length, nonFinite);
     }
 
-    private double Correct(double y, int g, long row)
+    private double Correct(double y, int g, long row, double[][]? fairByRank)
     {
         if (_strength == 0)
         {
@@ -178,23 +195,28 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         // The guide table finds F(y−) in a few cache lines (a binary search over millions of calibration
         // outputs is ~20 dependent cache misses); the atom at y, when there is one, is searched after it.
         var own = _sorted[g];
-        var below = _search[g].LowerBound(y);
+        var below = _search.Value[g].LowerBound(y);
         var atOrBelow = below < own.Length && own[below] <= y ? AtomEnd(own, below, y) : below;
-        // Inside an atom the rank is uniform on (F(y−), F(y)]: 1 − u is in (0, 1], so the atom's own
-        // quantile maps back onto the atom.
-        double fair;
         if (below == atOrBelow)
         {
             // Not in an atom: the rank is below/n, and the barycenter at it was tabulated by the fit.
-            fair = _fairByRank is { } table ? table[g][below] : BarycenterQuantile(below / (double)own.Length);
-        }
-        else
-        {
-            var rank = (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / own.Length;
-            fair = BarycenterQuantile(rank);
+            return Blend(y, g, fairByRank is { } table ? table[g][below] : BarycenterQuantile(below / (double)own.Length));
         }
 
-        // Shrinkage: the group gets the share 1 − w_s of its correction (ShrinkageRule).
+        return InAtom(y, g, row, below, atOrBelow);
+    }
+
+    // Inside an atom the rank is uniform on (F(y−), F(y)]: 1 − u is in (0, 1], so the atom's own quantile maps
+    // back onto the atom. below and atOrBelow are the counts of the group's outputs under and up to y.
+    private double InAtom(double y, int g, long row, int below, int atOrBelow)
+    {
+        var rank = (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / _sorted[g].Length;
+        return Blend(y, g, BarycenterQuantile(rank));
+    }
+
+    // Shrinkage: the group gets the share 1 − w_s of its correction (ShrinkageRule).
+    private double Blend(double y, int g, double fair)
+    {
         var lambda = _shrink is { } w ? _strength * (1 - w[g]) : _strength;
         return lambda == 1 ? fair : ((1 - lambda) * y) + (lambda * fair);
     }
@@ -257,13 +279,13 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
             }
         }
 
-        if (_data.IndexMap.TryGetValue(group, out var g))
+        if (_index.TryGetValue(group, out var g))
         {
             return g;
         }
 
         throw new ArgumentException(
-            $"Group '{group}' at row {row} was not seen in calibration; known groups: {string.Join(", ", _data.Groups.Select(k => $"'{k}'"))}.",
+            $"Group '{group}' at row {row} was not seen in calibration; known groups: {string.Join(", ", _groups.Select(k => $"'{k}'"))}.",
             nameof(group));
     }
 }

@@ -48,61 +48,18 @@ public sealed class GroupedOutputs<TGroup>
             throw new ArgumentException($"outputs has {outputs.Length} rows but groups has {groups.Length}; they must be the same length.", nameof(groups));
         }
 
-        var index = new Dictionary<TGroup, int>(comparer);
-        var order = new List<TGroup>();
+        // Keys numbered in order of first appearance, the first ones found by reference (GroupCoder).
+        var coder = new GroupCoder<TGroup>(comparer);
         var codes = new int[outputs.Length];
-        var counts = new List<int>();
         var nonFinite = 0;
-
-        // The first groups' keys are compared by reference before the dictionary is asked: interned keys
-        // (a CSV reader's) then cost no hash a row. Equal references are equal keys for every comparer.
-        var recent = new TGroup[RecentKeys];
-        var recentCount = 0;
         for (var i = 0; i < outputs.Length; i++)
         {
-            var group = groups[i];
-            if (group is null)
-            {
-                throw new ArgumentException($"The group key at row {i} is null; every row needs a group.", nameof(groups));
-            }
-
-            var g = -1;
-            if (!typeof(TGroup).IsValueType)
-            {
-                for (var r = 0; r < recentCount; r++)
-                {
-                    if (ReferenceEquals(recent[r], group))
-                    {
-                        g = r;
-                        break;
-                    }
-                }
-            }
-
-            if (g < 0 && !index.TryGetValue(group, out g))
-            {
-                g = order.Count;
-                index.Add(group, g);
-                order.Add(group);
-                counts.Add(0);
-                if (recentCount < RecentKeys)
-                {
-                    recent[recentCount++] = group;
-                }
-            }
-
-            if (double.IsFinite(outputs[i]))
-            {
-                codes[i] = g;
-                counts[g]++;
-            }
-            else
-            {
-                codes[i] = -1;
-                nonFinite++;
-            }
+            var finite = double.IsFinite(outputs[i]);
+            codes[i] = coder.Code(groups[i] ?? throw new ArgumentException($"The group key at row {i} is null; every row needs a group.", nameof(groups)), finite);
+            nonFinite += finite ? 0 : 1;
         }
 
+        var (index, order, counts) = (coder.Index, coder.Keys, coder.Counts);
         var sorted = new double[order.Count][];
         var fill = new int[order.Count];
         for (var g = 0; g < sorted.Length; g++)
@@ -121,9 +78,6 @@ public sealed class GroupedOutputs<TGroup>
         SortedRuns.SortEach(sorted);
         return new GroupedOutputs<TGroup>([.. order], sorted, SortedRuns.Merge(sorted), index, nonFinite);
     }
-
-    // Group keys compared by reference before hashing.
-    private const int RecentKeys = 8;
 
     /// <summary>The finite outputs of the group at <paramref name="groupIndex"/>, sorted ascending.</summary>
     /// <param name="groupIndex">An index into <see cref="Groups"/>.</param>
