@@ -128,7 +128,7 @@ internal static class GuardedMethodRewriter
     /// </summary>
     public static bool GeneratorCanGuard(IMethodSymbol method, string member)
     {
-        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || !IsScore(method.ReturnType))
+        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || !FairnessGuard.Analyzers.Rules.NotPartialRule.IsSupportedScore(method.ReturnType))
         {
             return false;
         }
@@ -156,18 +156,6 @@ internal static class GuardedMethodRewriter
         }
 
         return owners.Count == 1 && !IsNullableValue(owners[0]);
-    }
-
-    private static bool IsScore(ITypeSymbol type)
-    {
-        if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
-        {
-            return true;
-        }
-
-        return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
-            && named.TypeArguments[0].SpecialType is SpecialType.System_Double or SpecialType.System_Single;
     }
 
     private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;

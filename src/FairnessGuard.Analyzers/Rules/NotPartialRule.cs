@@ -46,7 +46,8 @@ internal static class NotPartialRule
             && type.GetMembers(name.Substring(0, name.Length - 4)).OfType<IMethodSymbol>().Any(m => m.IsPartialDefinition));
     }
 
-    private static bool IsSupportedScore(ITypeSymbol type)
+    /// <summary>A return type the generator implements: double, float, or Task/ValueTask of them (the code fixes use it too).</summary>
+    public static bool IsSupportedScore(ITypeSymbol type)
     {
         if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
         {
