@@ -86,9 +86,11 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             StaticPipelineReader.Read(scan, model, names, findings, token);
         }
 
-        if (scan.FeatureCandidates.Count > 0 || scan.SizedArrays.Count > 0 || (HandWrittenFeatureReader.IsScoring(owner, names) && ReturnedScore.Find(block) is not null))
+        var scoring = HandWrittenFeatureReader.IsScoring(owner, names);
+        var score = scoring ? ReturnedScore.Find(block) : null;
+        if (scan.FeatureCandidates.Count > 0 || scan.SizedArrays.Count > 0 || score is not null)
         {
-            HandWrittenFeatureReader.Read(scan, model, owner, fairness, names, findings, token);
+            HandWrittenFeatureReader.Read(scan, model, owner, scoring, score, fairness, names, findings, token);
         }
 
         if (scan.Removals.Count > 0)

@@ -32,13 +32,14 @@ public sealed class OutputPolicyAnalyzer : DiagnosticAnalyzer
             // references yet, and the analyzer that asks first pays for it (see Model.KnownTypes).
             var compilation = start.Compilation;
             var constraint = new Lazy<INamedTypeSymbol?>(() => KnownTypes.Find(compilation, "FairnessGuard.FairnessConstraintAttribute", KnownTypes.FairnessGuardAssemblyPrefix));
+            var demographicParity = new Lazy<INamedTypeSymbol?>(() => KnownTypes.Find(compilation, NotPartialRule.DemographicParityName, KnownTypes.FairnessGuardAssemblyPrefix));
             start.RegisterSymbolAction(
                 symbol =>
                 {
                     if (constraint.Value is { } type)
                     {
                         AnalyzeMethod(symbol, type);
-                        if (NotPartialRule.Check((IMethodSymbol)symbol.Symbol, symbol.CancellationToken) is { } notPartial)
+                        if (demographicParity.Value is { } parity && NotPartialRule.Check((IMethodSymbol)symbol.Symbol, parity, symbol.CancellationToken) is { } notPartial)
                         {
                             symbol.ReportDiagnostic(notPartial);
                         }

@@ -15,11 +15,10 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// </summary>
 internal static class HandWrittenFeatureReader
 {
-
-    public static void Read(BlockScan scan, SemanticModel model, ISymbol? owner, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
+    /// <summary>Reads the block; <paramref name="scoring"/> and <paramref name="score"/> are the caller's <see cref="IsScoring"/> and <see cref="ReturnedScore.Find"/>.</summary>
+    public static void Read(BlockScan scan, SemanticModel model, ISymbol? owner, bool scoring, ReturnedScore? score, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
         var ownerName = owner?.Name ?? string.Empty;
-        var scoring = IsScoring(owner, names);
         var builder = names.IsFeatureBuilderName(ownerName);
         if (scan.PredictionCalls.Count == 0 && !scoring && !builder)
         {
@@ -42,9 +41,9 @@ internal static class HandWrittenFeatureReader
 
         // A score computed as arithmetic on the entity's members (0.3 * a.Income - 0.2 * a.Debt) is a
         // hand-written model whose features are the members it reads.
-        if (scoring && ReturnedScore.Find(scan.Block) is { } score && !candidates.Any(c => score.Parts.Any(p => p.Span.Contains(c.Span))))
+        if (score is { } returned && !candidates.Any(c => returned.Parts.Any(p => p.Span.Contains(c.Span))))
         {
-            entities.ReportDropped(score.Location, score.Parts, () => true, findings);
+            entities.ReportDropped(returned.Location, returned.Parts, () => true, findings);
         }
 
         AppendedFeatureReader.Read(scan, entities, flow, scoring, findings);

@@ -19,10 +19,11 @@ internal static class NotPartialRule
 
     public static readonly DiagnosticDescriptor Descriptor = Catalog.DiagnosticCatalog.NotPartial;
 
-    public static Diagnostic? Check(IMethodSymbol method, System.Threading.CancellationToken token)
+    /// <summary>FG1001 for <paramref name="method"/>, or null; <paramref name="demographicParity"/> is the compilation's attribute type.</summary>
+    public static Diagnostic? Check(IMethodSymbol method, INamedTypeSymbol demographicParity, System.Threading.CancellationToken token)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsPartialDefinition || method.PartialDefinitionPart is not null
-            || !(HasDemographicParity(method) || (method.ContainingType is { } type && HasDemographicParity(type) && IsCoveredPredictionMethod(type, method)))
+            || !(Has(method, demographicParity) || (method.ContainingType is { } type && Has(type, demographicParity) && IsCoveredPredictionMethod(type, method)))
             || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is not MethodDeclarationSyntax syntax)
         {
             return null;
@@ -31,7 +32,7 @@ internal static class NotPartialRule
         return Diagnostic.Create(Descriptor, syntax.Identifier.GetLocation(), method.Name);
     }
 
-    private static bool HasDemographicParity(ISymbol symbol) => symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DemographicParityName);
+    private static bool Has(ISymbol symbol, INamedTypeSymbol attribute) => symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
 
     private static bool IsCoveredPredictionMethod(INamedTypeSymbol type, IMethodSymbol method)
     {
