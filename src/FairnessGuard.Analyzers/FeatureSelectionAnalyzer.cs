@@ -95,7 +95,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
 
         if (scan.Removals.Count > 0)
         {
-            FeatureRemovalReader.Read(scan, model, names, findings, token);
+            FeatureRemovalReader.Read(scan, model, fairness, names, findings, token);
         }
 
         if (findings.Count == 0 || fairness.GuardedAtRunTime(block) || GeneratedCode.IsGeneratedSymbol(owner))

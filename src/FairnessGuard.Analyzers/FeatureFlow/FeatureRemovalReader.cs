@@ -21,7 +21,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// </summary>
 internal static class FeatureRemovalReader
 {
-    public static void Read(BlockScan scan, SemanticModel model, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
+    public static void Read(BlockScan scan, SemanticModel model, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
         if (scan.PredictionCalls.Count == 0)
         {
@@ -34,7 +34,7 @@ internal static class FeatureRemovalReader
             if (removal.ArgumentList.Arguments.Count == 0
                 || removal.Expression is not MemberAccessExpressionSyntax access
                 || PredictionFlow.RootName(access.Expression) is not { } root
-                || ColumnsOf(removal, access, model, token) is not { } columns
+                || ColumnsOf(removal, access, model, context, token) is not { } columns
                 || !columns.Any(c => names.IsSensitive(c.Name))
                 || IsModelStateOrMlNet(access.Expression, model, token))
             {
@@ -62,7 +62,7 @@ internal static class FeatureRemovalReader
     }
 
     /// <summary>The constant column names a removal names, or null when one of them is not a constant.</summary>
-    private static List<NamedColumn>? ColumnsOf(InvocationExpressionSyntax removal, MemberAccessExpressionSyntax access, SemanticModel model, CancellationToken token)
+    private static List<NamedColumn>? ColumnsOf(InvocationExpressionSyntax removal, MemberAccessExpressionSyntax access, SemanticModel model, FairnessCompilationContext context, CancellationToken token)
     {
         var arguments = removal.ArgumentList.Arguments;
         if (arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)))
@@ -72,7 +72,7 @@ internal static class FeatureRemovalReader
 
         if (access.Name.Identifier.ValueText != "RemoveAt")
         {
-            return StringConstants.Resolve(arguments.Select(a => a.Expression), model, token);
+            return StringConstants.Resolve(arguments.Select(a => a.Expression), model, context, token);
         }
 
         // By position, only as columns.RemoveAt(columns.IndexOf("Sex")) on the same collection.

@@ -51,7 +51,7 @@ internal sealed partial class MlNetPipeline
             if (MlNetCall.Bind(invocation, model, token) is { } call)
             {
                 pipeline._mlNetCalls.Add(invocation);
-                pipeline.Add(call, model, token);
+                pipeline.Add(call, model, context, token);
             }
         }
 
@@ -74,20 +74,20 @@ internal sealed partial class MlNetPipeline
         return pipeline;
     }
 
-    private void Add(MlNetCall call, SemanticModel model, CancellationToken token)
+    private void Add(MlNetCall call, SemanticModel model, Model.FairnessCompilationContext context, CancellationToken token)
     {
         switch (call.Name)
         {
             case "Concatenate" when call.StringArgument("outputColumnName", model, token) is { } output:
                 var inputs = call.ArgumentsOf("inputColumnNames");
-                Concatenations.Add((call, output, inputs is null ? null : StringConstants.Resolve(inputs, model, token)));
+                Concatenations.Add((call, output, inputs is null ? null : StringConstants.Resolve(inputs, model, context, token)));
                 return;
             case "DropColumns":
-                Drops.Add((call, StringConstants.Resolve(call.ArgumentsOf("columnNames") ?? new List<ExpressionSyntax>(), model, token) ?? new List<NamedColumn>()));
+                Drops.Add((call, StringConstants.Resolve(call.ArgumentsOf("columnNames") ?? new List<ExpressionSyntax>(), model, context, token) ?? new List<NamedColumn>()));
                 return;
             case "SelectColumns":
                 var kept = call.ArgumentsOf("columnNames");
-                Selections.Add((call, kept is null ? null : StringConstants.Resolve(kept, model, token)));
+                Selections.Add((call, kept is null ? null : StringConstants.Resolve(kept, model, context, token)));
                 return;
         }
 

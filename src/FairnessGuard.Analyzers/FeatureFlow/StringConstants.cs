@@ -28,12 +28,12 @@ internal readonly struct NamedColumn
 /// </summary>
 internal static class StringConstants
 {
-    public static List<NamedColumn>? Resolve(IEnumerable<ExpressionSyntax> expressions, SemanticModel model, CancellationToken token)
+    public static List<NamedColumn>? Resolve(IEnumerable<ExpressionSyntax> expressions, SemanticModel model, Model.FairnessCompilationContext context, CancellationToken token)
     {
         var result = new List<NamedColumn>();
         foreach (var expression in expressions)
         {
-            if (!TryAdd(expression, model, result, 0, token))
+            if (!TryAdd(expression, model, context, result, 0, token))
             {
                 return null;
             }
@@ -42,7 +42,7 @@ internal static class StringConstants
         return result;
     }
 
-    private static bool TryAdd(ExpressionSyntax expression, SemanticModel model, List<NamedColumn> result, int depth, CancellationToken token)
+    private static bool TryAdd(ExpressionSyntax expression, SemanticModel model, Model.FairnessCompilationContext context, List<NamedColumn> result, int depth, CancellationToken token)
     {
         var constant = model.GetConstantValue(expression, token);
         if (constant.HasValue)
@@ -56,12 +56,12 @@ internal static class StringConstants
             return false;
         }
 
-        if (depth < 3 && Filtered(expression, model, result, depth, token) is { } filtered)
+        if (depth < 3 && Filtered(expression, model, context, result, depth, token) is { } filtered)
         {
             return filtered;
         }
 
-        if (TypeColumns.NamesOf(expression, model, token) is { } names)
+        if (TypeColumns.NamesOf(expression, model, context, token) is { } names)
         {
             result.AddRange(names.Select(n => new NamedColumn(n, expression)));
             return true;
@@ -70,7 +70,7 @@ internal static class StringConstants
         var elements = ElementsOf(expression);
         if (elements is not null)
         {
-            return elements.All(e => TryAdd(e, model, result, depth, token));
+            return elements.All(e => TryAdd(e, model, context, result, depth, token));
         }
 
         if (depth < 2 && expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
@@ -78,7 +78,7 @@ internal static class StringConstants
             && InitializerOf(model.GetSymbolInfo(expression, token).Symbol!, token) is { } initializer
             && initializer.SyntaxTree == model.SyntaxTree)
         {
-            return TryAdd(initializer, model, result, depth + 1, token);
+            return TryAdd(initializer, model, context, result, depth + 1, token);
         }
 
         return false;
@@ -89,7 +89,7 @@ internal static class StringConstants
     /// <c>!=</c> joined by <c>&amp;&amp;</c>) or <c>list.Except(other).ToList()</c>, both lists constant. Null when the
     /// expression is not such a filter; false when it is one that cannot be resolved.
     /// </summary>
-    private static bool? Filtered(ExpressionSyntax expression, SemanticModel model, List<NamedColumn> result, int depth, CancellationToken token)
+    private static bool? Filtered(ExpressionSyntax expression, SemanticModel model, Model.FairnessCompilationContext context, List<NamedColumn> result, int depth, CancellationToken token)
     {
         var call = expression as InvocationExpressionSyntax;
         if (call is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToArray" or "ToList" } materialise } && call.ArgumentList.Arguments.Count == 0)
@@ -103,7 +103,7 @@ internal static class StringConstants
         }
 
         var source = new List<NamedColumn>();
-        if (!TryAdd(filter.Expression, model, source, depth + 1, token))
+        if (!TryAdd(filter.Expression, model, context, source, depth + 1, token))
         {
             return false;
         }
@@ -113,7 +113,7 @@ internal static class StringConstants
         if (filter.Name.Identifier.ValueText == "Except")
         {
             var except = new List<NamedColumn>();
-            if (!TryAdd(argument, model, except, depth + 1, token))
+            if (!TryAdd(argument, model, context, except, depth + 1, token))
             {
                 return false;
             }

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using FairnessGuard.Analyzers.Model;
+using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -14,7 +17,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// </summary>
 internal static class TypeColumns
 {
-    public static List<string>? NamesOf(ExpressionSyntax expression, SemanticModel model, CancellationToken token)
+    public static List<string>? NamesOf(ExpressionSyntax expression, SemanticModel model, FairnessCompilationContext context, CancellationToken token)
     {
         if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Select" } select } call
             || call.ArgumentList.Arguments.Count != 1
@@ -28,10 +31,10 @@ internal static class TypeColumns
         {
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetProperties", Expression: TypeOfExpressionSyntax type_ }, ArgumentList.Arguments.Count: 0 }
                 when model.GetTypeInfo(type_.Type, token).Type is INamedTypeSymbol type:
-                return PublicMembers(type).OfType<IPropertySymbol>().Select(p => p.Name).ToList();
+                return Members(type, context).Where(m => m.Symbol is IPropertySymbol).Select(m => m.Name).ToList();
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Schema", Expression: IdentifierNameSyntax data }
                 when model.GetSymbolInfo(data, token).Symbol is ILocalSymbol local && LoadedType(local, model, token) is { } row:
-                return LoadedColumns(row);
+                return LoadedColumns(row, context);
             default:
                 return null;
         }
@@ -50,32 +53,19 @@ internal static class TypeColumns
         return method.TypeArguments[0] as INamedTypeSymbol;
     }
 
-    private static List<string> LoadedColumns(INamedTypeSymbol row)
+    private static List<string> LoadedColumns(INamedTypeSymbol row, FairnessCompilationContext context)
     {
-        var members = PublicMembers(row).Where(m => !m.GetAttributes().Any(a => a.AttributeClass?.Name == "NoColumnAttribute")).ToList();
-        if (members.Any(HasLoadColumn))
+        var members = Members(row, context).Where(m => !m.HasNoColumn).ToList();
+        if (members.Any(m => context.HasLoadColumn(m.Symbol)))
         {
-            members = members.Where(HasLoadColumn).ToList();
+            members = members.Where(m => context.HasLoadColumn(m.Symbol)).ToList();
         }
 
-        return members.Select(m => m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "ColumnNameAttribute")?.ConstructorArguments.FirstOrDefault().Value as string ?? m.Name).ToList();
+        return members.Select(m => m.ColumnName).ToList();
     }
 
-    private static bool HasLoadColumn(ISymbol member) => member.GetAttributes().Any(a => a.AttributeClass?.Name == "LoadColumnAttribute");
-
-    private static IEnumerable<ISymbol> PublicMembers(INamedTypeSymbol type)
-    {
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false } or IFieldSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsConst: false }
-                    && seen.Add(member.Name))
-                {
-                    yield return member;
-                }
-            }
-        }
-    }
+    // The type's readable public instance data members with their ML.NET column names, as every rule sees them (the
+    // profile is cached per type; the name lists play no part in what is read here).
+    private static ImmutableArray<MemberProfile> Members(INamedTypeSymbol type, FairnessCompilationContext context)
+        => context.ProfileOf(type, NameMatchers.Default).Members;
 }

@@ -128,6 +128,9 @@ internal sealed class FairnessCompilationContext
 
     public bool HasNoColumn(ISymbol symbol) => NoColumnAttribute is not null && HasAttribute(symbol, NoColumnAttribute);
 
+    /// <summary>Marked <c>[LoadColumn]</c> (a text loader's column).</summary>
+    public bool HasLoadColumn(ISymbol symbol) => _symbols.Value.LoadColumnAttribute is { } load && HasAttribute(symbol, load);
+
     /// <summary>The value of <c>[ColumnName("...")]</c> on the member, or null.</summary>
     public string? ColumnNameOf(ISymbol symbol)
     {
