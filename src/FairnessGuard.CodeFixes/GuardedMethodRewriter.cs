@@ -128,7 +128,7 @@ internal static class GuardedMethodRewriter
     /// </summary>
     public static bool GeneratorCanGuard(IMethodSymbol method, string member)
     {
-        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || !FairnessGuard.Analyzers.Rules.NotPartialRule.IsSupportedScore(method.ReturnType))
+        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || !FairnessGuard.Analyzers.Catalog.PolicyCoverage.IsSupportedScore(method.ReturnType))
         {
             return false;
         }

@@ -11,7 +11,7 @@ namespace FairnessGuard.Analyzers.Rules;
 /// analyzer diagnostics) never sees a generator's diagnostics. With the package's targets the generator stays silent on
 /// FG1001 while analyzers run during the build (<c>FairnessGuardAnalyzersReportNotPartial</c>), so each is reported once;
 /// without analyzers (<c>RunAnalyzers=false</c>) the generator reports it, so the build still fails.
-/// The coverage rule mirrors the generator's <c>TypeReader.IsCoveredPredictionMethod</c>; a test checks they agree.
+/// The coverage rule is the generator's own (<see cref="Catalog.PolicyCoverage"/>); a test checks the two report the same methods.
 /// </summary>
 internal static class NotPartialRule
 {
@@ -23,7 +23,7 @@ internal static class NotPartialRule
     public static Diagnostic? Check(IMethodSymbol method, INamedTypeSymbol demographicParity, System.Threading.CancellationToken token)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsPartialDefinition || method.PartialDefinitionPart is not null
-            || !(Has(method, demographicParity) || (method.ContainingType is { } type && Has(type, demographicParity) && IsCoveredPredictionMethod(type, method)))
+            || !(Has(method, demographicParity) || (method.ContainingType is { } type && Has(type, demographicParity) && Catalog.PolicyCoverage.IsCoveredPredictionMethod(type, method, hasOwnPolicy: false)))
             || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is not MethodDeclarationSyntax syntax)
         {
             return null;
@@ -33,30 +33,4 @@ internal static class NotPartialRule
     }
 
     private static bool Has(ISymbol symbol, INamedTypeSymbol attribute) => symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
-
-    private static bool IsCoveredPredictionMethod(INamedTypeSymbol type, IMethodSymbol method)
-    {
-        if (method.DeclaredAccessibility != Accessibility.Public || method.IsImplicitlyDeclared || method.Parameters.Length == 0 || !IsSupportedScore(method.ReturnType))
-        {
-            return false;
-        }
-
-        // A public ScoreCore beside a partial Score is the model's body, not a prediction entry point.
-        var name = method.Name;
-        return !(name.EndsWith("Core", System.StringComparison.Ordinal)
-            && type.GetMembers(name.Substring(0, name.Length - 4)).OfType<IMethodSymbol>().Any(m => m.IsPartialDefinition));
-    }
-
-    /// <summary>A return type the generator implements: double, float, or Task/ValueTask of them (the code fixes use it too).</summary>
-    public static bool IsSupportedScore(ITypeSymbol type)
-    {
-        if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
-        {
-            return true;
-        }
-
-        return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
-            && named.TypeArguments[0].SpecialType is SpecialType.System_Double or SpecialType.System_Single;
-    }
 }

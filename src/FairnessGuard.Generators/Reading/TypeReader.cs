@@ -26,7 +26,7 @@ internal static class TypeReader
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!IsCoveredPredictionMethod(type, method)
+            if (!FairnessGuard.Analyzers.Catalog.PolicyCoverage.IsCoveredPredictionMethod(type, method, PolicyReader.HasDemographicParity(method))
                 || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax)
             {
                 continue;
@@ -36,24 +36,6 @@ internal static class TypeReader
         }
 
         return EquatableArray.From(results);
-    }
-
-    private static bool IsCoveredPredictionMethod(INamedTypeSymbol type, IMethodSymbol method)
-    {
-        if (method.MethodKind != MethodKind.Ordinary
-            || method.DeclaredAccessibility != Accessibility.Public
-            || method.IsImplicitlyDeclared
-            || method.Parameters.Length == 0
-            || ReturnShapes.Of(method.ReturnType) is null
-            || PolicyReader.HasDemographicParity(method))
-        {
-            return false;
-        }
-
-        // A public ScoreCore beside a partial Score is the model's body, not a prediction entry point.
-        var name = method.Name;
-        return !(name.EndsWith("Core", System.StringComparison.Ordinal)
-            && type.GetMembers(name.Substring(0, name.Length - 4)).OfType<IMethodSymbol>().Any(m => m.IsPartialDefinition));
     }
 
     private static bool OwnsTypePolicies(INamedTypeSymbol type, SyntaxNode target)
