@@ -95,6 +95,23 @@ internal sealed partial class MlNetPipeline
         }
     }
 
+    /// <summary><c>new InputOutputColumnPair("Age", "Age")</c> items written inline in a multi-column transform's array.</summary>
+    private void ReadInPlacePairs(ExpressionSyntax pairs, SemanticModel model, CancellationToken token)
+    {
+        foreach (var creation in pairs.DescendantNodesAndSelf().OfType<BaseObjectCreationExpressionSyntax>())
+        {
+            if (creation.ArgumentList is { Arguments.Count: 2 } arguments
+                && model.GetConstantValue(arguments.Arguments[0].Expression, token) is { HasValue: true, Value: string output }
+                && model.GetConstantValue(arguments.Arguments[1].Expression, token) is { HasValue: true, Value: string input }
+                && string.Equals(output, input, StringComparison.OrdinalIgnoreCase)
+                && model.GetTypeInfo(creation, token).Type is { Name: "InputOutputColumnPair" } type
+                && MlNetCall.IsMlNet(type))
+            {
+                InPlaceTransforms.Add((output, creation.ArgumentList.Span));
+            }
+        }
+    }
+
     private void ReadLoaderColumns(IEnumerable<ExpressionSyntax> creations, SemanticModel model, CancellationToken token)
     {
         foreach (var creation in creations)

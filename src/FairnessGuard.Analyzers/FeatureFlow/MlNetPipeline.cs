@@ -37,6 +37,13 @@ internal sealed partial class MlNetPipeline
     /// <summary>Column transforms <c>(output ← input)</c>, e.g. <c>OneHotEncoding("GenderKey", "Gender")</c>.</summary>
     public List<(string Output, NamedColumn Input)> Mappings { get; } = new();
 
+    /// <summary>
+    /// The column-name arguments of in-place transforms (<c>ReplaceMissingValues("Age")</c>,
+    /// <c>NormalizeMinMax(nameof(Row.Age))</c>, <c>new InputOutputColumnPair("Age", "Age")</c>): a column cleaned in
+    /// place is still only a feature if a feature list names it.
+    /// </summary>
+    public List<(string Name, Microsoft.CodeAnalysis.Text.TextSpan Span)> InPlaceTransforms { get; } = new();
+
     public ITypeSymbol? InputType { get; set; }
 
     public List<NamedColumn> LoaderColumns { get; } = new();
@@ -141,6 +148,17 @@ internal sealed partial class MlNetPipeline
             var input = call.StringArgument("inputColumnName", model, token) ?? mappedOutput;
             SyntaxNode node = inputArgument is { Count: 1 } ? inputArgument[0] : call.Syntax;
             Mappings.Add((mappedOutput, new NamedColumn(input, node)));
+            if (string.Equals(input, mappedOutput, StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var argument in (call.ArgumentsOf("outputColumnName") ?? new List<ExpressionSyntax>()).Concat(inputArgument ?? new List<ExpressionSyntax>()))
+                {
+                    InPlaceTransforms.Add((mappedOutput, argument.Span));
+                }
+            }
+        }
+        else if (call.ArgumentsOf("columns") is { Count: 1 } pairs)
+        {
+            ReadInPlacePairs(pairs[0], model, token);
         }
     }
 

@@ -48,7 +48,10 @@ internal static class MlNetPipelineReader
         // `c != "Gender"`, an Except list) are not uses of a column.
         var resolvedFeatureLists = pipeline.Concatenations.Where(c => c.Inputs is not null && pipeline.FeatureColumns.Contains(c.Output))
             .SelectMany(c => new[] { c.Call.Syntax.ArgumentList.Span }.Concat(ListInitializers(c.Call.Syntax.ArgumentList, model, token)));
-        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).Concat(resolvedFeatureLists).ToList();
+        // A column cleaned in place (imputed, normalized, converted: the output is the input) is not used by that:
+        // it is a feature only if a resolved feature list names it (a trainer reading it directly keeps it used).
+        var inPlace = pipeline.InPlaceTransforms.Where(t => !pipeline.FeatureColumns.Contains(t.Name)).Select(t => t.Span);
+        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).Concat(resolvedFeatureLists).Concat(inPlace).ToList();
         var referenced = scan.NamesReferencedOutside(notUses);
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
