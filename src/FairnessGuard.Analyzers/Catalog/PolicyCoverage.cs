@@ -27,16 +27,22 @@ internal static class PolicyCoverage
             && type.GetMembers(name.Substring(0, name.Length - 4)).OfType<IMethodSymbol>().Any(m => m.IsPartialDefinition));
     }
 
-    /// <summary>A return type the generator implements: double, float, or Task/ValueTask of them.</summary>
+    /// <summary>
+    /// A return type the generator implements: double, float, decimal (guarded as a double, see docs/rules/FG0001.md), or
+    /// Task/ValueTask of them.
+    /// </summary>
     public static bool IsSupportedScore(ITypeSymbol type)
     {
-        if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
+        if (IsScalarScore(type))
         {
             return true;
         }
 
         return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
             && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
-            && named.TypeArguments[0].SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+            && IsScalarScore(named.TypeArguments[0]);
     }
+
+    private static bool IsScalarScore(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal;
 }

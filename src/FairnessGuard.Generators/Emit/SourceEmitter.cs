@@ -65,7 +65,8 @@ internal static class SourceEmitter
 
     private static void WriteMethod(StringBuilder text, int indent, MethodModel model)
     {
-        var isAsync = model.Shape is ReturnShape.TaskOfDouble or ReturnShape.TaskOfSingle;
+        var isAsync = model.Shape is ReturnShape.TaskOfDouble or ReturnShape.TaskOfSingle or ReturnShape.TaskOfDecimal;
+        var isDecimal = model.Shape is ReturnShape.Decimal or ReturnShape.TaskOfDecimal;
         var modifiers = model.Modifiers + (isAsync ? " async" : string.Empty);
         var parameters = string.Join(", ", Select(model.Parameters, p => p.Declaration));
         var arguments = string.Join(", ", Select(model.Parameters, p => p.Argument));
@@ -77,14 +78,33 @@ internal static class SourceEmitter
         }
 
         var call = $"{model.CoreName}({arguments})";
-        Line(text, indent, isAsync ? $"double __score = await {call}.ConfigureAwait(false);" : $"double __score = {call};");
+        var scored = isAsync ? $"await {call}.ConfigureAwait(false)" : call;
+        if (isDecimal)
+        {
+            // The guard works on doubles: the decimal goes in converted, and comes back converted only when the guard
+            // moved it (otherwise the exact decimal is returned); a value a decimal cannot hold leaves it unguarded.
+            Line(text, indent, $"decimal __raw = {scored};");
+            Line(text, indent, "double __score = (double)__raw;");
+        }
+        else
+        {
+            Line(text, indent, $"double __score = {scored};");
+        }
+
         foreach (var policy in model.Policies)
         {
             Line(text, indent, $"__score = {model.FieldPrefix}_{policy.Index}.Guard.Apply(__score, __group{policy.Index});");
         }
 
         var single = model.Shape is ReturnShape.Single or ReturnShape.TaskOfSingle;
-        Line(text, indent, single ? "return (float)__score;" : "return __score;");
+        if (isDecimal)
+        {
+            Line(text, indent, "return __score == (double)__raw || double.IsNaN(__score) || global::System.Math.Abs(__score) >= 7.9E28 ? __raw : (decimal)__score;");
+        }
+        else
+        {
+            Line(text, indent, single ? "return (float)__score;" : "return __score;");
+        }
         Line(text, --indent, "}");
     }
 

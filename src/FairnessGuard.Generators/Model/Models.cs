@@ -24,6 +24,10 @@ internal enum ReturnShape
     Single,
     TaskOfDouble,
     TaskOfSingle,
+
+    /// <summary><c>decimal</c>: guarded as a double, returned exactly when the guard leaves the score unchanged.</summary>
+    Decimal,
+    TaskOfDecimal,
 }
 
 /// <summary>Everything the emitter needs for one decorated partial method; no symbols, no syntax.</summary>

@@ -51,7 +51,7 @@ internal static class MethodReader
 
         if (ReturnShapes.Of(method.ReturnType) is not { } shape)
         {
-            diagnostics.Add(Unsupported(location, name, $"it returns '{method.ReturnType.ToDisplayString()}'; supported are double, float, and Task<> or ValueTask<> of them"));
+            diagnostics.Add(Unsupported(location, name, $"it returns '{method.ReturnType.ToDisplayString()}'; supported are double, float, decimal, and Task<> or ValueTask<> of them"));
             return null;
         }
 

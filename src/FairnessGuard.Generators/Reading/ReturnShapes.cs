@@ -14,6 +14,8 @@ internal static class ReturnShapes
                 return ReturnShape.Double;
             case SpecialType.System_Single:
                 return ReturnShape.Single;
+            case SpecialType.System_Decimal:
+                return ReturnShape.Decimal;
         }
 
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
@@ -25,6 +27,7 @@ internal static class ReturnShapes
                 {
                     SpecialType.System_Double => ReturnShape.TaskOfDouble,
                     SpecialType.System_Single => ReturnShape.TaskOfSingle,
+                    SpecialType.System_Decimal => ReturnShape.TaskOfDecimal,
                     _ => null,
                 };
             }

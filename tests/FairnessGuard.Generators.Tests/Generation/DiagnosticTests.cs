@@ -7,7 +7,7 @@ public sealed class DiagnosticTests
     {
         { "FG1001", "public double Score(Applicant a) => a.Income;", "is not a partial method" },
         { "FG1002", "public partial double Score(Applicant a);", "no method 'ScoreCore'" },
-        { "FG1002", "public partial decimal Score(Applicant a); private decimal ScoreCore(Applicant a) => 0m;", "supported are double, float" },
+        { "FG1002", "public partial int Score(Applicant a); private int ScoreCore(Applicant a) => 0;", "supported are double, float, decimal" },
         { "FG1002", "public partial double Score<T>(Applicant a); private double ScoreCore<T>(Applicant a) => 0;", "generic" },
         { "FG1003", "public partial double Score(double income); private double ScoreCore(double income) => income;", "no parameter is named 'Race'" },
         { "FG1003", "public partial double Score(Applicant a, Applicant b); private double ScoreCore(Applicant a, Applicant b) => 0;", "several parameters" },
