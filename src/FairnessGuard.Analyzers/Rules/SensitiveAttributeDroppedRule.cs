@@ -12,7 +12,7 @@ internal static class SensitiveAttributeDroppedRule
     {
         var policyMember = finding.EntityType is null ? $"\"{finding.MemberName}\"" : $"nameof({finding.EntityType.Name}.{finding.MemberName})";
         var column = finding.GroupColumn ?? finding.MemberName;
-        var append = $".Append(mlContext.Transforms.DemographicParity(groupColumnName: \"{column}\")) after the trainer";
+        var append = $".Append({ContextOf(finding.Trainer)}.Transforms.DemographicParity(groupColumnName: \"{column}\")) after the trainer";
 
         // A column the pipeline removes is gone when the appended estimator runs: the message says what the fix
         // really takes (keep the column in the data; leaving it out of the features already keeps it from the
@@ -27,6 +27,25 @@ internal static class SensitiveAttributeDroppedRule
         return PolicyFixProperties.Create(Descriptor, finding, target, finding.EntityType, finding.MemberName,
             finding.Attribute, finding.AvailableOn, finding.How, suggestion);
     }
+
+    /// <summary>
+    /// The context the trainer hangs off, as written (<c>context</c> in <c>context.Regression.Trainers.Sdca(…)</c>,
+    /// <c>this.ml</c>), so the suggested estimator compiles where it is pasted; "mlContext" when the syntax says less.
+    /// </summary>
+    private static string ContextOf(SyntaxNode? trainer) =>
+        trainer is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+        {
+            Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax
+            {
+                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "Trainers",
+                    Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: var context },
+                },
+            },
+        } && context is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax, Name: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax }
+            ? context.ToString()
+            : "mlContext";
 
     /// <summary>
     /// What the scoring method's declared return does to the score when the generator cannot guard it, read from its
