@@ -232,35 +232,17 @@ internal sealed partial class ParquetRowSource : IRowSource
 
     private static object?[] Box<T>(T[] values) => Array.ConvertAll(values, v => (object?)v);
 
-    private string?[] Texts(ParquetRowGroupReader group, DataField field)
-    {
-        if (RawTexts(group, field) is { } raw)
-        {
-            return raw;
-        }
-
-        var data = Boxed(group, field);
-        var result = new string?[data.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var text = data[i] switch
-            {
-                null => null,
-                string s => s,
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var other => other.ToString(),
-            };
-            result[i] = text is null || MissingValues.IsMissing(text) ? null : Intern(text);
-        }
-
-        return result;
-    }
-
     private double[] Numbers(ParquetRowGroupReader group, DataField field, bool label)
     {
         if (field.ClrType == typeof(double))
         {
-            return field.IsNullable ? RawDoubles(group, field) ?? Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN) : Values<double>(group, field);
+            if (!field.IsNullable)
+            {
+                return Values<double>(group, field);
+            }
+
+            var raw = new double[_length];
+            return RawDoubles(group, field, raw, 0) ? raw : Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN);
         }
 
         if (field.ClrType == typeof(float) && !field.IsNullable)
