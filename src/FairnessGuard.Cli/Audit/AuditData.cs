@@ -49,7 +49,7 @@ internal sealed class AuditData
     {
         if (RowSources.IsParquet(path, inputFormat))
         {
-            return FromColumns(path, ParquetRowSource.ReadColumns(path, spec, progress));
+            return Collected(FromColumns(path, ParquetRowSource.ReadColumns(path, spec, progress)));
         }
 
         using var reader = RowSources.Open(path, spec, encoding, decimalComma, inputFormat);
@@ -73,6 +73,18 @@ internal sealed class AuditData
         }
 
         return head.ToData(path, reader.ScoreName, null, null);
+    }
+
+    // The Parquet decoder's garbage (≈ 150 MB at 10M rows) is collected before the audit allocates its sorted copies,
+    // so the peak holds the columns and the copies (862 → 716 MB at 10M rows; the CSV path measured no gain).
+    private static AuditData Collected(AuditData data)
+    {
+        if (data.Groups.Length >= 1 << 20)
+        {
+            GC.Collect();
+        }
+
+        return data;
     }
 
     // Whole columns with the rows of a missing group left out (in place when there are none).

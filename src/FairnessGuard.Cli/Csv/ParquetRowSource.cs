@@ -81,7 +81,7 @@ internal sealed partial class ParquetRowSource : IRowSource
         var stream = InputFile.Open(path, 1 << 16);
         try
         {
-            var reader = Task.Run(() => ParquetReader.CreateAsync(stream)).GetAwaiter().GetResult();
+            var reader = ParquetColumns.Run(() => ParquetReader.CreateAsync(stream));
             return new ParquetRowSource(path, stream, reader, spec);
         }
         catch (Exception ex) when (ex is not CsvInputException and (IOException or InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException))
@@ -148,7 +148,7 @@ internal sealed partial class ParquetRowSource : IRowSource
     public void Dispose()
     {
         StopPrefetch();
-        Task.Run(() => _reader.DisposeAsync().AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => _reader.DisposeAsync().AsTask());
         _stream.Dispose();
     }
 
@@ -188,7 +188,7 @@ internal sealed partial class ParquetRowSource : IRowSource
         where T : struct => Guard(field, () =>
     {
         var values = new T[_length];
-        Task.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask());
         return values;
     });
 
@@ -196,14 +196,14 @@ internal sealed partial class ParquetRowSource : IRowSource
         where T : struct => Guard(field, () =>
     {
         var values = new T?[_length];
-        Task.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask());
         return values;
     });
 
     private string?[] Strings(ParquetRowGroupReader group, DataField field) => Guard(field, () =>
     {
         var values = new string?[_length];
-        Task.Run(() => group.ReadAsync(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => group.ReadAsync(field, values.AsMemory(), null, default).AsTask());
         return values;
     });
 
