@@ -3,9 +3,63 @@ using FairnessGuard.Cli.Csv;
 
 namespace FairnessGuard.Cli.Audit;
 
-/// <content>One chunk's parse: its rows' finite scores in one run per group (in file order), and its counts.</content>
+/// <content>
+/// The cuts, and one chunk's parse: its rows' finite scores in one run per group (in file order), and its counts.
+/// </content>
 internal sealed partial class SketchChunks
 {
+    // The chunk starts: the first record, then the byte after the first line break at or after every 1 MB step, then the end.
+    private static long[]? Bounds(string path, long start, long length)
+    {
+        var bounds = new List<long> { start };
+        var buffer = new byte[SearchBytes];
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            for (var nominal = start + ChunkBytes; nominal < length; nominal += ChunkBytes)
+            {
+                var at = Math.Max(nominal, bounds[^1]);
+                probe.Position = at;
+                var newLine = NextLineBreak(probe, buffer);
+                if (newLine >= 0 && at + newLine + 1 < length)
+                {
+                    bounds.Add(at + newLine + 1);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        bounds.Add(length);
+        return bounds.Count > 2 ? [.. bounds] : null;
+    }
+
+    // The offset of the first line break from the probe's position, read 4 KB at a time up to the buffer's length; −1 if none.
+    private static int NextLineBreak(FileStream probe, byte[] buffer)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var got = probe.Read(buffer, read, Math.Min(ProbeBytes, buffer.Length - read));
+            if (got == 0)
+            {
+                return -1;
+            }
+
+            var newLine = buffer.AsSpan(read, got).IndexOf((byte)'\n');
+            if (newLine >= 0)
+            {
+                return read + newLine;
+            }
+
+            read += got;
+        }
+
+        return -1;
+    }
+
     // Reads chunk c with its lines and records counted from 1 and 0; any failure leaves it unclean (a sequential pass meets it again).
     private Chunk Parse(PredictionReader reader, int c)
     {

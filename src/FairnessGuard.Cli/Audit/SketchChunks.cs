@@ -31,6 +31,7 @@ internal sealed partial class SketchChunks
 
     private const long ChunkBytes = 1 << 20;
     private const int SearchBytes = 1 << 16;
+    private const int ProbeBytes = 1 << 12;
     private const int MaxInFlight = 8;
 
     private readonly object _gate = new();
@@ -98,35 +99,6 @@ internal sealed partial class SketchChunks
         var at = chunks._fallback < 0 ? bounds.Length - 1 : chunks._fallback;
         Taken[reader.Path] = (at, bounds.Length - 1);
         return new Resume(bounds[at], chunks._line, chunks._row);
-    }
-
-    // The chunk starts: the first record, then the byte after the first line break at or after every 1 MB step, then the end.
-    private static long[]? Bounds(string path, long start, long length)
-    {
-        var bounds = new List<long> { start };
-        var buffer = new byte[SearchBytes];
-        try
-        {
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-            for (var nominal = start + ChunkBytes; nominal < length; nominal += ChunkBytes)
-            {
-                var at = Math.Max(nominal, bounds[^1]);
-                probe.Position = at;
-                var read = probe.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-                var newLine = buffer.AsSpan(0, read).IndexOf((byte)'\n');
-                if (newLine >= 0 && at + newLine + 1 < length)
-                {
-                    bounds.Add(at + newLine + 1);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        bounds.Add(length);
-        return bounds.Count > 2 ? [.. bounds] : null;
     }
 
     // The caller's thread (main) parses with the caller's reader, checks for cancellation and reports progress.
