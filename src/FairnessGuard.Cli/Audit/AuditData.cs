@@ -47,6 +47,11 @@ internal sealed class AuditData
     /// <param name="inputFormat">"csv" or "parquet"; null to go by the extension.</param>
     public static AuditData Load(string path, ColumnSpec spec, InputEncoding encoding = InputEncoding.Utf8, bool decimalComma = false, Action<long, long>? progress = null, string? inputFormat = null)
     {
+        if (RowSources.IsParquet(path, inputFormat))
+        {
+            return Collected(FromColumns(path, ParquetRowSource.ReadColumns(path, spec, progress)));
+        }
+
         using var reader = RowSources.Open(path, spec, encoding, decimalComma, inputFormat);
         var head = new Rows(spec.Label is not null);
         using var halves = reader is PredictionReader csv
@@ -68,6 +73,47 @@ internal sealed class AuditData
         }
 
         return head.ToData(path, reader.ScoreName, null, null);
+    }
+
+    // The Parquet decoder's garbage (≈ 150 MB at 10M rows) is collected before the audit allocates its sorted copies,
+    // so the peak holds the columns and the copies (862 → 716 MB at 10M rows; the CSV path measured no gain).
+    private static AuditData Collected(AuditData data)
+    {
+        if (data.Groups.Length >= 1 << 20)
+        {
+            GC.Collect();
+        }
+
+        return data;
+    }
+
+    // Whole columns with the rows of a missing group left out (in place when there are none).
+    private static AuditData FromColumns(string path, ParquetAuditColumns columns)
+    {
+        var (groups, scores, labels) = (columns.Groups, columns.Scores, columns.Labels);
+        var missing = groups.AsSpan().Count((string?)null);
+        if (missing == 0)
+        {
+            return new AuditData(path, columns.ScoreName, groups!, scores, labels, 0);
+        }
+
+        var kept = groups.Length - missing;
+        var (g, s, l) = (new string[kept], new double[kept], labels is null ? null : new double[kept]);
+        for (int i = 0, j = 0; i < groups.Length; i++)
+        {
+            if (groups[i] is { } key)
+            {
+                (g[j], s[j]) = (key, scores[i]);
+                if (l is not null)
+                {
+                    l[j] = labels![i];
+                }
+
+                j++;
+            }
+        }
+
+        return new AuditData(path, columns.ScoreName, g, s, l, missing);
     }
 
     // The second half's key strings mapped to the first half's strings of the same text (new keys to themselves).

@@ -19,13 +19,23 @@ internal static class SketchAudit
     public static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress) => Run(s, k, progress, out _);
 
     /// <summary>Streams the file once into the sketches, computes the figures and hands back the state (for <c>--save-state</c>).</summary>
-    public static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress, out SketchState state)
+    public static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress, out SketchState state) => Run(s, k, progress, out state, chunks: true);
+
+    /// <summary>As <see cref="Run(AuditSettings, int, Action{long, long}?, out SketchState)"/>; <paramref name="chunks"/> false reads one row after another (tests compare the two).</summary>
+    internal static AuditOutcome Run(AuditSettings s, int k, Action<long, long>? progress, out SketchState state, bool chunks)
     {
         state = new SketchState(k, s.Threshold, s.Favorable, s.Columns.Groups, s.Columns.Score);
         var labels = s.Columns.Label is null ? null : new LabelAccumulator(s.Threshold, s.Reference, s.Confidence);
         using (var reader = RowSources.Open(s.Path, s.Columns, s.Encoding, s.DecimalComma, s.InputFormat))
         using (var feed = new SketchFeed(state))
         {
+            // Without labels, a large CSV is read in chunks on two cores as far as they prove clean; the rest sequentially.
+            if (chunks && labels is null && reader is PredictionReader csv
+                && SketchChunks.Run(csv, state, () => PredictionReader.Open(s.Path, s.Columns, s.Encoding, s.DecimalComma), progress) is { } resume)
+            {
+                csv.SeekTo(resume.Offset, long.MaxValue, resume.Line, resume.Row);
+            }
+
             while (reader.Read())
             {
                 var (group, score, label) = (reader.Group(), reader.Score(), reader.Label());

@@ -96,6 +96,33 @@ internal sealed partial class SketchState
         group.Selected += Threshold is { } t && (score >= t) == (Favorable == FavorableOutcome.High) ? 1 : 0;
     }
 
+    /// <summary>Adds finite scores of a group in order: the same sketch and sums as <see cref="Add"/> one at a time.</summary>
+    public void AddRange(GroupState group, ReadOnlySpan<double> scores)
+    {
+        var (sketch, sum, selected) = (group.Sketch, group.Sum, 0L);
+        if (Threshold is { } t)
+        {
+            var high = Favorable == FavorableOutcome.High;
+            foreach (var score in scores)
+            {
+                sketch.Update(score);
+                sum += score;
+                selected += (score >= t) == high ? 1 : 0;
+            }
+        }
+        else
+        {
+            foreach (var score in scores)
+            {
+                sketch.Update(score);
+                sum += score;
+            }
+        }
+
+        group.Sum = sum;
+        group.Selected += selected;
+    }
+
     /// <summary>
     /// Sets the pool's sketch to the merge of the groups' (KLL sketches merge keeping their rank-error bound), once
     /// after a pass: one sketch update a row instead of two.

@@ -27,6 +27,7 @@ internal sealed partial class CsvTokenizer
     private int _pos;
     private int _end;
     private long _bufferOffset;
+    private long _limit = long.MaxValue;
     private bool _eof;
     private long _currentLine = 1;
 
@@ -133,14 +134,28 @@ internal sealed partial class CsvTokenizer
     /// the start of a record; line numbers then count from there (a parallel reader's second half; its errors
     /// are not shown).
     /// </summary>
-    public void Seek(long offset)
+    public void Seek(long offset) => Seek(offset, long.MaxValue, _currentLine, RowIndex + 1);
+
+    /// <summary>
+    /// Continues at byte <paramref name="offset"/> (the start of a record) and reads as if the stream ended at byte
+    /// <paramref name="end"/>; the next record is taken to start at file line <paramref name="line"/> and to be data
+    /// record <paramref name="row"/> (0-based), so errors name the places a sequential pass would.
+    /// </summary>
+    public void Seek(long offset, long end, long line, long row)
     {
         _stream.Position = offset;
         _bufferOffset = offset;
+        _limit = end;
         _pos = 0;
         _end = 0;
         _eof = false;
+        _currentLine = line;
+        Line = line;
+        RowIndex = row - 1;
     }
+
+    /// <summary>The file line the next record starts on (after the current record's line break).</summary>
+    public long NextLine => _currentLine;
 
     private bool PeekNewLine()
     {
@@ -177,7 +192,8 @@ internal sealed partial class CsvTokenizer
         _pos -= keepFrom;
         Copy.Shift(keepFrom);
         _end = kept;
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        var room = (int)Math.Min(_buffer.Length - _end, _limit - (_bufferOffset + _end));
+        var read = room <= 0 ? 0 : _stream.Read(_buffer, _end, room);
         if (read == 0)
         {
             _eof = true;

@@ -46,6 +46,11 @@ internal static class FieldNumbers
     /// <summary>Parses a number from ASCII bytes: invariant culture (or a decimal comma), plus inf, -inf, infinity and nan in any case.</summary>
     public static bool TryParseNumber(ReadOnlySpan<byte> s, bool decimalComma, out double value)
     {
+        if (!decimalComma && TryParsePlainDecimal(s, out value))
+        {
+            return true;
+        }
+
         if (s.Length <= 64)
         {
             Span<byte> copy = stackalloc byte[64];

@@ -14,11 +14,28 @@ internal static class ParquetColumns
     private static readonly MethodInfo ReadStructMethod = typeof(ParquetColumns).GetMethod(nameof(ReadStruct), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo WriteStructMethod = typeof(ParquetColumns).GetMethod(nameof(WriteStruct), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    /// <summary>Runs an asynchronous Parquet.Net call to completion.</summary>
-    public static void Run(Func<Task> call) => Task.Run(call).GetAwaiter().GetResult();
+    /// <summary>Runs an asynchronous Parquet.Net call to completion (see <see cref="Run{T}"/>).</summary>
+    public static void Run(Func<Task> call)
+    {
+        if (NoContext)
+        {
+            call().GetAwaiter().GetResult();
+        }
+        else
+        {
+            Task.Run(call).GetAwaiter().GetResult();
+        }
+    }
 
-    /// <summary>Runs an asynchronous Parquet.Net call to completion and returns its result.</summary>
-    public static T Run<T>(Func<Task<T>> call) => Task.Run(call).GetAwaiter().GetResult();
+    /// <summary>
+    /// Runs an asynchronous Parquet.Net call to completion and returns its result: on this thread when it has no
+    /// synchronization context or task scheduler a continuation could need (a command's threads), else on the
+    /// thread pool. Started here, the call's pooled buffers are rented and returned on one thread: hopping to a
+    /// pool thread a call left about 170 MB of them cached across pool threads on a 10M-row file.
+    /// </summary>
+    public static T Run<T>(Func<Task<T>> call) => NoContext ? call().GetAwaiter().GetResult() : Task.Run(call).GetAwaiter().GetResult();
+
+    private static bool NoContext => SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default;
 
     /// <summary>The top-level columns of <paramref name="schema"/>; a nested or repeated column is refused (exit 2).</summary>
     public static DataField[] Flat(string path, ParquetSchema schema)

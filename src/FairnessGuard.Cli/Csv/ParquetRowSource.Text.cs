@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parquet;
 using Parquet.Data;
 using Parquet.Schema;
@@ -14,12 +15,40 @@ internal sealed partial class ParquetRowSource
     // Distinct keys matched by their characters before a string is made; a column with more keys makes one a row.
     private const int RecentKeys = 16;
 
-    /// <summary>The column's keys (null where missing), or null when its raw data are not character slices of the expected shape.</summary>
-    private string?[]? RawTexts(ParquetRowGroupReader group, DataField field)
+    private string?[] Texts(ParquetRowGroupReader group, DataField field)
+    {
+        var raw = new string?[_length];
+        return RawTexts(group, field, raw, 0) ? raw : BoxedTexts(group, field);
+    }
+
+    private string?[] BoxedTexts(ParquetRowGroupReader group, DataField field)
+    {
+        var data = Boxed(group, field);
+        var result = new string?[data.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var text = data[i] switch
+            {
+                null => null,
+                string s => s,
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
+            result[i] = text is null || MissingValues.IsMissing(text) ? null : Intern(text);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the column's keys (null where missing) to <paramref name="result"/> from <paramref name="offset"/>; false
+    /// when its raw data are not character slices of the expected shape (the range may then hold anything).
+    /// </summary>
+    private bool RawTexts(ParquetRowGroupReader group, DataField field, string?[] result, int offset)
     {
         if ((field.ClrType != typeof(string) && field.ClrType != typeof(ReadOnlyMemory<char>)) || field.IsArray || field.MaxRepetitionLevel != 0)
         {
-            return null;
+            return false;
         }
 
         return Guard(field, () =>
@@ -27,7 +56,7 @@ internal sealed partial class ParquetRowSource
             using var raw = ParquetColumns.Run(() => group.ReadRawColumnDataBaseAsync(field, default).AsTask());
             if (raw is not RawColumnData<ReadOnlyMemory<char>> text)
             {
-                return null;
+                return false;
             }
 
             var values = text.Values;
@@ -35,24 +64,24 @@ internal sealed partial class ParquetRowSource
             var max = field.MaxDefinitionLevel;
             if (!levels.IsEmpty && levels.Length != _length)
             {
-                return null;
+                return false;
             }
 
             var keys = new string[RecentKeys];
             var interned = new string?[RecentKeys];
             var known = 0;
-            var result = new string?[_length];
             var v = 0;
-            for (var i = 0; i < result.Length; i++)
+            for (var i = offset; i < offset + _length; i++)
             {
-                if (!levels.IsEmpty && levels[i] < max)
+                if (!levels.IsEmpty && levels[i - offset] < max)
                 {
+                    result[i] = null;
                     continue;
                 }
 
                 if (v == values.Length)
                 {
-                    return null;
+                    return false;
                 }
 
                 var chars = values[v++].Span;
@@ -79,16 +108,19 @@ internal sealed partial class ParquetRowSource
                 result[i] = interned[k];
             }
 
-            return v == values.Length ? result : null;
+            return v == values.Length;
         });
     }
 
-    /// <summary>A flat nullable double column with nulls as NaN, from the raw values (no <c>double?</c> copy); null when not of the expected shape.</summary>
-    private double[]? RawDoubles(ParquetRowGroupReader group, DataField field)
+    /// <summary>
+    /// Writes a flat nullable double column, nulls as NaN, from the raw values (no <c>double?</c> copy) to
+    /// <paramref name="result"/> from <paramref name="offset"/>; false when not of the expected shape.
+    /// </summary>
+    private bool RawDoubles(ParquetRowGroupReader group, DataField field, double[] result, int offset)
     {
         if (field.IsArray || field.MaxRepetitionLevel != 0)
         {
-            return null;
+            return false;
         }
 
         return Guard(field, () =>
@@ -96,7 +128,7 @@ internal sealed partial class ParquetRowSource
             using var raw = ParquetColumns.Run(() => group.ReadRawColumnDataBaseAsync(field, default).AsTask());
             if (raw is not RawColumnData<double> numbers)
             {
-                return null;
+                return false;
             }
 
             var values = numbers.Values;
@@ -104,33 +136,32 @@ internal sealed partial class ParquetRowSource
             var max = field.MaxDefinitionLevel;
             if (levels.IsEmpty)
             {
-                return values.Length == _length ? values.ToArray() : null;
+                return values.Length == _length && values.TryCopyTo(result.AsSpan(offset));
             }
 
             if (levels.Length != _length)
             {
-                return null;
+                return false;
             }
 
-            var result = new double[_length];
             var v = 0;
-            for (var i = 0; i < result.Length; i++)
+            for (var i = 0; i < _length; i++)
             {
                 if (levels[i] < max)
                 {
-                    result[i] = double.NaN;
+                    result[offset + i] = double.NaN;
                 }
                 else if (v < values.Length)
                 {
-                    result[i] = values[v++];
+                    result[offset + i] = values[v++];
                 }
                 else
                 {
-                    return null;
+                    return false;
                 }
             }
 
-            return v == values.Length ? result : null;
+            return v == values.Length;
         });
     }
 }

@@ -81,7 +81,7 @@ internal sealed partial class ParquetRowSource : IRowSource
         var stream = InputFile.Open(path, 1 << 16);
         try
         {
-            var reader = Task.Run(() => ParquetReader.CreateAsync(stream)).GetAwaiter().GetResult();
+            var reader = ParquetColumns.Run(() => ParquetReader.CreateAsync(stream));
             return new ParquetRowSource(path, stream, reader, spec);
         }
         catch (Exception ex) when (ex is not CsvInputException and (IOException or InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException))
@@ -148,7 +148,7 @@ internal sealed partial class ParquetRowSource : IRowSource
     public void Dispose()
     {
         StopPrefetch();
-        Task.Run(() => _reader.DisposeAsync().AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => _reader.DisposeAsync().AsTask());
         _stream.Dispose();
     }
 
@@ -188,7 +188,7 @@ internal sealed partial class ParquetRowSource : IRowSource
         where T : struct => Guard(field, () =>
     {
         var values = new T[_length];
-        Task.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask());
         return values;
     });
 
@@ -196,14 +196,14 @@ internal sealed partial class ParquetRowSource : IRowSource
         where T : struct => Guard(field, () =>
     {
         var values = new T?[_length];
-        Task.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask());
         return values;
     });
 
     private string?[] Strings(ParquetRowGroupReader group, DataField field) => Guard(field, () =>
     {
         var values = new string?[_length];
-        Task.Run(() => group.ReadAsync(field, values.AsMemory(), null, default).AsTask()).GetAwaiter().GetResult();
+        ParquetColumns.Run(() => group.ReadAsync(field, values.AsMemory(), null, default).AsTask());
         return values;
     });
 
@@ -232,35 +232,17 @@ internal sealed partial class ParquetRowSource : IRowSource
 
     private static object?[] Box<T>(T[] values) => Array.ConvertAll(values, v => (object?)v);
 
-    private string?[] Texts(ParquetRowGroupReader group, DataField field)
-    {
-        if (RawTexts(group, field) is { } raw)
-        {
-            return raw;
-        }
-
-        var data = Boxed(group, field);
-        var result = new string?[data.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var text = data[i] switch
-            {
-                null => null,
-                string s => s,
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var other => other.ToString(),
-            };
-            result[i] = text is null || MissingValues.IsMissing(text) ? null : Intern(text);
-        }
-
-        return result;
-    }
-
     private double[] Numbers(ParquetRowGroupReader group, DataField field, bool label)
     {
         if (field.ClrType == typeof(double))
         {
-            return field.IsNullable ? RawDoubles(group, field) ?? Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN) : Values<double>(group, field);
+            if (!field.IsNullable)
+            {
+                return Values<double>(group, field);
+            }
+
+            var raw = new double[_length];
+            return RawDoubles(group, field, raw, 0) ? raw : Array.ConvertAll(Nullable<double>(group, field), v => v ?? double.NaN);
         }
 
         if (field.ClrType == typeof(float) && !field.IsNullable)

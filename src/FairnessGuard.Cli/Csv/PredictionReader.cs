@@ -132,8 +132,17 @@ internal sealed class PredictionReader : IRowSource
     /// <summary>Advances to the next data record; false at the end.</summary>
     public bool Read() => _tokenizer.Read();
 
-    /// <summary>Continues at byte <paramref name="offset"/>, the start of a record (see <see cref="CsvTokenizer.Seek"/>).</summary>
+    /// <summary>Continues at byte <paramref name="offset"/>, the start of a record (see <see cref="CsvTokenizer.Seek(long)"/>).</summary>
     public void SeekTo(long offset) => _tokenizer.Seek(offset);
+
+    /// <summary>
+    /// Continues at byte <paramref name="offset"/>, the start of a record, reading as if the file ended at
+    /// <paramref name="end"/>; the next record counts as file line <paramref name="line"/> and data record <paramref name="row"/>.
+    /// </summary>
+    public void SeekTo(long offset, long end, long line, long row) => _tokenizer.Seek(offset, end, line, row);
+
+    /// <summary>The file line the next record starts on.</summary>
+    public long NextLine => _tokenizer.NextLine;
 
     /// <summary>The current record's score; NaN when missing (empty, NA or ?).</summary>
     public double Score() => Number(_scoreField, label: false);
