@@ -10,6 +10,10 @@ internal sealed class OutputBuffer(Stream output)
     private const int Size = 1 << 16;
     private readonly byte[] _buffer = new byte[Size];
     private int _count;
+    private long _flushed;
+
+    /// <summary>Bytes given to the buffer so far (written to the stream or not).</summary>
+    public long Written => _flushed + _count;
 
     /// <summary>Appends bytes.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
@@ -20,6 +24,7 @@ internal sealed class OutputBuffer(Stream output)
             if (bytes.Length > Size)
             {
                 output.Write(bytes);
+                _flushed += bytes.Length;
                 return;
             }
         }
@@ -59,6 +64,14 @@ internal sealed class OutputBuffer(Stream output)
     public void Flush()
     {
         output.Write(_buffer, 0, _count);
+        _flushed += _count;
         _count = 0;
+    }
+
+    /// <summary>Writes what is buffered to the stream, then sends what follows to <paramref name="stream"/>.</summary>
+    public void Redirect(Stream stream)
+    {
+        Flush();
+        output = stream;
     }
 }
