@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using FairnessGuard.Cli.Csv;
 
 namespace FairnessGuard.Cli.Correction;
@@ -17,7 +16,7 @@ internal static class CorrectedCsv
     private const int ChunksPerBatch = 16;
 
     // Room for one number: "R" of a double is at most 24 characters.
-    private const int NumberRoom = 32;
+    private const int NumberRoom = ShortestDouble.MaxBytes;
 
     /// <summary>Writes the file and counts what was corrected.</summary>
     public static CorrectSummary Write(Stream stream, PredictionReader reader, HeldRows rows, double[] fair, string fairColumn)
@@ -93,8 +92,7 @@ internal static class CorrectedCsv
             }
             else
             {
-                fair[i].TryFormat(buffer.AsSpan(at), out var written, "R", CultureInfo.InvariantCulture);
-                at += written;
+                at += ShortestDouble.Format(fair[i], buffer.AsSpan(at));
                 changed += fair[i].Equals(rows.Scores[i]) ? 0 : 1;
             }
 

@@ -44,7 +44,7 @@ internal sealed class OutputBuffer(Stream output)
         _buffer[_count++] = b;
     }
 
-    /// <summary>Appends a number in the shortest form that reads back exactly (invariant culture).</summary>
+    /// <summary>Appends a number in the shortest form that reads back exactly (invariant culture, as <c>"R"</c> writes it).</summary>
     public void WriteNumber(double value)
     {
         if (Size - _count < 64)
@@ -52,12 +52,7 @@ internal sealed class OutputBuffer(Stream output)
             Flush();
         }
 
-        if (!value.TryFormat(_buffer.AsSpan(_count), out var written, "R", System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException("a number did not fit 64 bytes");
-        }
-
-        _count += written;
+        _count += Correction.ShortestDouble.Format(value, _buffer.AsSpan(_count));
     }
 
     /// <summary>Writes what is buffered to the stream.</summary>
