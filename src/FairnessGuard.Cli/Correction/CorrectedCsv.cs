@@ -62,17 +62,15 @@ internal static class CorrectedCsv
     // Rows [from, to) into one rented buffer: the bytes, their length and how many fair scores differ from the raw ones.
     private static (byte[] Bytes, int Length, long Changed) Format(PredictionReader reader, HeldRows rows, double[] fair, int from, int to)
     {
-        var records = rows.Records.Bytes;
-        var start = from == 0 ? 0 : rows.Ends[from - 1];
         var newLine = reader.NewLine;
-        var buffer = ArrayPool<byte>.Shared.Rent(rows.Ends[to - 1] - start + ((to - from) * (1 + NumberRoom + newLine.Length)));
+        var buffer = ArrayPool<byte>.Shared.Rent(rows.RecordBytes(from, to) + ((to - from) * (1 + NumberRoom + newLine.Length)));
         var at = 0;
         long changed = 0;
         for (var i = from; i < to; i++)
         {
-            var end = rows.Ends[i];
+            var record = rows.Record(i);
             var passed = rows.Groups[i] is null || !double.IsFinite(rows.Scores[i]);
-            var need = at + (end - start) + 1 + (passed ? rows.RawScores[i].Bytes.Length + 2 : NumberRoom) + newLine.Length;
+            var need = at + record.Length + 1 + (passed ? rows.RawScores[i].Bytes.Length + 2 : NumberRoom) + newLine.Length;
             if (need > buffer.Length)
             {
                 // Only a long passed-through score field can outgrow the room reserved per row.
@@ -82,9 +80,8 @@ internal static class CorrectedCsv
                 buffer = larger;
             }
 
-            records[start..end].CopyTo(buffer.AsSpan(at));
-            at += end - start;
-            start = end;
+            record.CopyTo(buffer.AsSpan(at));
+            at += record.Length;
             buffer[at++] = reader.DelimiterByte;
             if (passed)
             {

@@ -30,7 +30,7 @@ internal static class InSampleCorrection
         using var reader = PredictionReader.Open(settings.Path, columns, settings.Encoding, settings.DecimalComma);
         var fairColumn = CorrectRunner.FairColumn(reader, settings.Path);
 
-        if (HeldRows.Read(reader, progress) is not { } rows)
+        if (HeldRows.Read(reader, () => PredictionReader.Open(settings.Path, columns, settings.Encoding, settings.DecimalComma), progress) is not { } rows)
         {
             return null;
         }
