@@ -19,20 +19,16 @@ public sealed class PipelinedCorrectionTests : IDisposable
     [InlineData("\n", ",", 1.0, 5)]
     public void ThreeThreadsWriteWhatOneThreadWrites(string newLine, string delimiter, double strength, int rows)
     {
-        // Many batches (by rows and by bytes), ties, missing groups and scores, a quoted score, a quoted field with
-        // a line break inside, long and non-ASCII text, a last line without a line break.
+        // Many batches (by rows and by bytes), ties, missing groups and scores (empty, NA, quoted empty, inf), a quoted
+        // score, exponents, a quoted field with a line break inside, long and non-ASCII text, no final line break.
         var random = new Random(31);
+        string[] specials = ["NA", "\"\"", "inf", "-1e-3", "\"0.25\"", ""];
         var text = new StringBuilder($"id{delimiter}group{delimiter}note{delimiter}score{newLine}");
         for (var i = 0; i < rows; i++)
         {
-            var group = i % 401 == 0 ? "" : "abc"[random.Next(3)].ToString();
-            var score = (i % 7) switch
-            {
-                _ when i % 397 == 0 => "NA",
-                _ when i % 389 == 0 => "\"\"",
-                0 => "\"" + Math.Round(random.NextDouble(), 2).ToString(CultureInfo.InvariantCulture) + "\"",
-                _ => Math.Round(random.NextDouble() + (0.1 * (group.Length == 0 ? 0 : group[0] - 'a')), 4).ToString(CultureInfo.InvariantCulture),
-            };
+            var group = i % 401 == 0 ? "" : ((char)('a' + random.Next(3))).ToString();
+            var value = random.Next(1000) / 1000.0 + (group.Length == 0 ? 0 : 0.2 * (group[0] - 'a'));
+            var score = i % 97 == 0 ? specials[i / 97 % specials.Length] : value.ToString(CultureInfo.InvariantCulture);
             var note = (i % 1000) switch
             {
                 0 => $"\"line one{newLine}line {delimiter} two, é\"",
