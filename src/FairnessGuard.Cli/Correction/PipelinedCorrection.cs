@@ -23,7 +23,9 @@ internal sealed class PipelinedCorrection : IDisposable
     private readonly BlockingCollection<RowBatch> _free = new(BatchesInFlight);
     private readonly BlockingCollection<RowBatch> _read = new(BatchesInFlight);
     private readonly BlockingCollection<RowBatch> _corrected = new(BatchesInFlight);
-    private readonly CancellationTokenSource _abort = new();
+
+    // Stops every thread: a writer's error, the end of the run, or the command's cancellation (Ctrl+C).
+    private readonly CancellationTokenSource _abort = CancellationTokenSource.CreateLinkedTokenSource(Commands.CliCancellation.Token);
     private readonly Thread _readerThread;
     private readonly Thread _writerThread;
     private ExceptionDispatchInfo? _readerError;
@@ -39,8 +41,7 @@ internal sealed class PipelinedCorrection : IDisposable
             _free.Add(new RowBatch());
         }
 
-        var cancel = Commands.CliCancellation.Token;
-        _readerThread = new Thread(() => ReadAll(cancel)) { IsBackground = true, Name = "fairness-guard correct reader" };
+        _readerThread = new Thread(ReadAll) { IsBackground = true, Name = "fairness-guard correct reader" };
         _writerThread = new Thread(WriteAll) { IsBackground = true, Name = "fairness-guard correct writer" };
     }
 
@@ -131,7 +132,7 @@ internal sealed class PipelinedCorrection : IDisposable
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
-            // The writer failed: its error is thrown below.
+            // The writer failed or the command was cancelled: thrown below.
         }
 
         _readerError?.Throw();
@@ -147,7 +148,7 @@ internal sealed class PipelinedCorrection : IDisposable
         return new CorrectSummary(rows, corrected, changed, missingScore, missingGroup, fairColumn);
     }
 
-    private void ReadAll(CancellationToken cancel)
+    private void ReadAll()
     {
         try
         {
@@ -174,10 +175,6 @@ internal sealed class PipelinedCorrection : IDisposable
                     start = copy.Written;
                     batch.Position = _reader.Position;
                     _read.Add(batch, _abort.Token);
-                    if (cancel.IsCancellationRequested)
-                    {
-                        return;
-                    }
 
                     batch = next;
                 }
