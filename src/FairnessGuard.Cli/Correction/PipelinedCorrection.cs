@@ -45,9 +45,16 @@ internal sealed class PipelinedCorrection : IDisposable
         _writerThread = new Thread(WriteAll) { IsBackground = true, Name = "fairness-guard correct writer" };
     }
 
-    /// <summary>Whether <paramref name="settings"/> take this path.</summary>
+    /// <summary>How often each input was corrected on three threads to the end, in this process (for tests: the path was taken).</summary>
+    internal static ConcurrentDictionary<string, int> Completed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="settings"/> take this path: online, CSV to CSV, two cores or more, and an input that can be
+    /// read again (a regular, non-empty file; not a pipe), since a record too long to hold restarts it on one thread.
+    /// </summary>
     public static bool Applies(CorrectSettings settings) =>
-        settings.Mode == CorrectionMode.Online && !settings.Sequential && !settings.ParquetInput && !settings.ParquetOutput && Environment.ProcessorCount > 1;
+        settings.Mode == CorrectionMode.Online && !settings.Sequential && !settings.ParquetInput && !settings.ParquetOutput && Environment.ProcessorCount > 1
+        && new FileInfo(settings.Path) is { Exists: true, Length: > 0 };
 
     /// <summary>Runs the correction into <paramref name="settings"/>' output (atomically); null when a record is too long to hold (stream instead).</summary>
     /// <exception cref="CsvInputException">Bad input; the output file was not created or changed.</exception>
@@ -72,6 +79,7 @@ internal sealed class PipelinedCorrection : IDisposable
             return null;
         }
 
+        Completed.AddOrUpdate(settings.Path, 1, (_, n) => n + 1);
         return summary;
     }
 
