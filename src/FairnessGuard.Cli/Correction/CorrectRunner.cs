@@ -26,6 +26,9 @@ internal sealed record CorrectSettings(
     /// <summary>"csv" or "parquet" for the output; null to go by its extension (<c>.parquet</c>, else CSV).</summary>
     public string? OutputFormat { get; init; }
 
+    /// <summary>Runs on one thread even where the pipelined path applies (tests compare the two).</summary>
+    public bool Sequential { get; init; }
+
     /// <summary>Whether the input is read as Parquet.</summary>
     public bool ParquetInput => RowSources.IsParquet(Path, InputFormat);
 
@@ -64,16 +67,16 @@ internal static class CorrectRunner
             return held;
         }
 
+        if (PipelinedCorrection.Applies(settings) && PipelinedCorrection.Run(settings, progress) is { } piped)
+        {
+            return piped;
+        }
+
         using var corrector = CreateCorrector(settings, progress);
         using IRowSource source = settings.ParquetInput
             ? ParquetRowSource.Open(settings.Path, settings.Columns)
             : PredictionReader.Open(settings.Path, settings.Columns, settings.Encoding, settings.DecimalComma, captureAll: settings.ParquetOutput);
-        var fairColumn = source.ScoreName + "_fair";
-        var names = source is ParquetRowSource parquet ? parquet.Schema.Fields.Select(f => f.Name).ToArray() : ((PredictionReader)source).Header;
-        if (Array.IndexOf(names, fairColumn) is var existing and >= 0)
-        {
-            throw new CsvInputException(settings.Path, source is PredictionReader ? 1 : 0, existing + 1, fairColumn, "the output column already exists in the input");
-        }
+        var fairColumn = source is ParquetRowSource parquet ? FairColumn(parquet.ScoreName, parquet.Schema.Fields.Select(f => f.Name).ToArray(), settings.Path, 0) : FairColumn((PredictionReader)source, settings.Path);
 
         CorrectSummary? summary = null;
         AtomicFile.WriteBytes(settings.OutputPath, stream =>
@@ -89,6 +92,21 @@ internal static class CorrectRunner
             output.Complete();
         });
         return summary!;
+    }
+
+    /// <summary>The added column's name, <c>&lt;score&gt;_fair</c>, refused when the CSV's header has it already.</summary>
+    /// <exception cref="CsvInputException">The header has the column.</exception>
+    public static string FairColumn(PredictionReader reader, string path) => FairColumn(reader.ScoreName, reader.Header, path, 1);
+
+    private static string FairColumn(string scoreName, string[] names, string path, int headerLine)
+    {
+        var fairColumn = scoreName + "_fair";
+        if (Array.IndexOf(names, fairColumn) is var existing and >= 0)
+        {
+            throw new CsvInputException(path, headerLine, existing + 1, fairColumn, "the output column already exists in the input");
+        }
+
+        return fairColumn;
     }
 
     private static CorrectSummary Stream(IRowSource reader, ICorrectedOutput output, IRowCorrector corrector, CorrectSettings settings, string fairColumn, Action<long, long>? progress)

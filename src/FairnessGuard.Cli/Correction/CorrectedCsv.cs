@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Globalization;
 using FairnessGuard.Cli.Csv;
 
 namespace FairnessGuard.Cli.Correction;
@@ -17,7 +15,7 @@ internal static class CorrectedCsv
     private const int ChunksPerBatch = 16;
 
     // Room for one number: "R" of a double is at most 24 characters.
-    private const int NumberRoom = 32;
+    private const int NumberRoom = ShortestDouble.MaxBytes;
 
     /// <summary>Writes the file and counts what was corrected.</summary>
     public static CorrectSummary Write(Stream stream, PredictionReader reader, HeldRows rows, double[] fair, string fairColumn)
@@ -35,7 +33,7 @@ internal static class CorrectedCsv
             Parallel.For(0, batch.Count, c =>
             {
                 var (from, to) = ((first + c) * ChunkRows, Math.Min(rows.Count, (first + c + 1) * ChunkRows));
-                (batch.Buffers[c], batch.Lengths[c], batch.Changed[c]) = Format(reader, rows, fair, from, to);
+                (batch.Buffers[c], batch.Lengths[c], batch.Changed[c]) = Format(reader, rows, fair, from, to, batch.Buffers[c]);
             });
         });
 
@@ -49,8 +47,7 @@ internal static class CorrectedCsv
             var batch = batches[b];
             for (var c = 0; c < batch.Count; c++)
             {
-                stream.Write(batch.Buffers[c], 0, batch.Lengths[c]);
-                ArrayPool<byte>.Shared.Return(batch.Buffers[c]);
+                stream.Write(batch.Buffers[c]!, 0, batch.Lengths[c]);
                 changed += batch.Changed[c];
             }
         }
@@ -60,32 +57,34 @@ internal static class CorrectedCsv
         return new CorrectSummary(rows.Count, corrected, changed, rows.RawScores.Count - rows.MissingGroup, rows.MissingGroup, fairColumn);
     }
 
-    // Rows [from, to) into one rented buffer: the bytes, their length and how many fair scores differ from the raw ones.
-    private static (byte[] Bytes, int Length, long Changed) Format(PredictionReader reader, HeldRows rows, double[] fair, int from, int to)
+    // Rows [from, to) into the chunk's buffer (reused from batch to batch: fresh megabyte arrays cost page faults):
+    // the bytes, their length and how many fair scores differ from the raw ones.
+    private static (byte[] Bytes, int Length, long Changed) Format(PredictionReader reader, HeldRows rows, double[] fair, int from, int to, byte[]? buffer)
     {
-        var records = rows.Records.Bytes;
-        var start = from == 0 ? 0 : rows.Ends[from - 1];
         var newLine = reader.NewLine;
-        var buffer = ArrayPool<byte>.Shared.Rent(rows.Ends[to - 1] - start + ((to - from) * (1 + NumberRoom + newLine.Length)));
+        var size = rows.RecordBytes(from, to) + ((to - from) * (1 + NumberRoom + newLine.Length));
+        if (buffer is null || buffer.Length < size)
+        {
+            buffer = GC.AllocateUninitializedArray<byte>(size + (size / 8));
+        }
+
         var at = 0;
         long changed = 0;
         for (var i = from; i < to; i++)
         {
-            var end = rows.Ends[i];
+            var record = rows.Record(i);
             var passed = rows.Groups[i] is null || !double.IsFinite(rows.Scores[i]);
-            var need = at + (end - start) + 1 + (passed ? rows.RawScores[i].Bytes.Length + 2 : NumberRoom) + newLine.Length;
+            var need = at + record.Length + 1 + (passed ? rows.RawScores[i].Bytes.Length + 2 : NumberRoom) + newLine.Length;
             if (need > buffer.Length)
             {
                 // Only a long passed-through score field can outgrow the room reserved per row.
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(need, 2 * buffer.Length));
+                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(need, 2 * buffer.Length));
                 buffer.AsSpan(0, at).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
             }
 
-            records[start..end].CopyTo(buffer.AsSpan(at));
-            at += end - start;
-            start = end;
+            record.CopyTo(buffer.AsSpan(at));
+            at += record.Length;
             buffer[at++] = reader.DelimiterByte;
             if (passed)
             {
@@ -93,8 +92,7 @@ internal static class CorrectedCsv
             }
             else
             {
-                fair[i].TryFormat(buffer.AsSpan(at), out var written, "R", CultureInfo.InvariantCulture);
-                at += written;
+                at += ShortestDouble.Format(fair[i], buffer.AsSpan(at));
                 changed += fair[i].Equals(rows.Scores[i]) ? 0 : 1;
             }
 
@@ -126,7 +124,7 @@ internal static class CorrectedCsv
     // One batch of formatted chunks.
     private sealed class Batch
     {
-        public byte[][] Buffers { get; } = new byte[ChunksPerBatch][];
+        public byte[]?[] Buffers { get; } = new byte[ChunksPerBatch][];
 
         public int[] Lengths { get; } = new int[ChunksPerBatch];
 

@@ -28,13 +28,9 @@ internal static class InSampleCorrection
     {
         var columns = settings.Columns with { Label = null };
         using var reader = PredictionReader.Open(settings.Path, columns, settings.Encoding, settings.DecimalComma);
-        var fairColumn = reader.ScoreName + "_fair";
-        if (Array.IndexOf(reader.Header, fairColumn) is var existing and >= 0)
-        {
-            throw new CsvInputException(settings.Path, 1, existing + 1, fairColumn, "the output column already exists in the input");
-        }
+        var fairColumn = CorrectRunner.FairColumn(reader, settings.Path);
 
-        if (HeldRows.Read(reader, progress) is not { } rows)
+        if (HeldRows.Read(reader, () => PredictionReader.Open(settings.Path, columns, settings.Encoding, settings.DecimalComma), progress) is not { } rows)
         {
             return null;
         }

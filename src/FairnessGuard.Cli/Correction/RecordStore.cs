@@ -19,6 +19,14 @@ internal sealed class RecordStore(long expectedBytes) : Stream
     /// <summary>Whether a record was too long to hold; nothing more is stored then.</summary>
     public bool Overflowed { get; private set; }
 
+    /// <summary>Empties the store for reuse (its array kept).</summary>
+    public void Reset()
+    {
+        _length = 0;
+        _recordStart = 0;
+        Overflowed = false;
+    }
+
     /// <summary>The current record ends here; returns its end offset.</summary>
     public int EndRecord() => _recordStart = _length;
 

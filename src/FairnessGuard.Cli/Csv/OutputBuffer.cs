@@ -10,6 +10,10 @@ internal sealed class OutputBuffer(Stream output)
     private const int Size = 1 << 16;
     private readonly byte[] _buffer = new byte[Size];
     private int _count;
+    private long _flushed;
+
+    /// <summary>Bytes given to the buffer so far (written to the stream or not).</summary>
+    public long Written => _flushed + _count;
 
     /// <summary>Appends bytes.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
@@ -20,6 +24,7 @@ internal sealed class OutputBuffer(Stream output)
             if (bytes.Length > Size)
             {
                 output.Write(bytes);
+                _flushed += bytes.Length;
                 return;
             }
         }
@@ -39,7 +44,7 @@ internal sealed class OutputBuffer(Stream output)
         _buffer[_count++] = b;
     }
 
-    /// <summary>Appends a number in the shortest form that reads back exactly (invariant culture).</summary>
+    /// <summary>Appends a number in the shortest form that reads back exactly (invariant culture, as <c>"R"</c> writes it).</summary>
     public void WriteNumber(double value)
     {
         if (Size - _count < 64)
@@ -47,18 +52,21 @@ internal sealed class OutputBuffer(Stream output)
             Flush();
         }
 
-        if (!value.TryFormat(_buffer.AsSpan(_count), out var written, "R", System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException("a number did not fit 64 bytes");
-        }
-
-        _count += written;
+        _count += Correction.ShortestDouble.Format(value, _buffer.AsSpan(_count));
     }
 
     /// <summary>Writes what is buffered to the stream.</summary>
     public void Flush()
     {
         output.Write(_buffer, 0, _count);
+        _flushed += _count;
         _count = 0;
+    }
+
+    /// <summary>Writes what is buffered to the stream, then sends what follows to <paramref name="stream"/>.</summary>
+    public void Redirect(Stream stream)
+    {
+        Flush();
+        output = stream;
     }
 }

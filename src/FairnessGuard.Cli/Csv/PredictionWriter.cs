@@ -26,6 +26,9 @@ internal sealed class PredictionWriter : Correction.ICorrectedOutput
         reader.PassThrough = _output;
     }
 
+    /// <summary>Writes a record's bytes (without its line break) held elsewhere; <see cref="Write"/> or <see cref="WriteRaw"/> ends it.</summary>
+    public void WriteRecord(ReadOnlySpan<byte> record) => _output.Write(record);
+
     /// <summary>Ends the current record (already copied through) with a number.</summary>
     public void Write(double value)
     {
