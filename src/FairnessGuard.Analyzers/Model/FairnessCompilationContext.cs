@@ -19,6 +19,7 @@ internal sealed class FairnessCompilationContext
     private Tuple<SyntaxTree, TreeContext>? _lastTree;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
     private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
+    private SyntaxNode? _lastVisited;
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>> _classInputs = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
@@ -91,9 +92,19 @@ internal sealed class FairnessCompilationContext
             return false;
         }
 
-        var scope = (SyntaxNode?)block.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>() ?? block.SyntaxTree.GetRoot();
-        return _guardedScopes.TryGetValue(scope, out var guarded) ? guarded : _guardedScopes.GetOrAdd(scope, SyntaxSearch.HasIdentifier(scope, "ParityGuard"));
+        // One search per file first: a file that never names ParityGuard has no guarded type.
+        var root = block.SyntaxTree.GetRoot();
+        if (!IsGuardedScope(root))
+        {
+            return false;
+        }
+
+        var scope = (SyntaxNode?)block.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>();
+        return scope is null || IsGuardedScope(scope);
     }
+
+    private bool IsGuardedScope(SyntaxNode scope) =>
+        _guardedScopes.TryGetValue(scope, out var guarded) ? guarded : _guardedScopes.GetOrAdd(scope, SyntaxSearch.HasIdentifier(scope, "ParityGuard"));
 
     /// <summary>
     /// A class's model input as its own code states it, read once per class declaration and compilation (a
@@ -116,7 +127,19 @@ internal sealed class FairnessCompilationContext
     }
 
     /// <summary>True the first time a code block is seen in this compilation: several triggers share one read.</summary>
-    public bool FirstVisit(SyntaxNode block) => _visitedBlocks.TryAdd(block, 0);
+    public bool FirstVisit(SyntaxNode block)
+    {
+        // The driver hands a member's nodes over one after another: most triggers repeat the last block
+        // seen, which is already in the set (it is stored only after being added), so no lookup is needed.
+        if (Volatile.Read(ref _lastVisited) == block)
+        {
+            return false;
+        }
+
+        var first = _visitedBlocks.TryAdd(block, 0);
+        Volatile.Write(ref _lastVisited, block);
+        return first;
+    }
 
     public TypeProfile ProfileOf(ITypeSymbol type, NameMatchers names)
     {

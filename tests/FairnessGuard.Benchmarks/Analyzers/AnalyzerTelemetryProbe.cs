@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using FairnessGuard.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -35,18 +36,23 @@ public static class AnalyzerTelemetryProbe
         var compilation = source.WithOptions(source.Options.WithConcurrentBuild(false));
         var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer(dispatchNodes: true));
         var fairness = ImmutableArray.Create<DiagnosticAnalyzer>(new FeatureSelectionAnalyzer(), new OutputPolicyAnalyzer());
+        var timed = new[] { new CpuTimedAnalyzer(new FeatureSelectionAnalyzer()), new CpuTimedAnalyzer(new OutputPolicyAnalyzer()) };
         var rows = new List<double[]>();
-        Console.WriteLine("round  compile wall/cpu ms  nodes wall/cpu ms  FG wall/cpu ms  FG exec ms (FeatureSelection, OutputPolicy)  (FG-compile)/compile cpu  (FG-nodes)/compile cpu  exec/compile wall  FG-nodes alloc MB  findings");
+        Console.WriteLine("round  compile wall/cpu ms  nodes wall/cpu ms  FG wall/cpu ms  FG exec ms (FeatureSelection, OutputPolicy)  (FG-compile)/compile cpu  (FG-nodes)/compile cpu  exec/compile wall  FG-nodes alloc MB  nodes exec ms  compile thread cpu ms  FG callbacks cpu ms  FG callbacks cpu/compile thread cpu  findings");
         for (var round = 0; round < rounds; round++)
         {
             var compile = Time(() => compilation.Clone().GetDiagnostics().Length);
-            var (emptyRun, _, _) = Analyze(compilation, empty);
+            var (emptyRun, emptyExec, _) = Analyze(compilation, empty);
             var (fgRun, exec, reported) = Analyze(compilation, fairness);
+            Array.ForEach(timed, t => t.Reset());
+            _ = Analyze(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(timed));
+            var callbackCpu = timed.Sum(t => t.CpuMs);
             var row = new[]
             {
                 compile.Wall, compile.Cpu, emptyRun.Wall, emptyRun.Cpu, fgRun.Wall, fgRun.Cpu, exec[0], exec[1],
                 (fgRun.Cpu - compile.Cpu) / compile.Cpu, (fgRun.Cpu - emptyRun.Cpu) / compile.Cpu, (exec[0] + exec[1]) / compile.Wall,
-                fgRun.AllocatedMb - emptyRun.AllocatedMb,
+                fgRun.AllocatedMb - emptyRun.AllocatedMb, emptyExec[0],
+                compile.ThreadCpu, callbackCpu, callbackCpu / compile.ThreadCpu,
             };
             if (round > 0)
             {
@@ -65,7 +71,7 @@ public static class AnalyzerTelemetryProbe
 
     private static string Format(string label, double[] r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{label,-6} {r[0],7:F0}/{r[1],-7:F0}      {r[2],7:F0}/{r[3],-7:F0}    {r[4],7:F0}/{r[5],-7:F0} {r[6],7:F1}, {r[7],5:F1}                              {r[8],7:P1}                 {r[9],7:P1}          {r[10],6:P1}  {r[11],8:F2}");
+        $"{label,-6} {r[0],7:F0}/{r[1],-7:F0}      {r[2],7:F0}/{r[3],-7:F0}    {r[4],7:F0}/{r[5],-7:F0} {r[6],7:F1}, {r[7],5:F1}                              {r[8],7:P1}                 {r[9],7:P1}          {r[10],6:P1}  {r[11],8:F2}  {r[12],7:F1}  {r[13],7:F0}                {r[14],7:F1}               {r[15],7:P1}");
 
     private static double Median(IEnumerable<double> values)
     {
@@ -85,21 +91,45 @@ public static class AnalyzerTelemetryProbe
         }
     }
 
-    private static (double Wall, double Cpu, double AllocatedMb) Time(Func<int> run)
+    private static (double Wall, double Cpu, double AllocatedMb, double ThreadCpu) Time(Func<int> run)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var threadCpu = ThreadCpuMs();
         var watch = Stopwatch.StartNew();
         _ = run();
         watch.Stop();
+        var threadCpuAfter = ThreadCpuMs();
         process.Refresh();
-        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6);
+        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6, threadCpuAfter - threadCpu);
     }
 
-    private static ((double Wall, double Cpu, double AllocatedMb) Run, double[] Exec, int Reported) Analyze(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    /// <summary>
+    /// The calling thread's CPU time (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>; NaN elsewhere). Every run is single-threaded
+    /// on this thread, so unlike wall time it does not grow while other processes hold the cores.
+    /// </summary>
+    private static double ThreadCpuMs() => ThreadCpuNs() / 1e6;
+
+    /// <summary>The calling thread's CPU time in nanoseconds (0 where the clock is not available).</summary>
+    internal static long ThreadCpuNs() =>
+        OperatingSystem.IsLinux() && ClockGetTime(ThreadCpuClock, out var time) == 0 ? (time.Seconds * 1_000_000_000) + time.Nanoseconds : 0;
+
+    private const int ThreadCpuClock = 3;
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    private static ((double Wall, double Cpu, double AllocatedMb, double ThreadCpu) Run, double[] Exec, int Reported) Analyze(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
         CompilationWithAnalyzers? run = null;
