@@ -18,8 +18,6 @@ internal sealed class FairnessCompilationContext
     private readonly ConcurrentDictionary<SyntaxTree, Tuple<SyntaxTree, TreeContext>> _trees = new();
     private Tuple<SyntaxTree, TreeContext>? _lastTree;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
-    private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
-    private SyntaxNode? _lastVisited;
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>> _classInputs = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
@@ -124,21 +122,6 @@ internal sealed class FairnessCompilationContext
             ((ICollection<KeyValuePair<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>>>)_classInputs).Remove(new KeyValuePair<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>>(type, input));
             throw;
         }
-    }
-
-    /// <summary>True the first time a code block is seen in this compilation: several triggers share one read.</summary>
-    public bool FirstVisit(SyntaxNode block)
-    {
-        // The driver hands a member's nodes over one after another: most triggers repeat the last block
-        // seen, which is already in the set (it is stored only after being added), so no lookup is needed.
-        if (Volatile.Read(ref _lastVisited) == block)
-        {
-            return false;
-        }
-
-        var first = _visitedBlocks.TryAdd(block, 0);
-        Volatile.Write(ref _lastVisited, block);
-        return first;
     }
 
     public TypeProfile ProfileOf(ITypeSymbol type, NameMatchers names)
