@@ -68,6 +68,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             if (block is not null && block != last)
             {
                 last = block;
+                token.ThrowIfCancellationRequested();
                 if (visited.Add(block))
                 {
                     AnalyzeBlock(context, block, tree, fairness);

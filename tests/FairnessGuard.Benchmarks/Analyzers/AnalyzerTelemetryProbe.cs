@@ -20,7 +20,9 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 /// driver's per-analyzer execution time (<c>GetAnalyzerTelemetryInfoAsync</c>, what <c>-p:ReportAnalyzer=true</c>
 /// prints; a wall time inside the callbacks, so its share is taken of the compile's wall time on the same
 /// thread), and the bytes the FG run allocates beyond the <c>Nodes</c> run (deterministic, unlike the times on a
-/// shared machine). Round 0 (cold JIT) is printed but left out of the medians.
+/// shared machine). A fourth run per round wraps both analyzers in <see cref="CpuTimedAnalyzer"/>: the CPU time of the
+/// threads inside their callbacks, set against the compile's thread CPU (on Linux; a loaded machine stretches wall
+/// times several-fold, CPU times much less). Round 0 (cold JIT) is printed but left out of the medians.
 /// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- analyzer-telemetry [mlnet|pipelines|generated] [--without-findings] [rounds]</c>.
 /// </summary>
 public static class AnalyzerTelemetryProbe
@@ -59,7 +61,7 @@ public static class AnalyzerTelemetryProbe
                 rows.Add(row);
             }
 
-            Console.WriteLine(Format(round.ToString(CultureInfo.InvariantCulture), row) + $"  {reported}");
+            Console.WriteLine(Format(round.ToString(CultureInfo.InvariantCulture), row) + $"  {reported}  (callbacks at once: {timed.Max(t => t.MostConcurrent)})");
         }
 
         if (rows.Count > 0)

@@ -8,7 +8,7 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 /// Wraps an analyzer so that the CPU time of the thread running each of its callbacks is summed: the analyzer's own
 /// cost (binding it asks for and garbage collections its allocations trigger on that thread included), unlike the
 /// driver's execution time (a wall time, which grows with the machine's load). Only the registrations the
-/// FairnessGuard analyzers use are timed; any other is passed through untimed.
+/// FairnessGuard analyzers use (actions registered at compilation start) are timed; code-block-start actions pass through untimed.
 /// </summary>
 #pragma warning disable RS1038, RS1041, RS1036, RS1001, RS1025, RS1026, RS1012 // A benchmark wrapper: the wrapped analyzer configures itself, never loaded by a compiler.
 public sealed class CpuTimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
@@ -51,8 +51,19 @@ public sealed class CpuTimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnaly
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context) => inner.Initialize(new Context(context, this));
 
+    private int _active;
+
+    /// <summary>The most callbacks of the wrapped analyzer seen running at the same time (on different threads).</summary>
+    public int MostConcurrent { get; private set; }
+
     private void Timed<T>(Action<T> action, T argument)
     {
+        var active = Interlocked.Increment(ref _active);
+        if (active > MostConcurrent)
+        {
+            MostConcurrent = active;
+        }
+
         var start = AnalyzerTelemetryProbe.ThreadCpuNs();
         try
         {
@@ -62,6 +73,7 @@ public sealed class CpuTimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnaly
         {
             Interlocked.Add(ref _ticks, AnalyzerTelemetryProbe.ThreadCpuNs() - start);
             Interlocked.Increment(ref _callbacks);
+            Interlocked.Decrement(ref _active);
         }
     }
 
@@ -74,20 +86,22 @@ public sealed class CpuTimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnaly
         public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
             context.RegisterCompilationStartAction(start => timer.Timed(action, new StartContext(start, timer)));
 
-        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => context.RegisterCompilationAction(c => timer.Timed(action, c));
+        // The FairnessGuard analyzers register everything at compilation start; anything else is not timed.
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Untimed();
 
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => context.RegisterSemanticModelAction(c => timer.Timed(action, c));
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Untimed();
 
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => context.RegisterSymbolAction(c => timer.Timed(action, c), symbolKinds);
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Untimed();
 
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => context.RegisterCodeBlockStartAction(action);
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Untimed();
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => context.RegisterCodeBlockAction(c => timer.Timed(action, c));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Untimed();
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => context.RegisterSyntaxTreeAction(c => timer.Timed(action, c));
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Untimed();
 
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            context.RegisterSyntaxNodeAction(c => timer.Timed(action, c), syntaxKinds);
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Untimed();
+
+        private static NotSupportedException Untimed() => new("Register at compilation start: only those actions are timed.");
     }
 
     private sealed class StartContext(CompilationStartAnalysisContext start, CpuTimedAnalyzer timer)
