@@ -13,8 +13,8 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 /// A warm, in-process probe of the analyzers' cost against the compiler's on one project, every run single-threaded
 /// (the compilation's <c>ConcurrentBuild</c> off and the driver's <c>concurrentAnalysis</c> off), so that the
 /// compile baseline and the analyzer runs use the same one core. Each round runs, on fresh clones: the compiler's
-/// diagnostics (<c>Compile</c>), the diagnostics of <c>EmptyAnalyzer(dispatchNodes: true)</c> (<c>Nodes</c>: the same
-/// registrations with empty bodies, so the compile plus the driver's walk and dispatch), and the FairnessGuard
+/// diagnostics (<c>Compile</c>), the diagnostics of <c>EmptyAnalyzer(dispatchNodes: true)</c> (<c>Nodes</c>: the node
+/// registrations FeatureSelectionAnalyzer had up to 5c24963, with empty bodies: the compile plus the driver's node dispatch), and the FairnessGuard
 /// analyzers' diagnostics (<c>FG</c>); the analyzer runs use <c>GetAnalyzerDiagnosticsAsync</c> (the path that
 /// records the driver's telemetry; the driver binds the whole compilation to produce its events); it records wall and process CPU time of each, and the
 /// driver's per-analyzer execution time (<c>GetAnalyzerTelemetryInfoAsync</c>, what <c>-p:ReportAnalyzer=true</c>
