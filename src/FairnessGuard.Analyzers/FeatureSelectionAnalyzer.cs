@@ -4,7 +4,6 @@ using FairnessGuard.Analyzers.FeatureFlow;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -35,38 +34,51 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         {
             var fairness = new FairnessCompilationContext(start.Compilation, start.Options);
 
-            // Syntax-node actions ride on the compiler's one walk of each method; only a block holding a
-            // trigger (a pipeline or prediction call, or a scoring / feature-building method) is read, once.
-            start.RegisterSyntaxNodeAction(
-                node =>
+            // One action per file, on the driver's shared semantic model (which holds the compiler's bound
+            // method bodies): generated files are skipped whole, and one walk of the file finds the triggers (a
+            // pipeline or prediction call, or a scoring / feature-building method). Registering syntax-node
+            // actions instead made the driver gather and dispatch every node of every member (see
+            // docs/benchmarks-analyzers.md). Each block holding a trigger is read once.
+            start.RegisterSemanticModelAction(model =>
+            {
+                var tree = fairness.TreeFor(model.SemanticModel.SyntaxTree, model.CancellationToken);
+                if (!tree.IsGenerated)
                 {
-                    var tree = fairness.TreeFor(node.Node.SyntaxTree, node.CancellationToken);
-                    if (!tree.IsGenerated && ModelCodeBlocks.IsTriggerCall((InvocationExpressionSyntax)node.Node, tree.Names))
-                    {
-                        AnalyzeBlockOnce(node, ModelCodeBlocks.EnclosingBlock(node.Node), tree, fairness);
-                    }
-                },
-                SyntaxKind.InvocationExpression);
-            start.RegisterSyntaxNodeAction(
-                node =>
-                {
-                    var tree = fairness.TreeFor(node.Node.SyntaxTree, node.CancellationToken);
-                    if (!tree.IsGenerated && ModelCodeBlocks.IsTriggerMethod((MethodDeclarationSyntax)node.Node, tree.Names))
-                    {
-                        AnalyzeBlockOnce(node, node.Node, tree, fairness);
-                    }
-                },
-                SyntaxKind.MethodDeclaration);
+                    AnalyzeTree(model, tree, fairness);
+                }
+            });
         });
     }
 
-    private static void AnalyzeBlockOnce(SyntaxNodeAnalysisContext context, SyntaxNode? block, TreeContext tree, FairnessCompilationContext fairness)
+    private static void AnalyzeTree(SemanticModelAnalysisContext context, TreeContext tree, FairnessCompilationContext fairness)
     {
-        if (block is null || !fairness.FirstVisit(block))
+        // Blocks are members (or the file, for top-level statements): the walk meets each block's triggers one
+        // after another, so the last block answers most repeats and the set the rest.
+        var token = context.CancellationToken;
+        SyntaxNode? last = null;
+        var visited = new HashSet<SyntaxNode>();
+        foreach (var node in context.SemanticModel.SyntaxTree.GetRoot(token).DescendantNodes())
         {
-            return;
+            var block = node switch
+            {
+                InvocationExpressionSyntax invocation when ModelCodeBlocks.IsTriggerCall(invocation, tree.Names) => ModelCodeBlocks.EnclosingBlock(invocation),
+                MethodDeclarationSyntax method when ModelCodeBlocks.IsTriggerMethod(method, tree.Names) => method,
+                _ => null,
+            };
+            if (block is not null && block != last)
+            {
+                last = block;
+                token.ThrowIfCancellationRequested();
+                if (visited.Add(block))
+                {
+                    AnalyzeBlock(context, block, tree, fairness);
+                }
+            }
         }
+    }
 
+    private static void AnalyzeBlock(SemanticModelAnalysisContext context, SyntaxNode block, TreeContext tree, FairnessCompilationContext fairness)
+    {
         // Cheapest first: a policy on the method, its types or the assembly covers every finding in the
         // block, so the block is not read at all (no binding).
         var token = context.CancellationToken;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,6 +21,9 @@ internal sealed class BlockScan
 
     // Data-frame removals: Microsoft.Data.Analysis Columns.RemoveAt(IndexOf(...)), Spark Drop(params string[]), DropColumns/RemoveColumns helpers.
     private static readonly HashSet<string> FrameRemovalNames = new(StringComparer.Ordinal) { "RemoveAt", "Drop", "DropColumns", "RemoveColumns" };
+
+    private HashSet<string>? _words;
+    private HashSet<string>? _stringValues;
 
     private BlockScan(SyntaxNode block)
     {
@@ -47,9 +51,11 @@ internal sealed class BlockScan
     /// Every identifier text read in the block, and every string literal value: what "is referenced" means.
     /// A member set in an object initializer (<c>new Input { Gender = "F" }</c>) is written, not read.
     /// </summary>
-    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Built on first use (few blocks need it) from <see cref="Identifiers"/>.</remarks>
+    public HashSet<string> Words => _words ??= new(Identifiers.Where(i => !IsInitializerTarget(i)).Select(i => i.Identifier.ValueText), StringComparer.Ordinal);
 
-    public HashSet<string> StringValues { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The value of every string literal in the block, built on first use from <see cref="Literals"/>.</summary>
+    public HashSet<string> StringValues => _stringValues ??= new(Literals.Select(l => l.Token.ValueText), StringComparer.OrdinalIgnoreCase);
 
     public bool HasPipelineCall { get; private set; }
 
@@ -67,15 +73,9 @@ internal sealed class BlockScan
             {
                 case IdentifierNameSyntax identifier:
                     scan.Identifiers.Add(identifier);
-                    if (!IsInitializerTarget(identifier))
-                    {
-                        scan.Words.Add(identifier.Identifier.ValueText);
-                    }
-
                     break;
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
                     scan.Literals.Add(literal);
-                    scan.StringValues.Add(literal.Token.ValueText);
                     break;
                 case InvocationExpressionSyntax invocation:
                     scan.AddInvocation(invocation, names);
@@ -270,9 +270,10 @@ internal sealed class BlockScan
 
     private static bool IsInside(TextSpan span, IReadOnlyList<TextSpan> excluded)
     {
-        foreach (var outer in excluded)
+        // By index: a foreach over the interface would allocate an enumerator per identifier of the block.
+        for (var i = 0; i < excluded.Count; i++)
         {
-            if (outer.Contains(span))
+            if (excluded[i].Contains(span))
             {
                 return true;
             }

@@ -53,7 +53,18 @@ internal sealed class MlNetCall
         return false;
     }
 
-    public bool HasParameter(string name) => Parameters.Any(p => p.Name == name);
+    public bool HasParameter(string name)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The argument expressions bound to a parameter (several for a <c>params</c> array given inline), an

@@ -29,8 +29,27 @@ internal static class ModelCodeBlocks
     /// </summary>
     public static bool IsScoringServiceMethod(string methodName, string typeName, Naming.NameMatchers names)
     {
+        // Asked of every method: a name that does not hold a verb at all is not split into words.
+        if (!ContainsCalculationVerb(methodName))
+        {
+            return false;
+        }
+
         var words = Naming.IdentifierTokens.Split(methodName);
         return words.Length > 0 && CalculationVerbs.Contains(words[0]) && System.Array.Exists(Naming.IdentifierTokens.Split(typeName), names.IsPredictionName);
+    }
+
+    private static bool ContainsCalculationVerb(string name)
+    {
+        foreach (var verb in CalculationVerbs)
+        {
+            if (name.IndexOf(verb, System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The member declaration that owns the node, or the compilation unit for top-level statements.</summary>

@@ -18,7 +18,6 @@ internal sealed class FairnessCompilationContext
     private readonly ConcurrentDictionary<SyntaxTree, Tuple<SyntaxTree, TreeContext>> _trees = new();
     private Tuple<SyntaxTree, TreeContext>? _lastTree;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _guardedScopes = new();
-    private readonly ConcurrentDictionary<SyntaxNode, byte> _visitedBlocks = new();
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>> _classInputs = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
@@ -91,9 +90,19 @@ internal sealed class FairnessCompilationContext
             return false;
         }
 
-        var scope = (SyntaxNode?)block.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>() ?? block.SyntaxTree.GetRoot();
-        return _guardedScopes.TryGetValue(scope, out var guarded) ? guarded : _guardedScopes.GetOrAdd(scope, SyntaxSearch.HasIdentifier(scope, "ParityGuard"));
+        // One search per file first: a file that never names ParityGuard has no guarded type.
+        var root = block.SyntaxTree.GetRoot();
+        if (!IsGuardedScope(root))
+        {
+            return false;
+        }
+
+        var scope = (SyntaxNode?)block.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>();
+        return scope is null || IsGuardedScope(scope);
     }
+
+    private bool IsGuardedScope(SyntaxNode scope) =>
+        _guardedScopes.TryGetValue(scope, out var guarded) ? guarded : _guardedScopes.GetOrAdd(scope, SyntaxSearch.HasIdentifier(scope, "ParityGuard"));
 
     /// <summary>
     /// A class's model input as its own code states it, read once per class declaration and compilation (a
@@ -114,9 +123,6 @@ internal sealed class FairnessCompilationContext
             throw;
         }
     }
-
-    /// <summary>True the first time a code block is seen in this compilation: several triggers share one read.</summary>
-    public bool FirstVisit(SyntaxNode block) => _visitedBlocks.TryAdd(block, 0);
 
     public TypeProfile ProfileOf(ITypeSymbol type, NameMatchers names)
     {

@@ -11,10 +11,16 @@ internal static class SyntaxSearch
 {
     private const int ChunkLength = 4096;
 
+    /// <summary>The compiler reads a file of up to 40 K characters into one string (a longer one into chunks).</summary>
+    private const int WholeTextLength = 40 * 1024;
+
+    [ThreadStatic]
+    private static char[]? _chunkBuffer;
+
     /// <summary>
     /// Whether an identifier token with exactly this text occurs in <paramref name="scope"/>. Comments, string
     /// contents and longer identifiers (<c>ParityGuardOptions</c>) do not count. No red nodes are built for
-    /// the scope: the text is copied in chunks and a match is confirmed with one <c>FindToken</c>.
+    /// the scope: the text is searched and a match is confirmed with one <c>FindToken</c>.
     /// </summary>
     public static bool HasIdentifier(SyntaxNode scope, string identifier) =>
         Scan(scope, scope.SyntaxTree.GetText(), scope.Span, new[] { identifier }, found: null, CancellationToken.None);
@@ -30,10 +36,12 @@ internal static class SyntaxSearch
     }
 
     /// <summary>
-    /// The one chunked scan: copies <paramref name="span"/> of the text at most 4,096 characters at a time
-    /// (chunks overlap by the longest name, so a name across a chunk edge is seen once), searches each chunk for
-    /// each name with the runtime's vectorized <c>IndexOf</c>, confirms each match on the tree, and adds it to
-    /// <paramref name="found"/> in text order or, without a list, stops at the first.
+    /// The one scan: searches <paramref name="span"/> of the text for each name with the runtime's vectorized
+    /// <c>IndexOf</c>, confirms each match on the tree, and adds it to <paramref name="found"/> in text order or,
+    /// without a list, stops at the first. A text of up to <see cref="WholeTextLength"/> characters is read
+    /// whole: the compiler holds such a file as one string, which <c>ToString()</c> returns without a copy. A
+    /// longer text is copied at most 4,096 characters at a time into a buffer kept per thread (chunks overlap by
+    /// the longest name, so a name across a chunk edge is seen once).
     /// </summary>
     private static bool Scan(SyntaxNode root, SourceText text, TextSpan span, string[] identifiers, List<SyntaxToken>? found, CancellationToken token)
     {
@@ -44,44 +52,35 @@ internal static class SyntaxSearch
         }
 
         var before = found?.Count ?? 0;
-        var buffer = new char[Math.Max(Math.Min(ChunkLength, span.Length), longest * 2)];
-        var step = buffer.Length - longest + 1;
-        for (var start = span.Start; start < span.End; start += step)
+        if (text.Length <= WholeTextLength)
         {
             token.ThrowIfCancellationRequested();
-            var count = Math.Min(buffer.Length, span.End - start);
-            var last = start + count >= span.End;
-            text.CopyTo(start, buffer, 0, count);
-            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-            foreach (var identifier in identifiers)
+            var whole = text.ToString();
+            if (SearchChunk(root, whole.AsSpan(span.Start, span.Length), span.Start, span.Length, last: true, identifiers, found))
             {
-                // A match starting at or after `step` lies in the next chunk's overlap and is seen there.
-                for (var from = 0; from < count;)
-                {
-                    var at = chunk.Slice(from).IndexOf(identifier.AsSpan(), StringComparison.Ordinal);
-                    if (at < 0 || (from + at >= step && !last))
-                    {
-                        break;
-                    }
-
-                    var position = start + from + at;
-                    if (IsIdentifierAt(root, position, identifier))
-                    {
-                        if (found is null)
-                        {
-                            return true;
-                        }
-
-                        found.Add(root.FindToken(position));
-                    }
-
-                    from += at + 1;
-                }
+                return true;
             }
-
-            if (last)
+        }
+        else
+        {
+            var length = Math.Max(ChunkLength, longest * 2);
+            var buffer = _chunkBuffer is { } kept && kept.Length >= length ? kept : _chunkBuffer = new char[length];
+            var step = length - longest + 1;
+            for (var start = span.Start; start < span.End; start += step)
             {
-                break;
+                token.ThrowIfCancellationRequested();
+                var count = Math.Min(length, span.End - start);
+                var last = start + count >= span.End;
+                text.CopyTo(start, buffer, 0, count);
+                if (SearchChunk(root, new ReadOnlySpan<char>(buffer, 0, count), start, step, last, identifiers, found))
+                {
+                    return true;
+                }
+
+                if (last)
+                {
+                    break;
+                }
             }
         }
 
@@ -96,6 +95,41 @@ internal static class SyntaxSearch
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Searches one chunk that starts at text position <paramref name="start"/>. A match starting at or after
+    /// <paramref name="step"/> lies in the next chunk's overlap and is seen there (unless this is the last chunk).
+    /// True only when there is no list and a match is confirmed (the search can stop).
+    /// </summary>
+    private static bool SearchChunk(SyntaxNode root, ReadOnlySpan<char> chunk, int start, int step, bool last, string[] identifiers, List<SyntaxToken>? found)
+    {
+        foreach (var identifier in identifiers)
+        {
+            for (var from = 0; from < chunk.Length;)
+            {
+                var at = chunk.Slice(from).IndexOf(identifier.AsSpan(), StringComparison.Ordinal);
+                if (at < 0 || (from + at >= step && !last))
+                {
+                    break;
+                }
+
+                var position = start + from + at;
+                if (IsIdentifierAt(root, position, identifier))
+                {
+                    if (found is null)
+                    {
+                        return true;
+                    }
+
+                    found.Add(root.FindToken(position));
+                }
+
+                from += at + 1;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsIdentifierAt(SyntaxNode scope, int position, string identifier)
