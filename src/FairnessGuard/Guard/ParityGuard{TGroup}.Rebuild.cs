@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FairnessGuard.Correction;
+using FairnessGuard.Monitoring;
 using FairnessGuard.Telemetry;
 
 namespace FairnessGuard.Guard;

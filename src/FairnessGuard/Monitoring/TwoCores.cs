@@ -1,4 +1,4 @@
-namespace FairnessGuard.Guard;
+namespace FairnessGuard.Monitoring;
 
 /// <summary>
 /// Splits a rebuild's or a review's work over two cores, deterministically: each part writes only its own results
