@@ -1,11 +1,14 @@
+using System.Runtime.ExceptionServices;
+
 namespace FairnessGuard.Monitoring;
 
 /// <summary>
 /// Splits a rebuild's or a review's work over two cores, deterministically: each part writes only its own results
 /// (its slots, its sweep), so the figures are the same bits whichever thread ran which part, and the same as on one
-/// thread. The calling thread runs one part and waits for the other (which it runs itself when no pool thread has
-/// taken it yet), so nothing waits on a starved pool. Small work stays on the calling thread: starting a task costs
-/// more than it saves there.
+/// thread. The second part is offered to the thread pool; the calling thread runs the first, then the second itself
+/// unless a pool thread has already started it (then it waits for that one). So a busy machine or a starved pool
+/// never makes the caller wait for work nobody started: at worst it runs both parts, as on one thread. Small work
+/// stays on the calling thread: offering a part costs more than it saves there.
 /// </summary>
 internal static class TwoCores
 {
@@ -25,7 +28,22 @@ internal static class TwoCores
             return;
         }
 
-        Parallel.Invoke(first, second);
+        var offered = new Part(second);
+        ThreadPool.UnsafeQueueUserWorkItem(offered, preferLocal: false);
+        ExceptionDispatchInfo? failed = null;
+        try
+        {
+            first();
+        }
+        catch (Exception ex)
+        {
+            failed = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        // The offered part writes into the caller's arrays: it must have ended before anything returns or throws.
+        offered.RunOrWait();
+        failed?.Throw();
+        offered.Failed?.Throw();
     }
 
     /// <summary>Runs <paramref name="range"/> over [0, <paramref name="count"/>) in two halves, on two cores when <paramref name="parallel"/>.</summary>
@@ -38,6 +56,61 @@ internal static class TwoCores
         }
 
         var middle = count / 2;
-        Parallel.Invoke(() => range(0, middle), () => range(middle, count));
+        Both(true, () => range(0, middle), () => range(middle, count));
+    }
+
+    // A part run once, by whichever thread claims it first: a pool thread, or the caller once done with its own.
+    private sealed class Part(Action action) : IThreadPoolWorkItem
+    {
+        private readonly object _gate = new();
+        private int _claimed;
+        private bool _finished;
+
+        public ExceptionDispatchInfo? Failed { get; private set; }
+
+        public void Execute()
+        {
+            if (Interlocked.Exchange(ref _claimed, 1) == 0)
+            {
+                Run();
+            }
+        }
+
+        public void RunOrWait()
+        {
+            if (Interlocked.Exchange(ref _claimed, 1) == 0)
+            {
+                Run();
+                return;
+            }
+
+            lock (_gate)
+            {
+                while (!_finished)
+                {
+                    Monitor.Wait(_gate);
+                }
+            }
+        }
+
+        private void Run()
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                Failed = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _finished = true;
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
     }
 }

@@ -60,4 +60,35 @@ public class GuardTwoCoresTests
             Assert.True(round == 0 || report.ReturnedKs > 0);
         }
     }
+
+    [Fact]
+    public void HalvesCoverEveryIndexOnceAndFailuresWaitForTheOtherPart()
+    {
+        for (var count = 0; count < 50; count++)
+        {
+            var hits = new int[count];
+            TwoCores.Halves(count, parallel: true, (from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    Interlocked.Increment(ref hits[i]);
+                }
+            });
+            Assert.All(hits, h => Assert.Equal(1, h));
+        }
+
+        // A failing part is rethrown only once the other part has ended (it writes into the caller's arrays).
+        var ended = false;
+        var error = Assert.Throws<InvalidOperationException>(() => TwoCores.Both(
+            parallel: true,
+            () => throw new InvalidOperationException("first"),
+            () =>
+            {
+                Thread.Sleep(50);
+                Volatile.Write(ref ended, true);
+            }));
+        Assert.Equal("first", error.Message);
+        Assert.True(Volatile.Read(ref ended));
+        Assert.Throws<ArgumentException>(() => TwoCores.Both(parallel: true, () => { }, () => throw new ArgumentException("second")));
+    }
 }
