@@ -15,7 +15,7 @@ internal sealed partial class ParitySweep
     /// <see cref="DoubleRadixSort.SortTagged"/> does — by the order-preserving key of the bits (−0 before +0), ties in
     /// group order — writing the values and their groups. The values are dealt to n/4 equal-width buckets of the
     /// pooled range (the bucket is monotone in the value), groups in order and each group's run in order, so a bucket
-    /// holds its values in group order; an insertion sort by key, stable, then gives the radix sort's order. One
+    /// holds its values in group order; a stable insertion sort (−0 before +0) then gives the radix sort's order. One
     /// counting and one dealing pass, where the radix sort made six passes to 2,048 buckets. When the values crowd
     /// (a bucket above 32: atoms, a far outlier) or the range is not finite, the radix sort itself runs.
     /// </summary>
@@ -41,12 +41,10 @@ internal sealed partial class ParitySweep
         }
 
         var last = buckets - 1;
-        var starts = ArrayPool<int>.Shared.Rent(buckets + 1);
-        var keys = ArrayPool<ulong>.Shared.Rent(n);
-        var tags = ArrayPool<int>.Shared.Rent(n);
+        var counts = ArrayPool<int>.Shared.Rent(buckets + 1);
         try
         {
-            var count = starts.AsSpan(0, buckets + 1);
+            var count = counts.AsSpan(0, buckets + 1);
             count.Clear();
             for (var i = 0; i < n; i++)
             {
@@ -64,36 +62,27 @@ internal sealed partial class ParitySweep
                 count[b] += count[b - 1];
             }
 
-            // Deal: count[b] becomes the end of bucket b (its start is count[b − 1], or 0).
+            // Deal straight into the output: count[b] becomes the end of bucket b (its start is count[b − 1], or 0).
             for (var s = 0; s < groups; s++)
             {
                 for (var i = offsets[s]; i < offsets[s + 1]; i++)
                 {
                     var at = count[Bucket(values[i], low, scale, last)]++;
-                    keys[at] = ToKey(BitConverter.DoubleToUInt64Bits(values[i]));
-                    tags[at] = s;
+                    sortedValues[at] = values[i];
+                    sortedGroups[at] = s;
                 }
             }
 
             var start = 0;
             for (var b = 0; b < buckets; b++)
             {
-                InsertionSort(keys, tags, start, count[b]);
+                InsertionSort(sortedValues, sortedGroups, start, count[b]);
                 start = count[b];
             }
-
-            for (var i = 0; i < n; i++)
-            {
-                sortedValues[i] = BitConverter.UInt64BitsToDouble(FromKey(keys[i]));
-            }
-
-            tags.AsSpan(0, n).CopyTo(sortedGroups);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(starts);
-            ArrayPool<ulong>.Shared.Return(keys);
-            ArrayPool<int>.Shared.Return(tags);
+            ArrayPool<int>.Shared.Return(counts);
         }
     }
 
@@ -104,30 +93,34 @@ internal sealed partial class ParitySweep
         return b < 0 ? 0 : Math.Min(b, last);
     }
 
-    // Stable by key: an item moves only past larger keys, so equal keys keep their (group) order.
-    private static void InsertionSort(ulong[] keys, int[] tags, int from, int to)
+    // Stable in the radix sort's order: an item moves only past values after it, so equal ones keep their (group) order.
+    private static void InsertionSort(double[] values, int[] tags, int from, int to)
     {
         for (var i = from + 1; i < to; i++)
         {
-            var key = keys[i];
-            if (keys[i - 1] <= key)
+            var value = values[i];
+            if (!After(values[i - 1], value))
             {
                 continue;
             }
 
             var tag = tags[i];
             var j = i - 1;
-            while (j >= from && keys[j] > key)
+            while (j >= from && After(values[j], value))
             {
-                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
                 tags[j + 1] = tags[j];
                 j--;
             }
 
-            keys[j + 1] = key;
+            values[j + 1] = value;
             tags[j + 1] = tag;
         }
     }
+
+    // Whether a comes after b in the radix sort's order of non-NaN values: numerically, and −0 before +0.
+    private static bool After(double a, double b) =>
+        a > b || (a == b && BitConverter.DoubleToInt64Bits(a) > BitConverter.DoubleToInt64Bits(b));
 
     // The radix sort of the pooled values tagged with their groups.
     private static void RadixOrder(double[] values, int[] offsets, int groups, double[] sortedValues, int[] sortedGroups)
@@ -142,10 +135,4 @@ internal sealed partial class ParitySweep
         DoubleRadixSort.SortTagged(values.AsSpan(0, n), groupOf.AsSpan(0, n), sortedValues, sortedGroups);
         ArrayPool<int>.Shared.Return(groupOf);
     }
-
-    private static ulong ToKey(ulong bits) => (bits & SignBit) != 0 ? ~bits : bits | SignBit;
-
-    private static ulong FromKey(ulong key) => (key & SignBit) != 0 ? key & ~SignBit : ~key;
-
-    private const ulong SignBit = 1UL << 63;
 }
