@@ -43,6 +43,26 @@ public class GuardTwoCoresTests
                 Assert.Equal(grid, map.Knots(c.State.Slot).ToArray());
             }
 
+            // The barycenter: each knot summed over the groups in slot order (weights: shares of the samples), then made monotone.
+            var total = (double)captures.Sum(c => c.Samples);
+            var bary = new double[options.Knots];
+            foreach (var c in captures)
+            {
+                var weight = c.Samples / total;
+                var grid = map.Knots(c.State.Slot);
+                for (var k = 0; k < bary.Length; k++)
+                {
+                    bary[k] += weight * grid[k];
+                }
+            }
+
+            for (var k = 1; k < bary.Length; k++)
+            {
+                bary[k] = Math.Max(bary[k], bary[k - 1]);
+            }
+
+            Assert.Equal(bary, map.Targets.ToArray());
+
             var inPairs = ParityMonitor.InPairs(captures);
             var raw = ParitySweep.Run(captures.Select(c => c.Raw!).ToArray(), inPairs, default);
             var returned = ParitySweep.Run(captures.Select(c => c.Returned).ToArray(), inPairs, default);
