@@ -6,9 +6,11 @@ namespace FairnessGuard.Monitoring;
 /// <summary>The pooled values in ascending order with their groups, from the groups' sorted runs.</summary>
 internal sealed partial class ParitySweep
 {
-    // Values per bucket on average, and the largest bucket sorted by insertion (a larger one: the radix sort).
+    // Values per bucket on average; the largest bucket sorted by insertion, and the budget of the insertion sorts
+    // (Σ m² over the buckets, per value: an insertion sort of m values moves about m²/4). Beyond either: the radix sort.
     private const int PerBucket = 4;
-    private const int MaxBucket = 32;
+    private const int MaxBucket = 1024;
+    private const int SquaresPerValue = 64;
 
     /// <summary>
     /// Orders the pooled values (group s at <c>[offsets[s], offsets[s + 1])</c>, each run strictly ascending) as
@@ -16,8 +18,9 @@ internal sealed partial class ParitySweep
     /// group order — writing the values and their groups. The values are dealt to n/4 equal-width buckets of the
     /// pooled range (the bucket is monotone in the value), groups in order and each group's run in order, so a bucket
     /// holds its values in group order; a stable insertion sort (−0 before +0) then gives the radix sort's order. One
-    /// counting and one dealing pass, where the radix sort made six passes to 2,048 buckets. When the values crowd
-    /// (a bucket above 32: atoms, a far outlier) or the range is not finite, the radix sort itself runs.
+    /// counting and one dealing pass, where the radix sort made six passes to 2,048 buckets. When the values crowd so
+    /// that the insertion sorts would cost more (a bucket above 1,024, or Σ m² above 64 per value: large atoms, a far
+    /// outlier) or the range is not finite, the radix sort itself runs.
     /// </summary>
     internal static void OrderPooled(double[] values, int[] offsets, int groups, double[] sortedValues, int[] sortedGroups)
     {
@@ -51,9 +54,11 @@ internal sealed partial class ParitySweep
                 count[Bucket(values[i], low, scale, last) + 1]++;
             }
 
+            long squares = 0;
             for (var b = 1; b <= buckets; b++)
             {
-                if (count[b] > MaxBucket)
+                squares += (long)count[b] * count[b];
+                if (count[b] > MaxBucket || squares > (long)SquaresPerValue * n)
                 {
                     RadixOrder(values, offsets, groups, sortedValues, sortedGroups);
                     return;
