@@ -5,9 +5,9 @@ namespace FairnessGuard.Monitoring;
 /// <summary>
 /// Splits a rebuild's or a review's work over two cores, deterministically: each part writes only its own results
 /// (its slots, its sweep), so the figures are the same bits whichever thread ran which part, and the same as on one
-/// thread. The second part is offered to the thread pool; the calling thread runs the first, then the second itself
-/// unless a pool thread has already started it (then it waits for that one). So a busy machine or a starved pool
-/// never makes the caller wait for work nobody started: at worst it runs both parts, as on one thread. Small work
+/// thread. The second part is offered to a helper thread; the calling thread runs the first, then the second itself
+/// unless the helper has already started it (then it waits for that one). So a busy machine or a busy helper (other
+/// guards) never makes the caller wait for work nobody started: at worst it runs both parts, as on one thread. Small work
 /// stays on the calling thread: offering a part costs more than it saves there.
 /// </summary>
 internal static class TwoCores
@@ -29,7 +29,7 @@ internal static class TwoCores
         }
 
         var offered = new Part(second);
-        ThreadPool.UnsafeQueueUserWorkItem(offered, preferLocal: false);
+        Offer(offered);
         ExceptionDispatchInfo? failed = null;
         try
         {
@@ -59,8 +59,52 @@ internal static class TwoCores
         Both(true, () => range(0, middle), () => range(middle, count));
     }
 
-    // A part run once, by whichever thread claims it first: a pool thread, or the caller once done with its own.
-    private sealed class Part(Action action) : IThreadPoolWorkItem
+    // One long-lived helper thread takes the offered parts (a thread-pool thread would do, but the parts rent
+    // large scratch arrays, and the array pool keeps them per thread: on whichever pool thread ran last they were
+    // missed, allocated again on the large-object heap, and every few rebuilds cost a gen-2 collection).
+    private static readonly Queue<Part> Offered = new();
+    private static readonly object OfferGate = new();
+    private static Thread? _helper;
+
+    private static void Offer(Part part)
+    {
+        lock (OfferGate)
+        {
+            Offered.Enqueue(part);
+            if (_helper is null)
+            {
+                _helper = new Thread(Serve) { IsBackground = true, Name = "FairnessGuard two-core helper" };
+                _helper.Start();
+            }
+            else
+            {
+                Monitor.Pulse(OfferGate);
+            }
+        }
+    }
+
+    // Runs offered parts for the life of the process; a part its caller has claimed meanwhile is skipped.
+    private static void Serve()
+    {
+        while (true)
+        {
+            Part part;
+            lock (OfferGate)
+            {
+                while (Offered.Count == 0)
+                {
+                    Monitor.Wait(OfferGate);
+                }
+
+                part = Offered.Dequeue();
+            }
+
+            part.Execute();
+        }
+    }
+
+    // A part run once, by whichever thread claims it first: the helper, or the caller once done with its own.
+    private sealed class Part(Action action)
     {
         private readonly object _gate = new();
         private int _claimed;
