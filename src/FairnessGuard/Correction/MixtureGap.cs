@@ -1,4 +1,5 @@
 using System.Buffers;
+using FairnessGuard.Monitoring;
 
 namespace FairnessGuard.Correction;
 
@@ -30,12 +31,27 @@ internal static class MixtureGap
         // Each group's CDF at the points is walked once and kept (rented) for its distance below.
         var mix = new double[points.Length];
         var all = ArrayPool<double>.Shared.Rent(Math.Max(1, grids.Length * points.Length));
+
+        // The walks write each group's own slice (with many groups on both cores); the mixture is summed after them in
+        // group order, so its bits do not depend on the split.
+        var pointArray = points.ToArray();
+        var parallel = TwoCores.Worth((long)grids.Length * points.Length);
+        TwoCores.Halves(grids.Length, parallel, (from, to) =>
+        {
+            for (var s = from; s < to; s++)
+            {
+                if (grids[s] is { } q)
+                {
+                    CdfAt(q, pointArray, all.AsSpan(s * pointArray.Length, pointArray.Length));
+                }
+            }
+        });
+
         for (var s = 0; s < grids.Length; s++)
         {
-            if (grids[s] is { } q)
+            if (grids[s] is not null)
             {
                 var cdf = all.AsSpan(s * points.Length, points.Length);
-                CdfAt(q, points, cdf);
                 for (var k = 0; k < mix.Length; k++)
                 {
                     mix[k] += weights[s] * cdf[k];
@@ -43,65 +59,80 @@ internal static class MixtureGap
             }
         }
 
-        // The ranks i/(K−1) of a grid, divided once for all groups (the same divisions, so the same figures).
+        // The ranks i/(K−1) of a grid, divided once for all groups (the same divisions, so the same figures). Each
+        // group's distances land in its own slots (both cores with many groups), then are copied out.
         var ranks = Ranks(points.Length);
-        for (var s = 0; s < grids.Length; s++)
+        var gaps = new double[grids.Length];
+        var toRanks = toPointRanks.IsEmpty ? null : new double[grids.Length];
+        var fromRanks = fromPointRanks.IsEmpty ? null : new double[grids.Length];
+        TwoCores.Halves(grids.Length, parallel, (from, to) =>
         {
-            if (grids[s] is not { } q)
+            for (var s = from; s < to; s++)
             {
-                result[s] = 0;
-                continue;
-            }
-
-            var cdf = all.AsSpan(s * points.Length, points.Length);
-            if (!toPointRanks.IsEmpty)
-            {
-                toPointRanks[s] = RankGap(cdf, q.Length, ranks);
-            }
-
-            var rank = q.Length == ranks.Length ? ranks : Ranks(q.Length);
-
-            double d = 0;
-            for (var k = 0; k < mix.Length; k++)
-            {
-                d = Math.Max(d, Math.Abs(cdf[k] - mix[k]));
-            }
-
-            // At the group's own knots F_s = i/last exactly; F_mix lies between its values at the barycenter
-            // knots around the point (0 below the first, 1 above the last).
-            var last = q.Length - 1;
-            var j = 0;
-            var side = !fromPointRanks.IsEmpty && last >= 1 && points.Length == q.Length;
-            double sideGap = 0;
-            for (var i = 0; i <= last; i++)
-            {
-                if (side)
+                if (grids[s] is { } q)
                 {
-                    // GridCdf.At advances j exactly as the loop below does.
-                    sideGap = Math.Max(sideGap, Math.Abs(GridCdf.At(points, q[i], ref j) - rank[i]));
-                }
-                else
-                {
-                    while (j < points.Length && points[j] <= q[i])
+                    var cdf = all.AsSpan(s * pointArray.Length, pointArray.Length);
+                    if (toRanks is not null)
                     {
-                        j++;
+                        toRanks[s] = RankGap(cdf, q.Length, ranks);
                     }
+
+                    gaps[s] = GroupGap(q, cdf, mix, pointArray, ranks, fromRanks, s);
                 }
-
-                var f = rank[i];
-                var below = j == 0 ? 0 : mix[j - 1];
-                var above = j == points.Length ? 1 : mix[j];
-                d = Math.Max(d, Math.Max(f - above, below - f));
             }
+        });
 
-            result[s] = Math.Min(1, d);
-            if (!fromPointRanks.IsEmpty)
-            {
-                fromPointRanks[s] = sideGap;
-            }
+        gaps.CopyTo(result);
+        toRanks?.CopyTo(toPointRanks);
+        fromRanks?.CopyTo(fromPointRanks);
+        ArrayPool<double>.Shared.Return(all);
+    }
+
+    // KS(F_s, F_mix) from the group's CDF at the points (`cdf`) and, at the group's own knots, the mixture's values
+    // around them; with `fromRanks`, also the points' CDF at the group's knots against its ranks (into fromRanks[s]).
+    private static double GroupGap(double[] q, ReadOnlySpan<double> cdf, double[] mix, double[] points, double[] ranks, double[]? fromRanks, int s)
+    {
+        var rank = q.Length == ranks.Length ? ranks : Ranks(q.Length);
+
+        double d = 0;
+        for (var k = 0; k < mix.Length; k++)
+        {
+            d = Math.Max(d, Math.Abs(cdf[k] - mix[k]));
         }
 
-        ArrayPool<double>.Shared.Return(all);
+        // At the group's own knots F_s = i/last exactly; F_mix lies between its values at the barycenter
+        // knots around the point (0 below the first, 1 above the last).
+        var last = q.Length - 1;
+        var j = 0;
+        var side = fromRanks is not null && last >= 1 && points.Length == q.Length;
+        double sideGap = 0;
+        for (var i = 0; i <= last; i++)
+        {
+            if (side)
+            {
+                // GridCdf.At advances j exactly as the loop below does.
+                sideGap = Math.Max(sideGap, Math.Abs(GridCdf.At(points, q[i], ref j) - rank[i]));
+            }
+            else
+            {
+                while (j < points.Length && points[j] <= q[i])
+                {
+                    j++;
+                }
+            }
+
+            var f = rank[i];
+            var below = j == 0 ? 0 : mix[j - 1];
+            var above = j == points.Length ? 1 : mix[j];
+            d = Math.Max(d, Math.Max(f - above, below - f));
+        }
+
+        if (fromRanks is not null)
+        {
+            fromRanks[s] = sideGap;
+        }
+
+        return Math.Min(1, d);
     }
 
     // As ShrinkageRule.OneSide(points, q) accumulates it: the largest |F_q(points[k]) − k/last|.

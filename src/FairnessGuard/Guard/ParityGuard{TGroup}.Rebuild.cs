@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FairnessGuard.Correction;
+using FairnessGuard.Monitoring;
 using FairnessGuard.Telemetry;
 
 namespace FairnessGuard.Guard;
@@ -37,6 +38,33 @@ public sealed partial class ParityGuard<TGroup>
         return new KnotIndex(grid);
     }
 
+    // One group's part of a map build: its raw capture, and its distribution (with its grid, reused while its raw
+    // stamp holds) written to its slot; the view is kept for the review in `kept`, else returned to the pool.
+    private void CaptureForBuild(GroupState state, BarycenterMap last, RawStamp[] known, GroupDistribution?[] distributions, long[] samples, RawStamp[] stamps, KeptRaw?[]? kept)
+    {
+        // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
+        // no quantile walk, no new knot index (the grid is what the walk would write again).
+        var reusable = (uint)state.Slot < (uint)known.Length ? last.Index(state.Slot) : null;
+        var knownStamp = reusable is null ? default : known[state.Slot];
+        var capture = kept is null ? state.CaptureRawUnless(knownStamp) : state.CaptureRawKept(knownStamp, _options.Confidence);
+        var (stamp, view, min, max, n, _) = capture;
+        stamps[state.Slot] = stamp;
+        samples[state.Slot] = n;
+        if (n >= _options.WarmUp || (_options.Shrinkage && n > 0 && (view?.TotalWeight ?? 1) > 0))
+        {
+            distributions[state.Slot] = new GroupDistribution(view is null ? reusable! : GridOf(view, min, max, n), n);
+        }
+
+        if (kept is null)
+        {
+            view?.ReturnToPool();
+        }
+        else if (view is not null)
+        {
+            kept[state.Slot] = new KeptRaw(capture);
+        }
+    }
+
     // Caller holds _rebuildLock. A failure keeps the previous map (event 1005). A restored guard keeps its
     // returned sketches (they were judged under the snapshotted guard's maps). With keepRaw (a review follows at
     // once) the changed groups' raw views are kept and returned by slot for that review instead of going back to
@@ -51,37 +79,28 @@ public sealed partial class ParityGuard<TGroup>
             var distributions = new GroupDistribution?[states.Length];
             var samples = new long[states.Length];
             var stamps = new RawStamp[states.Length];
-            var warm = 0;
-            long total = 0;
             var last = Volatile.Read(ref _map);
             var known = _gridStamps;
             kept = keepRaw ? new KeptRaw?[states.Length] : null;
+
+            // Each group's capture and knot grid lands in its slot, so the groups can be split over two cores
+            // (many groups with new samples) with the same results.
+            var keptNow = kept;
+            TwoCores.Halves(states.Length, TwoCores.Worth((long)states.Length * _options.Knots), (from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    CaptureForBuild(states[i], last, known, distributions, samples, stamps, keptNow);
+                }
+            });
+
+            var warm = 0;
+            long total = 0;
             foreach (var state in states)
             {
-                // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
-                // no quantile walk, no new knot index (the grid is what the walk would write again).
-                var reusable = (uint)state.Slot < (uint)known.Length ? last.Index(state.Slot) : null;
-                var knownStamp = reusable is null ? default : known[state.Slot];
-                var capture = kept is null ? state.CaptureRawUnless(knownStamp) : state.CaptureRawKept(knownStamp, _options.Confidence);
-                var (stamp, view, min, max, n, _) = capture;
-                stamps[state.Slot] = stamp;
-                samples[state.Slot] = n;
+                var n = samples[state.Slot];
                 total += n;
                 warm += n >= _options.WarmUp ? 1 : 0;
-                if (n >= _options.WarmUp || (_options.Shrinkage && n > 0 && (view?.TotalWeight ?? 1) > 0))
-                {
-                    distributions[state.Slot] = new GroupDistribution(view is null ? reusable! : GridOf(view, min, max, n), n);
-                }
-
-                if (kept is null)
-                {
-                    view?.ReturnToPool();
-                }
-                else if (view is not null)
-                {
-                    kept[state.Slot] = new KeptRaw(capture);
-                }
-
                 if (n < _options.WarmUp && !state.WarmUpAnnounced)
                 {
                     state.WarmUpAnnounced = true;

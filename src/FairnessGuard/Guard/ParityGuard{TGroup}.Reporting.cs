@@ -94,11 +94,20 @@ public sealed partial class ParityGuard<TGroup>
     {
         var last = _rawSweeps.Last;
         var captures = new GroupCapture[states.Length];
-        var skipped = false;
-        for (var i = 0; i < states.Length; i++)
+
+        // Each capture lands in its slot: with many groups, the two halves are taken on both cores.
+        TwoCores.Halves(states.Length, TwoCores.Worth(Volatile.Read(ref _mapSamples)), (from, to) =>
         {
-            captures[i] = states[i].Capture(_options.Confidence, last?.StampOf(i) ?? default, Built(built, states[i].Slot));
-            skipped |= captures[i].Raw is null;
+            for (var i = from; i < to; i++)
+            {
+                captures[i] = states[i].Capture(_options.Confidence, last?.StampOf(i) ?? default, Built(built, states[i].Slot));
+            }
+        });
+
+        var skipped = false;
+        foreach (var capture in captures)
+        {
+            skipped |= capture.Raw is null;
         }
 
         if (last is not null && last.Matches(captures, ParityMonitor.InPairs(captures)))

@@ -55,9 +55,15 @@ internal static class ParityMonitor
             returned[i] = captures[i].Returned;
         }
 
-        var rawFiguresNow = rawFigures ?? memo.Compute(captures, inPairs, options.Thresholds);
-        var rawSweep = rawFiguresNow.Sweep;
-        var returnedSweep = ParitySweep.Run(returned, inPairs, penalty);
+        // The raw and the returned sweep are independent: with many values they run on both cores.
+        var rawFiguresNow = rawFigures;
+        ParitySweep? returnedSweepNow = null;
+        TwoCores.Both(
+            rawFigures is null && TwoCores.Worth(Values(captures)),
+            () => rawFiguresNow ??= memo.Compute(captures, inPairs, options.Thresholds),
+            () => returnedSweepNow = ParitySweep.Run(returned, inPairs, penalty));
+        var rawSweep = rawFiguresNow!.Sweep;
+        var returnedSweep = returnedSweepNow!;
         var groups = new GroupParity[count];
         var inPlayCount = 0;
         for (var i = 0; i < count; i++)
@@ -116,6 +122,18 @@ internal static class ParityMonitor
             Confidence = options.Confidence,
             EstimatedBytes = bytes,
         };
+    }
+
+    // The values the raw sweep would order (the views the capture holds).
+    private static long Values(IReadOnlyList<GroupCapture> captures)
+    {
+        long values = 0;
+        foreach (var c in captures)
+        {
+            values += c.Raw?.Values.Length ?? 0;
+        }
+
+        return values;
     }
 
     /// <summary>The violation due for a report, or null when the bound is within tolerance.</summary>

@@ -18,7 +18,7 @@ namespace FairnessGuard.Monitoring;
 /// </summary>
 /// <remarks>
 /// Step CDFs change only at retained values, so the suprema are reached at the distinct values of the union,
-/// visited in ascending order (a radix sort of the pooled values with their groups, <see cref="DoubleRadixSort.SortTagged"/>). Every CDF only grows, so the maxima
+/// visited in ascending order (the groups' sorted runs dealt to buckets, in the order of <see cref="DoubleRadixSort.SortTagged"/>). Every CDF only grows, so the maxima
 /// are kept in O(1) and the minima in a tournament tree (a leaf's path is replayed only where it was the winner). The CDF values are the same
 /// divisions the pairwise walk makes, so KS figures are bit-identical to <see cref="Distance.KolmogorovSmirnov(IScoreDistribution, IScoreDistribution)"/> per pair.
 /// The W1 figures are in ParitySweep.PoolW1.cs.
@@ -130,20 +130,16 @@ internal sealed partial class ParitySweep
             totals[s] = view.TotalWeight;
         }
 
-        // The pooled values in ascending order (ties in group order) by a radix sort: a merge of the groups' runs
-        // pays log2 K unpredictable comparisons per value. Equal values are visited together.
+        // The pooled values in ascending order (ties in group order), in the radix sort's order, from the groups'
+        // sorted runs (ParitySweep.Order.cs): a merge of the runs pays log2 K unpredictable comparisons per value.
+        // Equal values are visited together.
         var next = (int[])offsets.Clone();
-        var groupOf = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-        for (var s = 0; s < groups; s++)
-        {
-            groupOf.AsSpan(offsets[s], offsets[s + 1] - offsets[s]).Fill(s);
-        }
 
         // Sorted with their groups: a group's values stay in its order, so the next one of group s is at next[s]
         // and every access below runs forward through each group's arrays.
         var sortedValues = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
         var sortedGroups = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-        DoubleRadixSort.SortTagged(flatValues.AsSpan(0, n), groupOf.AsSpan(0, n), sortedValues, sortedGroups);
+        OrderPooled(flatValues, offsets, groups, sortedValues, sortedGroups);
         var position = 0;
         var popped = new int[groups];
         var withW1 = poolTotal != 0;
@@ -251,7 +247,6 @@ internal sealed partial class ParitySweep
         ArrayPool<PoolPoint>.Shared.Return(points);
         ArrayPool<double>.Shared.Return(flatValues);
         ArrayPool<long>.Shared.Return(flatCumulative);
-        ArrayPool<int>.Shared.Return(groupOf);
         ArrayPool<double>.Shared.Return(sortedValues);
         ArrayPool<int>.Shared.Return(sortedGroups);
         return result;
