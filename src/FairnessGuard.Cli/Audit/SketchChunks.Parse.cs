@@ -8,7 +8,8 @@ namespace FairnessGuard.Cli.Audit;
 /// </content>
 internal sealed partial class SketchChunks
 {
-    // The chunk starts: the first record, then the byte after the first line break at or after every 1 MB step, then the end.
+    // The chunk starts: the first record, then the byte after the first line break at or after every 1 MB step (every
+    // 256 KB step in the last 4 MB, so the last chunk, parsed on one thread while the other may idle, is short), then the end.
     private static long[]? Bounds(string path, long start, long length)
     {
         var bounds = new List<long> { start };
@@ -16,7 +17,7 @@ internal sealed partial class SketchChunks
         try
         {
             using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-            for (var nominal = start + ChunkBytes; nominal < length; nominal += ChunkBytes)
+            for (var nominal = start + ChunkBytes; nominal < length; nominal += length - nominal > TailBytes ? ChunkBytes : TailChunkBytes)
             {
                 var at = Math.Max(nominal, bounds[^1]);
                 probe.Position = at;

@@ -30,6 +30,8 @@ internal sealed partial class SketchChunks
     internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Taken, int Chunks)> Taken = new(StringComparer.Ordinal);
 
     private const long ChunkBytes = 1 << 20;
+    private const long TailBytes = 1 << 22;
+    private const long TailChunkBytes = 1 << 18;
     private const int SearchBytes = 1 << 16;
     private const int ProbeBytes = 1 << 12;
     private const int MaxInFlight = 8;
