@@ -19,12 +19,10 @@ internal sealed partial class SketchChunks
             using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
             for (var nominal = start + ChunkBytes; nominal < length; nominal += length - nominal > TailBytes ? ChunkBytes : TailChunkBytes)
             {
-                var at = Math.Max(nominal, bounds[^1]);
-                probe.Position = at;
-                var newLine = NextLineBreak(probe, buffer);
-                if (newLine >= 0 && at + newLine + 1 < length)
+                var next = LineStarts.After(probe, Math.Max(nominal, bounds[^1]), buffer);
+                if (next >= 0 && next < length)
                 {
-                    bounds.Add(at + newLine + 1);
+                    bounds.Add(next);
                 }
             }
         }
@@ -35,30 +33,6 @@ internal sealed partial class SketchChunks
 
         bounds.Add(length);
         return bounds.Count > 2 ? [.. bounds] : null;
-    }
-
-    // The offset of the first line break from the probe's position, read 4 KB at a time up to the buffer's length; −1 if none.
-    private static int NextLineBreak(FileStream probe, byte[] buffer)
-    {
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var got = probe.Read(buffer, read, Math.Min(ProbeBytes, buffer.Length - read));
-            if (got == 0)
-            {
-                return -1;
-            }
-
-            var newLine = buffer.AsSpan(read, got).IndexOf((byte)'\n');
-            if (newLine >= 0)
-            {
-                return read + newLine;
-            }
-
-            read += got;
-        }
-
-        return -1;
     }
 
     // Reads chunk c with its lines and records counted from 1 and 0; any failure leaves it unclean (a sequential pass meets it again).

@@ -33,7 +33,6 @@ internal sealed partial class SketchChunks
     private const long TailBytes = 1 << 22;
     private const long TailChunkBytes = 1 << 18;
     private const int SearchBytes = 1 << 16;
-    private const int ProbeBytes = 1 << 12;
     private const int MaxInFlight = 8;
 
     private readonly object _gate = new();

@@ -55,26 +55,23 @@ internal sealed class CsvHalves<TPart> : IDisposable
 
         var start = reader.Position;
         var middle = start + ((reader.Length - start) / 2);
-        var buffer = new byte[SearchBytes];
-        int read;
+        long next;
         try
         {
             using var probe = new FileStream(reader.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            probe.Position = middle;
-            read = probe.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            next = LineStarts.After(probe, middle, new byte[SearchBytes]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
 
-        var newLine = buffer.AsSpan(0, read).IndexOf((byte)'\n');
-        if (newLine < 0 || middle + newLine + 1 >= reader.Length)
+        if (next < 0 || next >= reader.Length)
         {
             return null;
         }
 
-        return new CsvHalves<TPart>(reader.Path, middle + newLine + 1, open, create, add);
+        return new CsvHalves<TPart>(reader.Path, next, open, create, add);
     }
 
     /// <summary>
