@@ -111,16 +111,13 @@ internal static class CorrectRunner
 
     private static CorrectSummary Stream(IRowSource reader, ICorrectedOutput output, IRowCorrector corrector, CorrectSettings settings, string fairColumn, Action<long, long>? progress)
     {
-        long rows = 0, corrected = 0, changed = 0, missingScore = 0, missingGroup = 0;
+        var tally = default(CorrectionTally);
         while (reader.Read())
         {
-            rows++;
             var score = reader.Score();
             var group = reader.Group();
-            if (group is null || !double.IsFinite(score))
+            if (!tally.Correctable(group, score))
             {
-                missingGroup += group is null ? 1 : 0;
-                missingScore += group is null ? 0 : 1;
                 output.PassedThrough(score);
             }
             else
@@ -132,14 +129,13 @@ internal static class CorrectRunner
 
                 var fair = corrector.Correct(score, group, reader.RowIndex);
                 output.Corrected(fair);
-                corrected++;
-                changed += fair.Equals(score) ? 0 : 1;
+                tally.Corrected(score, fair);
             }
 
             RowSources.Tick(reader, progress);
         }
 
-        return new CorrectSummary(rows, corrected, changed, missingScore, missingGroup, fairColumn);
+        return tally.Summary(fairColumn);
     }
 
     private static IRowCorrector CreateCorrector(CorrectSettings settings, Action<long, long>? progress) => settings.Mode switch

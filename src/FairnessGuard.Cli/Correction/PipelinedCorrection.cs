@@ -106,7 +106,8 @@ internal sealed class PipelinedCorrection : IDisposable
     {
         _readerThread.Start();
         _writerThread.Start();
-        long rows = 0, corrected = 0, changed = 0, missingScore = 0, missingGroup = 0;
+        var tally = default(CorrectionTally);
+        long rows = 0;
         try
         {
             foreach (var batch in _read.GetConsumingEnumerable(_abort.Token))
@@ -115,17 +116,14 @@ internal sealed class PipelinedCorrection : IDisposable
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var (score, group) = (batch.Scores[i], batch.Groups[i]);
-                    if (group is null || !double.IsFinite(score))
+                    if (!tally.Correctable(group, score))
                     {
-                        missingGroup += group is null ? 1 : 0;
-                        missingScore += group is null ? 0 : 1;
                         continue;
                     }
 
                     var fair = corrector.Correct(score, group, batch.FirstRow + i);
                     batch.Scores[i] = fair;
-                    corrected++;
-                    changed += fair.Equals(score) ? 0 : 1;
+                    tally.Corrected(score, fair);
                 }
 
                 rows += batch.Count;
@@ -153,7 +151,7 @@ internal sealed class PipelinedCorrection : IDisposable
         _corrected.CompleteAdding();
         _writerThread.Join();
         _writerError?.Throw();
-        return new CorrectSummary(rows, corrected, changed, missingScore, missingGroup, fairColumn);
+        return tally.Summary(fairColumn);
     }
 
     private void ReadAll()
