@@ -14,8 +14,9 @@ internal static class BarycenterMapBuilder
 
     /// <summary>
     /// Builds the map and, with shrinkage, each group's evidence weight (<see cref="ShrinkageRule"/>), and measures the raw
-    /// gap: per group the KS to the barycenter of the raw quantiles, and the largest excess of a group's gap to the rest
-    /// over the two-sample KS critical value (<see cref="RawGapExcess"/>).
+    /// gap: per group the KS to the barycenter of the raw quantiles, the largest excess of a group's gap to the rest
+    /// over the do-no-harm critical value (<see cref="RawGapExcess"/> at <see cref="NoHarmRule.GroupLevel"/>), and an upper
+    /// bound at <paramref name="confidence"/> on the largest pairwise raw gap (<see cref="BarycenterBuild.RawGapUpper"/>).
     /// </summary>
     public static BarycenterBuild Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version, bool shrink, double confidence, double shrinkConfidence)
     {
@@ -84,9 +85,10 @@ internal static class BarycenterMapBuilder
         var baryAtGroup = new double[bySlot.Length];
         MixtureGap.Compute(grids, weights, bary, mixture, groupAtBary, baryAtGroup);
 
-        // Raw gap: D_s = KS(group, barycenter) (ShrinkageRule.KsOnGrids, its two sides); each group is tested against
-        // the rest at (1 − confidence)/K.
+        // Raw gap: D_s = KS(group, barycenter) (ShrinkageRule.KsOnGrids, its two sides); each group's gap to the rest is
+        // compared with the sampling noise of a fair stream (NoHarmRule) and bounded above at (1 − confidence)/K.
         var gaps = new double[bySlot.Length];
+        var level = NoHarmRule.GroupLevel(active);
         var split = (1 - confidence) / active;
         double gap = 0;
         for (var s = 0; s < bySlot.Length; s++)
@@ -101,6 +103,7 @@ internal static class BarycenterMapBuilder
         // Shrinkage scales each group's correction by 1 − w_s (its own knots stay exact, so atoms keep their
         // whole rank interval); the targets are the barycenter itself.
         var lower = double.NegativeInfinity;
+        double upperFirst = 0, upperSecond = 0;
         var knots = new KnotIndex?[bySlot.Length];
         var evidence = new double[bySlot.Length];
         for (var s = 0; s < bySlot.Length; s++)
@@ -111,27 +114,43 @@ internal static class BarycenterMapBuilder
             }
 
             var n = bySlot[s]!.Value.Count;
-            lower = Math.Max(lower, RawGapExcess(mixture[s], weights[s], n, total, split, knotCount));
-            evidence[s] = shrink ? 1 - ShrinkageRule.Weight(n, gaps[s], shrinkConfidence) : 1;
+            var versusRest = VersusRest(mixture[s], weights[s]);
+            lower = Math.Max(lower, RawGapExcess(versusRest, n, total, level, knotCount));
+            evidence[s] = shrink ? 1 - ShrinkageRule.Weight(n, total, versusRest, shrinkConfidence) : 1;
+
+            // KS(F_s, F_t) ≤ KS(F_s, F_mix) + KS(F_t, F_mix), with equality for two groups: the two largest upper bounds
+            // of the distance to the mixture bound every pair.
+            var upper = (1 - weights[s]) * Math.Min(1, versusRest + ShrinkageRule.TwoSampleEpsilon(n, total, split));
+            if (upper > upperFirst)
+            {
+                (upperFirst, upperSecond) = (upper, upperFirst);
+            }
+            else
+            {
+                upperSecond = Math.Max(upperSecond, upper);
+            }
             knots[s] = bySlot[s]!.Value.Grid is { } reused && ReferenceEquals(reused.Knots, q) ? reused : new KnotIndex(q);
         }
 
-        return new BarycenterBuild(new BarycenterMap(knots, bary, active, version), grids, gap, lower, evidence);
+        return new BarycenterBuild(new BarycenterMap(knots, bary, active, version), grids, gap, lower, evidence)
+        {
+            RawGapUpper = Math.Min(1, upperFirst + upperSecond + (1.0 / Math.Max(1, knotCount - 1))),
+        };
     }
 
     /// <summary>
-    /// How far group s's raw gap exceeds what sampling alone explains: its KS to the rest of the stream,
-    /// <c>KS(F_s, F_mix) / (1 − w_s)</c> (<see cref="MixtureGap"/>), minus the two-sample KS critical value
-    /// <c>√(ln(2/α)/2 · (1/n_s + 1/(N − n_s)))</c> at α = (1 − confidence)/K (Bonferroni over the groups) and the knot
-    /// grid's resolution 1/(K−1). Positive: the group differs from the rest at that confidence.
+    /// Group s's KS distance to the rest of the stream from its distance to the mixture of all groups,
+    /// <c>KS(F_s, F_rest) = KS(F_s, F_mix) / (1 − w_s)</c> (exact: <c>F_s − F_mix = (1 − w_s)(F_s − F_rest)</c>).
     /// </summary>
-    internal static double RawGapExcess(double mixtureGap, double weight, double samples, double total, double alpha, int knotCount)
-    {
-        var rest = Math.Max(1, total - samples);
-        var effective = samples * rest / (samples + rest);
-        var versusRest = Math.Min(1, mixtureGap / Math.Max(1e-9, 1 - weight));
-        return versusRest - Math.Sqrt(Math.Log(2 / alpha) / (2 * Math.Max(1, effective))) - (1.0 / Math.Max(1, knotCount - 1));
-    }
+    internal static double VersusRest(double mixtureGap, double weight) => Math.Min(1, mixtureGap / Math.Max(1e-9, 1 - weight));
+
+    /// <summary>
+    /// How far group s's raw gap to the rest exceeds what sampling alone explains: <paramref name="versusRest"/> minus
+    /// the two-sample KS critical value <c>√(ln(2/α)/2 · (1/n_s + 1/(N − n_s)))</c> and the knot grid's resolution
+    /// 1/(K−1). Positive: the gap is larger than the sampling noise of a fair stream at level α.
+    /// </summary>
+    internal static double RawGapExcess(double versusRest, double samples, double total, double alpha, int knotCount) =>
+        versusRest - ShrinkageRule.TwoSampleEpsilon(samples, total, alpha) - (1.0 / Math.Max(1, knotCount - 1));
 
     private static void Monotone(Span<double> values)
     {
@@ -149,6 +168,10 @@ internal static class BarycenterMapBuilder
 /// <param name="Map">The map to publish.</param>
 /// <param name="RawGrids">Per slot, the group's raw quantiles on the knot grid (null when not in play): the drift detector's reference.</param>
 /// <param name="RawGap">The largest KS between a group's raw outputs and the barycenter.</param>
-/// <param name="RawGapExcess">The largest raw gap excess over the two-sample KS critical value (<see cref="BarycenterMapBuilder.RawGapExcess"/>): positive when the groups are unequal at the confidence.</param>
+/// <param name="RawGapExcess">The largest raw gap excess over the do-no-harm critical value (<see cref="BarycenterMapBuilder.RawGapExcess"/>): positive when some group's gap to the rest exceeds the sampling noise of a fair stream.</param>
 /// <param name="Evidence">Per slot, 1 − w_s: the share of the barycenter correction the group gets (1 without shrinkage).</param>
-internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGap, double RawGapExcess, double[] Evidence);
+internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGap, double RawGapExcess, double[] Evidence)
+{
+    /// <summary>An upper bound, at the build's confidence (Bonferroni over the groups), on the largest pairwise KS between the groups' raw outputs.</summary>
+    public double RawGapUpper { get; init; } = 1;
+}

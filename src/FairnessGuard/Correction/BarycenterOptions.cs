@@ -13,9 +13,9 @@ public sealed class BarycenterOptions
     public ulong Seed { get; set; }
 
     /// <summary>
-    /// Small-group shrinkage, as in the online guard (docs/guard.md, "Small groups"): each group's quantile
-    /// function is moved toward the barycenter by <c>w = ε²/(ε² + D²)</c>, ε its DKW half-width at
-    /// <see cref="ShrinkageConfidence"/>, D its KS to the barycenter. Off by default (the exact map).
+    /// Small-group shrinkage, as in the online guard (docs/guard.md, "Small groups"): each group's correction is
+    /// scaled by <c>1 − w</c>, <c>w = min(1, ε²/D²)</c>, D the group's KS to the rest of the fitted outputs, ε the
+    /// two-sample DKW half-width of D at <see cref="ShrinkageConfidence"/>. Off by default (the exact map).
     /// </summary>
     public bool Shrinkage { get; set; }
 

@@ -232,31 +232,6 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         return q;
     }
 
-    // w_s from the group's KS to the barycenter on a 1,025-point rank grid (ShrinkageRule).
-    private double[] ShrinkWeights(double confidence)
-    {
-        const int grid = 1025;
-        var bary = new double[grid];
-        var own = new double[grid];
-        for (var k = 0; k < grid; k++)
-        {
-            bary[k] = BarycenterQuantile(k / (double)(grid - 1));
-        }
-
-        var weights = new double[_sorted.Length];
-        for (var s = 0; s < _sorted.Length; s++)
-        {
-            for (var k = 0; k < grid; k++)
-            {
-                own[k] = EmpiricalQuantile.Of(_sorted[s], k / (double)(grid - 1));
-            }
-
-            weights[s] = ShrinkageRule.Weight(_sorted[s].Length, ShrinkageRule.KsOnGrids(own, bary), confidence);
-        }
-
-        return weights;
-    }
-
     // Groups compared by reference before hashing.
     private const int FirstKeys = 8;
 

@@ -72,30 +72,38 @@ public sealed partial class ParityGuardOptions
     public double RebuildGrowth { get; set => field = Unfrozen(value); } = 0.25;
 
     /// <summary>
-    /// Small-group shrinkage (docs/guard.md): every group with a sample joins the barycenter, its quantiles
-    /// moved toward the barycenter by <c>w = ε²/(ε² + D²)</c> (ε its DKW half-width at <see cref="Confidence"/>,
-    /// D its KS to the barycenter). Off: groups below <see cref="WarmUp"/> pass through. Default on.
+    /// Small-group shrinkage (docs/guard.md): every group with a sample joins the barycenter, its correction
+    /// scaled by <c>1 − w</c>, <c>w = min(1, ε²/D²)</c> (positive-part James–Stein: D the group's KS to the rest of
+    /// the stream, ε the two-sample DKW half-width of D at <see cref="ShrinkageConfidence"/>). Off: groups below
+    /// <see cref="WarmUp"/> pass through. Default on.
     /// </summary>
     public bool Shrinkage { get; set => field = Unfrozen(value); } = true;
 
     /// <summary>
-    /// Do no harm when fair: no correction until a two-sample KS test shows a group's raw outputs differ from the
-    /// rest of the stream by more than <see cref="NoHarmThreshold"/> (critical value at 1 − <see cref="Confidence"/>
-    /// split over the groups, with α-spending over repeated rebuilds; docs/guard.md); once on, correction stops only
-    /// when the test no longer rejects and the measured raw gap is at most half the <see cref="Tolerance"/>. Outputs
-    /// held back are counted as <c>no_harm</c>. Default on.
+    /// Do no harm when fair (docs/guard.md): nothing is corrected while every group's raw KS distance to the rest of
+    /// the stream is within the sampling noise of a fair stream (<c>π/√12 · √(1/n_s + 1/(N − n_s))</c>, the
+    /// root-mean-square of the two-sample KS under parity, Šidák-adjusted for more than two groups) plus
+    /// <see cref="NoHarmThreshold"/>, or while every pair of groups is within <see cref="Tolerance"/> with
+    /// <see cref="Confidence"/>. Re-decided at every rebuild. Outputs held back are counted as <c>no_harm</c>. Default on.
     /// </summary>
     public bool NoHarmWhenFair { get; set => field = Unfrozen(value); } = true;
 
     /// <summary>
-    /// The margin (KS) by which a group's raw gap to the rest must exceed the test's critical value before
-    /// correction starts, in [0, 1). Default 0: correct as soon as the raw outputs are unfair with confidence; set it
-    /// to <see cref="Tolerance"/> to correct only gaps confirmed above the tolerance.
+    /// The margin (KS) by which a group's raw gap to the rest must exceed the sampling noise before correction starts,
+    /// in [0, 1). Default 0: correct as soon as the gap is larger than a fair stream's typical gap; set it to
+    /// <see cref="Tolerance"/> to correct only gaps that exceed the noise by the tolerance.
     /// </summary>
     public double NoHarmThreshold { get; set => field = Unfrozen(value); }
 
-    /// <summary>The confidence of the DKW half-width ε in the shrinkage weight, in (0, 1). Default 0.5 (ε ≈ 0.83/√n, about the typical KS sampling error).</summary>
-    public double ShrinkageConfidence { get; set => field = Unfrozen(value); } = 0.5;
+    /// <summary>
+    /// The confidence of the two-sample DKW half-width ε in the shrinkage weight, in (0, 1). Default
+    /// <c>1 − 2e^(−π²/6) ≈ 0.614</c>, at which ε is the root-mean-square of the two-sample KS under parity,
+    /// <c>π/√12 · √(1/n_s + 1/(N − n_s))</c>.
+    /// </summary>
+    public double ShrinkageConfidence { get; set => field = Unfrozen(value); } = DefaultShrinkageConfidence;
+
+    /// <summary><c>1 − 2e^(−π²/6)</c>: the confidence at which √(ln(2/δ)/2) = π/√12.</summary>
+    internal static readonly double DefaultShrinkageConfidence = 1 - (2 * Math.Exp(-Math.PI * Math.PI / 6));
 
     /// <summary>Per-group drift detection: a window of recent raw outputs tested against the group's distribution. Default on.</summary>
     public bool DriftDetection { get; set => field = Unfrozen(value); } = true;

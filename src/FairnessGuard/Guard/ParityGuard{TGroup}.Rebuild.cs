@@ -10,17 +10,6 @@ public sealed partial class ParityGuard<TGroup>
 {
     private readonly object _rebuildLock = new();
 
-    // Do-no-harm tests run so far: the j-th runs at α_j = (1 − Confidence)/(j(j + 1)), so all of a guard's
-    // repeated tests together falsely start correction of a fair stream with probability at most 1 − Confidence.
-    private long _noHarmTests;
-
-    // Caller holds _rebuildLock: the confidence of the next do-no-harm test, 1 − α_j.
-    private double NextNoHarmTestConfidence()
-    {
-        var j = ++_noHarmTests;
-        return 1 - ((1 - _options.Confidence) / (j * (double)(j + 1)));
-    }
-
     // Under _rebuildLock: per slot, the raw stamp the current map's grid was computed from.
     private RawStamp[] _gridStamps = [];
 
@@ -115,15 +104,15 @@ public sealed partial class ParityGuard<TGroup>
             // must be warm.
             var ready = _options.Shrinkage ? warm >= 1 || total >= _options.WarmUp : warm >= 2;
             var build = ready
-                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, NextNoHarmTestConfidence(), _options.ShrinkageConfidence)
+                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, _options.Confidence, _options.ShrinkageConfidence)
                 : new BarycenterBuild(new BarycenterMap([], [], 0, previous.Version + 1), new double[]?[states.Length], 0, 0, []);
             var map = build.Map;
 
-            // Do no harm: open when the two-sample test rejects fairness by more than the threshold; close when it no longer
-            // does and the measured raw gap is within half the tolerance (hysteresis: no flapping).
-            var confirmed = build.RawGapExcess > _options.NoHarmThreshold;
+            // Do no harm (NoHarmRule): correct while some group's raw gap to the rest exceeds the sampling noise of a fair
+            // stream by more than the threshold, unless every pair is within the tolerance with confidence; re-decided at
+            // every rebuild on everything seen so far.
             var hold = _options.NoHarmWhenFair && map.ActiveGroups >= 2
-                && (_holdBack || !wasCorrecting ? !confirmed : !confirmed && build.RawGap <= _options.Tolerance / 2);
+                && (build.RawGapExcess <= _options.NoHarmThreshold || build.RawGapUpper <= _options.Tolerance);
             _holdBack = hold;
             var lambdas = new double[build.Evidence.Length];
             for (var i = 0; i < lambdas.Length; i++)

@@ -11,15 +11,13 @@ namespace FairnessGuard.Tests.Guard;
 public class GuardHoldOutTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Streams where the criterion is not met (docs/guard.md, "Hold-out streams"): the raw gap never exceeds the
-    /// do-no-harm test's two-sample critical value, so the guard holds back where the exact map corrects, or (gradual
-    /// drift) the guard follows the drift and buys a lower KS with a higher MSE. On these the guard must still do no harm.
+    /// Streams where the criterion is not met (docs/guard.md, "Hold-out streams"): Salaries (19 women in the second half)
+    /// is corrected, but shrinkage leaves part of a gap that is within the sampling noise of those sizes; on the gradual
+    /// drift the guard follows the drift and buys a lower KS with a higher MSE. On these the guard must still do no harm.
     /// </summary>
     private static readonly HashSet<string> s_known =
     [
         "Salaries 2008-09, 397 rows, 10 % women",
-        "CPS 1985, 534 rows, by gender",
-        "CPS 2008, 2,000 rows, 1 % outputs ±10⁶",
         "CPS 2008, 3,000 rows, gradual drift",
     ];
 

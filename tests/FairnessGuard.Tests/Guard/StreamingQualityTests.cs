@@ -2,6 +2,7 @@ using BarycenterDemo;
 using FairnessGuard.Correction;
 using FairnessGuard.Guard;
 using FairnessGuard.Metrics;
+using Xunit.Abstractions;
 
 namespace FairnessGuard.Tests.Guard;
 
@@ -9,7 +10,7 @@ namespace FairnessGuard.Tests.Guard;
 /// The online guard against the exact batch oracle on real data: a stream of an "unaware" model's
 /// predictions in shuffled order; the oracle is the exact barycenter fitted on the stream's first half.
 /// </summary>
-public class StreamingQualityTests
+public class StreamingQualityTests(ITestOutputHelper output)
 {
     [Fact]
     public void CpsWagesStreamMatchesTheExactOracleOnTheSecondHalf()
@@ -22,6 +23,7 @@ public class StreamingQualityTests
         var truth = rows.Select(r => Math.Log(r.Earnings)).ToArray();
 
         var (guardKs, guardMse, oracleKs, oracleMse) = Compare(outputs, groups, truth);
+        output.WriteLine($"guard KS {guardKs:0.0000}, oracle KS {oracleKs:0.0000}, guard MSE {guardMse:0.00000}, oracle MSE {oracleMse:0.00000}");
         Assert.True(guardKs <= oracleKs + 0.01, $"guard KS {guardKs:0.0000} vs oracle {oracleKs:0.0000}");
         Assert.True(guardMse <= oracleMse * 1.01, $"guard MSE {guardMse:0.00000} vs oracle {oracleMse:0.00000}");
     }
