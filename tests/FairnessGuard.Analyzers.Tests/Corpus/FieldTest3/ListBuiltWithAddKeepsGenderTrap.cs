@@ -1,5 +1,6 @@
 // Field test 3, trap: the feature list is a List<string> that starts with the numeric columns and gets the encoded
-// categorical columns one Add at a time, the gender among them. Nothing sensitive is left out: silent.
+// categorical columns one Add at a time, the gender among them. Nothing sensitive is left out: no FG0001
+// (the gender's use is FG0004, opt-in).
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -20,7 +21,7 @@ public static class ChurnModel
     {
         var columns = new List<string> { nameof(Subscriber.MonthsActive), nameof(Subscriber.MonthlySpend) };
         columns.Add(nameof(Subscriber.Plan) + "-OHE");
-        columns.Add(nameof(Subscriber.Gender) + "-OHE");
+        columns.Add({|FG0004:nameof(Subscriber.Gender) + "-OHE"|});
         var pipeline = ml.Transforms.Categorical.OneHotEncoding(new[]
             {
                 new InputOutputColumnPair(nameof(Subscriber.Plan) + "-OHE", nameof(Subscriber.Plan)),
