@@ -1,7 +1,8 @@
-// Field test 3, a known miss (real HR recognition scorer): the score is a weighted sum whose parts come from private
-// helpers (a text-to-number map, a normaliser, a weight lookup) over the employee's tenure, rating and absences; the
-// employee's gender is never read and nothing constrains the outputs. A reviewer expects FG0001 on the returned score;
-// the rule cannot follow the helper calls (a part it cannot evaluate makes the score unknown) and stays silent.
+// Field test 3, trap (real HR recognition scorer): the score is a weighted sum of parts computed by private helpers
+// over the employee's rating, tenure and absences, plus a diversity score that the loader derived from the employee's
+// gender elsewhere. The gender is not read here but it is not left out either: it enters through the derived score.
+// Silent. (The rule is silent because it cannot follow the helper calls; a rule that did would still have to count the
+// derived score as the gender's use.)
 namespace Recognition;
 
 public class Employee
@@ -11,6 +12,7 @@ public class Employee
     public string Rating { get; set; } = "";
     public double Tenure { get; set; }
     public double Absence { get; set; }
+    public double DiversityScore { get; set; }
 }
 
 public class RecognitionScorer
@@ -27,8 +29,10 @@ public class RecognitionScorer
         var rating = RatingValue(employee.Rating);
         var tenure = Normalise(employee.Tenure, maxTenure);
         var presence = 1 - employee.Absence;
-        var score = rating * Weight(weights, "rating", total) + tenure * Weight(weights, "tenure", total) + presence * Weight(weights, "presence", total);
-        return {|FG0001:Math.Round(score * 100, 1)|};
+        var diversity = employee.DiversityScore / 100.0;
+        var score = rating * Weight(weights, "rating", total) + tenure * Weight(weights, "tenure", total)
+            + presence * Weight(weights, "presence", total) + diversity * Weight(weights, "diversity", total);
+        return Math.Round(score * 100, 1);
     }
 
     private static double RatingValue(string text) => text switch { "exceeds" => 1.0, "meets" => 0.7, _ => 0.3 };
@@ -36,4 +40,9 @@ public class RecognitionScorer
     private static double Normalise(double value, double max) => max > 0 ? Math.Min(value / max, 1) : 0;
 
     private static double Weight(IReadOnlyDictionary<string, int> weights, string key, int total) => weights.TryGetValue(key, out var w) ? (double)w / total : 0;
+}
+
+public static class EmployeeLoader
+{
+    public static double DiversityScoreOf(Employee employee) => employee.Gender != "Male" ? 20 : 0;
 }
