@@ -8,8 +8,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
 /// <summary>
-/// The names a method adds to a local list of feature names: <c>names.Add("Income")</c> and <c>names.AddRange(other)</c>
-/// statements anywhere in the method that declares it. Any other change — <c>Remove</c>, <c>Insert</c>, <c>Clear</c>, a
+/// The names code adds to a list of feature names: <c>names.Add("Income")</c> and <c>names.AddRange(other)</c>
+/// statements anywhere in the method that declares a local list, or in the type that declares a private read-only list
+/// field. Any other change — <c>Remove</c>, <c>Insert</c>, <c>Clear</c>, a
 /// new value assigned, the list copied to another variable, returned or handed to a method outside <c>System</c> — or an added value that cannot be resolved makes
 /// the list unknown (false): the rules then stay silent. Where the additions stand (a branch, a loop, after the use) is
 /// not tracked; counting every addition can only make the features larger, never report a column the code keeps.
@@ -22,21 +23,23 @@ internal static class ListAdditions
         "GetEnumerator", "First", "FirstOrDefault", "Last", "ElementAt", "Distinct", "Concat", "OrderBy", "Skip", "Take",
     };
 
-    public static bool TryAddAll(ILocalSymbol local, ExpressionSyntax initializer, SemanticModel model, List<NamedColumn> result, Func<ExpressionSyntax, List<NamedColumn>, bool> resolve, CancellationToken token)
+    public static bool TryAddAll(ISymbol list, ExpressionSyntax initializer, SemanticModel model, List<NamedColumn> result, Func<ExpressionSyntax, List<NamedColumn>, bool> resolve, CancellationToken token)
     {
-        var scope = initializer.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        var scope = ScopeOf(list, initializer, token);
         if (scope is null)
         {
             return false;
         }
 
-        foreach (var reference in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (reference.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(reference, token).Symbol, local))
+            if (identifier.Identifier.ValueText != list.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, token).Symbol, list))
             {
                 continue;
             }
 
+            // Cols, this.Cols, Owner.Cols: the expression that denotes the list.
+            var reference = identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? (ExpressionSyntax)qualified : identifier;
             switch (reference.Parent)
             {
                 case MemberAccessExpressionSyntax access when access.Expression == reference:
@@ -68,6 +71,17 @@ internal static class ListAdditions
 
         return true;
     }
+
+    // A local: its method (or lambda, or the top-level program). A private read-only field: its type, declared once (a
+    // partial type or a field other types can reach may be filled where this tree does not show).
+    private static SyntaxNode? ScopeOf(ISymbol list, ExpressionSyntax initializer, CancellationToken token) => list switch
+    {
+        ILocalSymbol => initializer.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax),
+        IFieldSymbol { DeclaredAccessibility: Accessibility.Private, ContainingType.DeclaringSyntaxReferences.Length: 1 } field
+            when field.ContainingType.DeclaringSyntaxReferences[0].SyntaxTree == initializer.SyntaxTree
+            => field.ContainingType.DeclaringSyntaxReferences[0].GetSyntax(token),
+        _ => null,
+    };
 
     private static bool IsSystem(INamespaceSymbol ns)
     {

@@ -86,10 +86,11 @@ internal static class StringConstants
             && initializer.SyntaxTree == model.SyntaxTree)
         {
             var symbol = model.GetSymbolInfo(expression, token).Symbol!;
+            var type = symbol is ILocalSymbol local ? local.Type : ((IFieldSymbol)symbol).Type;
             return TryAdd(initializer, model, context, result, depth + 1, token)
-                && (symbol is not ILocalSymbol { Type: INamedTypeSymbol { TypeKind: not TypeKind.Array } collection } local
+                && (type is not INamedTypeSymbol { TypeKind: not TypeKind.Array } collection
                     || !IsGrowable(collection)
-                    || ListAdditions.TryAddAll(local, initializer, model, result, (e, r) => TryAdd(e, model, context, r, depth + 1, token), token));
+                    || ListAdditions.TryAddAll(symbol, initializer, model, result, (e, r) => TryAdd(e, model, context, r, depth + 1, token), token));
         }
 
         return false;

@@ -130,4 +130,59 @@ public class SchemaTypeFilterTests
             }
             """).VerifyAsync();
     }
+    [Fact]
+    public async Task APrivateListFieldCountsWhatItsTypeAddsAndAReachableOneIsUnknown()
+    {
+        await new TestProject().WithSource(MlNetSources.LoanInput).WithSource("""
+            using System.Collections.Generic;
+            using Microsoft.ML;
+            using Microsoft.ML.Data;
+
+            public class Visit
+            {
+                [LoadColumn(0)] public float Income { get; set; }
+                [LoadColumn(1)] public float Debt { get; set; }
+                [LoadColumn(2)] public float Age { get; set; }
+                [LoadColumn(3), ColumnName("Label")] public bool Approved { get; set; }
+            }
+
+            public static class AgeTrainer
+            {
+                private static readonly List<string> Columns = new() { "Income", "Debt" };
+
+                static AgeTrainer() => Columns.Add(nameof(Visit.Age));
+
+                public static ITransformer Train(MLContext ml, string path)
+                {
+                    var data = ml.Data.LoadFromTextFile<Visit>(path, ',');
+                    return ml.Transforms.Concatenate("Features", Columns.ToArray()).Append(ml.BinaryClassification.Trainers.FastTree()).Fit(data);
+                }
+            }
+
+            public static class PlainTrainer
+            {
+                private static readonly List<string> Columns = new List<string> { "Income", "Debt", "Years" };
+
+                public static ITransformer Train(MLContext ml, string path)
+                {
+                    var data = ml.Data.LoadFromTextFile<LoanInput>(path, ',');
+                    return {|FG0001:ml.Transforms.Concatenate("Features", Columns.ToArray())|}.Append(ml.BinaryClassification.Trainers.FastTree()).Fit(data);
+                }
+            }
+
+            public static class SharedColumns
+            {
+                public static readonly List<string> Columns = new() { "Income", "Debt" };
+            }
+
+            public static class SharedTrainer
+            {
+                public static ITransformer Train(MLContext ml, string path)
+                {
+                    var data = ml.Data.LoadFromTextFile<LoanInput>(path, ',');
+                    return ml.Transforms.Concatenate("Features", SharedColumns.Columns.ToArray()).Append(ml.BinaryClassification.Trainers.FastTree()).Fit(data);
+                }
+            }
+            """).VerifyAsync();
+    }
 }
