@@ -25,8 +25,8 @@ internal readonly struct SchemaColumn
 /// <summary>
 /// The columns of a loaded schema as a query selects them: <c>data.Schema</c> (<c>data</c> loaded from <c>T</c> in the same
 /// method), through <c>AsEnumerable</c>/<c>ToArray</c>/<c>ToList</c>, a projection into <c>new { c.Name, c.Type }</c>,
-/// <c>Where</c> filters on the name and on the type (<c>c.Type.ToString() == "Single"</c>,
-/// <c>c.Type == NumberDataViewType.Single</c>) joined by <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, and locals holding any of
+/// <c>Where</c> filters on the name, on the type (<c>c.Type.ToString() == "Single"</c>,
+/// <c>c.Type == NumberDataViewType.Single</c>) and on <c>c.IsHidden</c> (false: a loaded schema hides nothing) joined by <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, and locals holding any of
 /// these. Anything else — another condition, a type the filter cannot name — is unknown (null): the rules stay silent.
 /// </summary>
 internal static class SchemaColumns
@@ -119,6 +119,8 @@ internal static class SchemaColumns
                 return Holds(both.Left, parameter, column, model, token) is { } l && Holds(both.Right, parameter, column, model, token) is { } r ? l && r : null;
             case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression):
                 return Holds(either.Left, parameter, column, model, token) is { } l2 && Holds(either.Right, parameter, column, model, token) is { } r2 ? l2 || r2 : null;
+            case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax item, Name.Identifier.ValueText: "IsHidden" } when item.Identifier.ValueText == parameter:
+                return false; // a loaded schema has no hidden columns
             case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
                 var equal = Equal(comparison.Left, comparison.Right, parameter, column, model, token) ?? Equal(comparison.Right, comparison.Left, parameter, column, model, token);
                 return equal is null ? null : comparison.IsKind(SyntaxKind.EqualsExpression) == equal.Value;

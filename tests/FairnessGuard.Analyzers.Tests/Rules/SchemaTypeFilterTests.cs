@@ -53,6 +53,25 @@ public class SchemaTypeFilterTests
     }
 
     [Fact]
+    public async Task TheVisibleColumnsButTheExcludedOnesLeaveThoseOut()
+    {
+        await new TestProject().WithSource(MlNetSources.LoanInput).WithSource("""
+            using System.Linq;
+            using Microsoft.ML;
+
+            public static class LoanTrainer
+            {
+                public static ITransformer Train(MLContext ml, string path)
+                {
+                    var data = ml.Data.LoadFromTextFile<LoanInput>(path, ',');
+                    var names = data.Schema.Where(c => !c.IsHidden && c.Name != "Label" && c.Name != "Gender" && c.Name != "ZipCode").Select(c => c.Name).ToArray();
+                    return {|FG0001:ml.Transforms.Concatenate("Features", names)|}.Append(ml.BinaryClassification.Trainers.FastTree()).Fit(data);
+                }
+            }
+            """).VerifyAsync();
+    }
+
+    [Fact]
     public async Task AListThatGetsTheEncodedGenderAddedKeepsIt()
     {
         await new TestProject().WithSource(MlNetSources.LoanInput).WithSource("""
@@ -122,7 +141,7 @@ public class SchemaTypeFilterTests
                 public static ITransformer OtherFilter(MLContext ml, string path)
                 {
                     var data = ml.Data.LoadFromTextFile<LoanInput>(path, ',');
-                    var names = data.Schema.Where(c => !c.IsHidden && c.Name != "Label").Select(c => c.Name).ToArray();
+                    var names = data.Schema.Where(c => c.Index > 0 && c.Name != "Label").Select(c => c.Name).ToArray();
                     return ml.Transforms.Concatenate("Features", names).Append(ml.BinaryClassification.Trainers.FastTree()).Fit(data);
                 }
 
