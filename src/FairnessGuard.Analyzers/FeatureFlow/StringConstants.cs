@@ -21,8 +21,9 @@ internal readonly struct NamedColumn
 }
 
 /// <summary>
-/// Resolves column-name arguments to constants: literals, <c>nameof</c>, constants, arrays and collection
-/// expressions of those, a local or field initialised with one, and the names of a known type's columns
+/// Resolves column-name arguments to constants: literals, <c>nameof</c>, constants, arrays, collection
+/// expressions and list initialisers of those, a local or field initialised with one (a local list with the names
+/// its <c>Add</c>/<c>AddRange</c> calls add, see <see cref="ListAdditions"/>), <c>ToArray</c>/<c>ToList</c> of one, and the names of a known type's columns
 /// (<see cref="TypeColumns"/>), each optionally filtered by LINQ. Anything else is unknown (null), and
 /// the rules then stay silent rather than guess.
 /// </summary>
@@ -67,22 +68,36 @@ internal static class StringConstants
             return true;
         }
 
+        // list.ToArray(), list.ToList(), list.AsEnumerable(): the same names.
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToArray" or "ToList" or "AsEnumerable" } pass, ArgumentList.Arguments.Count: 0 })
+        {
+            return TryAdd(pass.Expression, model, context, result, depth, token);
+        }
+
         var elements = ElementsOf(expression);
         if (elements is not null)
         {
             return elements.All(e => TryAdd(e, model, context, result, depth, token));
         }
 
-        if (depth < 2 && expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+        if (depth < 4 && expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
             && model.GetSymbolInfo(expression, token).Symbol is ILocalSymbol or IFieldSymbol
             && InitializerOf(model.GetSymbolInfo(expression, token).Symbol!, token) is { } initializer
             && initializer.SyntaxTree == model.SyntaxTree)
         {
-            return TryAdd(initializer, model, context, result, depth + 1, token);
+            var symbol = model.GetSymbolInfo(expression, token).Symbol!;
+            var type = symbol is ILocalSymbol local ? local.Type : ((IFieldSymbol)symbol).Type;
+            return TryAdd(initializer, model, context, result, depth + 1, token)
+                && (type is not INamedTypeSymbol { TypeKind: not TypeKind.Array } collection
+                    || !IsGrowable(collection)
+                    || ListAdditions.TryAddAll(symbol, initializer, model, result, (e, r) => TryAdd(e, model, context, r, depth + 1, token), token));
         }
 
         return false;
     }
+
+    // A list a method can add names to: List<string>, IList<string>, ICollection<string>, HashSet<string>…
+    private static bool IsGrowable(INamedTypeSymbol type) => type.Name is "List" or "IList" or "ICollection" or "HashSet" or "ISet" or "SortedSet" or "Collection";
 
     /// <summary>
     /// A constant list filtered by LINQ: <c>list.Where(c =&gt; c != "Gender").ToArray()</c> (conditions
@@ -157,6 +172,10 @@ internal static class StringConstants
         ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
         ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
         InitializerExpressionSyntax init => init.Expressions,
+        ObjectCreationExpressionSyntax { Type: GenericNameSyntax { Identifier.ValueText: "List" or "HashSet" }, ArgumentList.Arguments.Count: 0, Initializer: null } => System.Array.Empty<ExpressionSyntax>(),
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0, Initializer: { } init } when init.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionInitializerExpression) => init.Expressions,
+        ObjectCreationExpressionSyntax { ArgumentList: null, Initializer: { } init } when init.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionInitializerExpression) => init.Expressions,
+        ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0, Initializer: { } init } when init.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionInitializerExpression) => init.Expressions,
         CollectionExpressionSyntax collection => collection.Elements.Select(e => e is ExpressionElementSyntax element ? element.Expression : null).OfType<ExpressionSyntax>().Count() == collection.Elements.Count
             ? collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression)
             : null,

@@ -49,13 +49,34 @@ internal sealed class TypeProfile
                 }
 
                 var column = context.ColumnNameOf(symbol) ?? symbol.Name;
-                var sensitive = context.IsMarkedSensitive(symbol) || names.IsSensitiveMember(symbol.Name, type.Name) || names.IsSensitiveMember(column, type.Name);
+                var sensitive = context.IsMarkedSensitive(symbol)
+                    || (!IsDrawingColour(symbol) && (names.IsSensitiveMember(symbol.Name, type.Name) || names.IsSensitiveMember(column, type.Name)));
                 var proxy = !sensitive && (names.IsProxy(symbol.Name) || names.IsProxy(column));
                 members.Add(new MemberProfile(symbol, column, sensitive, proxy, context.HasNoColumn(symbol)));
             }
         }
 
         return new TypeProfile(type, members.ToImmutable());
+    }
+
+    /// <summary>
+    /// A member whose value is a colour to draw with (<c>Color skinColor</c> on a game's avatar): a rendering value, not a
+    /// recorded attribute, whatever its name says. Only an explicit <c>[Sensitive]</c> marks it.
+    /// </summary>
+    private static bool IsDrawingColour(ISymbol symbol)
+    {
+        var type = symbol switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class, Name: "Color" or "Colour" or "Color32" or "SolidColorBrush" };
     }
 
     private static bool IsReadableData(ISymbol symbol) => symbol switch

@@ -1,6 +1,6 @@
-// Field test 2, a known miss (real HR-attrition pipeline): the numeric features are every Single column of the loaded
-// schema except the label, the categorical ones a hand-written list; the string Gender column is in neither. A reviewer
-// expects FG0001 on the feature concatenation; the rule cannot evaluate the type filter and stays silent.
+// Field test 2 (real HR-attrition pipeline; a known miss until field test 3): the numeric features are every Single column
+// of the loaded schema except the label, the categorical ones a hand-written list grown by AddRange; the string Gender
+// column is in neither. One FG0001 on the feature concatenation.
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
