@@ -29,6 +29,13 @@ public static class Program
             return;
         }
 
+        // `-- --write-samples-project DIR [ANALYZER.dll]` writes the ML.NET-samples-like project (docs/benchmarks-analyzers.md).
+        if (args.Length >= 2 && args[0] == "--write-samples-project")
+        {
+            Analyzers.SamplesProject.WriteTo(args[1], args.Length > 2 ? Path.GetFullPath(args[2]) : typeof(FairnessGuard.Analyzers.FeatureSelectionAnalyzer).Assembly.Location);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "analyzer-telemetry")
         {
             var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();

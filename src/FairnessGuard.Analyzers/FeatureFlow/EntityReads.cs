@@ -24,6 +24,7 @@ internal sealed class EntityReads
     private readonly NameMatchers _names;
     private readonly CancellationToken _token;
     private readonly HashSet<ISymbol> _reported = new(SymbolEqualityComparer.Default);
+    private readonly ReadCandidates _candidates;
 
     public EntityReads(BlockScan scan, SemanticModel model, IMethodSymbol? method, FairnessCompilationContext context, NameMatchers names, CancellationToken token)
     {
@@ -33,6 +34,7 @@ internal sealed class EntityReads
         _context = context;
         _names = names;
         _token = token;
+        _candidates = new ReadCandidates(scan.Block, method);
     }
 
     public NameMatchers Names => _names;
@@ -128,14 +130,16 @@ internal sealed class EntityReads
 
         foreach (var pair in byReceiver)
         {
-            if (pair.Value.Select(n => n.Identifier.ValueText).Distinct().Count() < MinimumFeatures)
+            // Only names that can read an instance member of a local, a parameter or `this` are bound (see ReadCandidates).
+            var isThis = pair.Key == "this";
+            if (_candidates.Count(pair.Value, isThis) < MinimumFeatures || (!isThis && !_candidates.MayBeVariable(pair.Key)))
             {
                 continue;
             }
 
             foreach (var name in pair.Value)
             {
-                if (name.Parent is null || ReadOf(name, pair.Key) is not { } source)
+                if (name.Parent is null || (isThis && !_candidates.MayBeMember(name)) || ReadOf(name, pair.Key) is not { } source)
                 {
                     continue;
                 }

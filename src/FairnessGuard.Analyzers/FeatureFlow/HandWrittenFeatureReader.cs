@@ -56,17 +56,14 @@ internal static class HandWrittenFeatureReader
     /// </summary>
     public static bool IsScoring(ISymbol? owner, NameMatchers names)
     {
-        if (owner is not IMethodSymbol method || !ReturnsOneScore(method))
+        // The names first (memoised): the return type's interfaces are only read for a method named as a scorer.
+        if (owner is not IMethodSymbol method
+            || !(names.IsPredictionName(method.Name) || (method.ContainingType is { } type && ModelCodeBlocks.IsScoringServiceMethod(method.Name, type.Name, names))))
         {
             return false;
         }
 
-        if (names.IsPredictionName(method.Name))
-        {
-            return true;
-        }
-
-        return method.ContainingType is { } type && ModelCodeBlocks.IsScoringServiceMethod(method.Name, type.Name, names);
+        return ReturnsOneScore(method);
     }
 
     /// <summary>A scoring method returns one value (a score, a decision, a prediction object), not a table.</summary>

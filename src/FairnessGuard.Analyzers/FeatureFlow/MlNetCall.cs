@@ -30,15 +30,12 @@ internal sealed class MlNetCall
 
     public string Name => Method.Name;
 
-    public static MlNetCall? Bind(InvocationExpressionSyntax syntax, SemanticModel model, System.Threading.CancellationToken token)
-    {
-        if (model.GetSymbolInfo(syntax, token).Symbol is not IMethodSymbol method || !IsMlNet(method.ContainingType))
-        {
-            return null;
-        }
+    public static MlNetCall? Bind(InvocationExpressionSyntax syntax, SemanticModel model, System.Threading.CancellationToken token) =>
+        Of(syntax, model.GetSymbolInfo(syntax, token).Symbol as IMethodSymbol);
 
-        return new MlNetCall(syntax, method);
-    }
+    /// <summary>The call as an ML.NET call, given the method it binds to; null when it binds to none or to another library's.</summary>
+    public static MlNetCall? Of(InvocationExpressionSyntax syntax, IMethodSymbol? method) =>
+        method is not null && IsMlNet(method.ContainingType) ? new MlNetCall(syntax, method) : null;
 
     public static bool IsMlNet(ITypeSymbol? type)
     {

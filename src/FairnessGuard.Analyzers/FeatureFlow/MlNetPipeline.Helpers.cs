@@ -17,13 +17,12 @@ internal sealed partial class MlNetPipeline
     /// must name the same one type with a plain loader; a helper loading untyped data, calling another helper,
     /// or two types between them leave the input unknown.
     /// </summary>
-    private void ReadInputFromHelpers(BlockScan scan, SemanticModel model, FairnessCompilationContext context, CancellationToken token)
+    private void ReadInputFromHelpers(FairnessCompilationContext context, CancellationToken token)
     {
         string? loaded = null;
-        foreach (var invocation in scan.Invocations)
+        foreach (var (_, bound) in _otherCalls)
         {
-            if (_mlNetCalls.Contains(invocation)
-                || model.GetSymbolInfo(invocation, token).Symbol is not IMethodSymbol { IsGenericMethod: false } method
+            if (bound is not { IsGenericMethod: false } method
                 || method.ReturnType is not { Name: "IDataView" } returned
                 || !MlNetCall.IsMlNet(returned)
                 || MlNetCall.IsMlNet(method.ContainingType))

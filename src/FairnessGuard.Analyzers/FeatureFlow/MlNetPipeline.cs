@@ -19,8 +19,9 @@ internal sealed partial class MlNetPipeline
         "LoadFromTextFile", "LoadFromEnumerable", "CreatePredictionEngine", "CreateTextLoader", "LoadFromBinary",
     };
 
-    // The block's calls already bound as ML.NET calls: no loader helper of the project's own among them.
-    private readonly HashSet<SyntaxNode> _mlNetCalls = new();
+    // The block's other calls with the method each binds to (null when none), in order: bound once here, and
+    // the loader-helper search reads them instead of binding them again.
+    private readonly List<(InvocationExpressionSyntax Call, IMethodSymbol? Method)> _otherCalls = new();
 
     public List<(MlNetCall Call, string Output, List<NamedColumn>? Inputs)> Concatenations { get; } = new();
 
@@ -55,10 +56,14 @@ internal sealed partial class MlNetPipeline
         var pipeline = new MlNetPipeline();
         foreach (var invocation in scan.Invocations)
         {
-            if (MlNetCall.Bind(invocation, model, token) is { } call)
+            var method = model.GetSymbolInfo(invocation, token).Symbol as IMethodSymbol;
+            if (MlNetCall.Of(invocation, method) is { } call)
             {
-                pipeline._mlNetCalls.Add(invocation);
                 pipeline.Add(call, model, context, token);
+            }
+            else
+            {
+                pipeline._otherCalls.Add((invocation, method));
             }
         }
 
@@ -70,7 +75,7 @@ internal sealed partial class MlNetPipeline
 
         if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)
         {
-            pipeline.ReadInputFromHelpers(scan, model, context, token);
+            pipeline.ReadInputFromHelpers(context, token);
         }
 
         if (pipeline.InputType is null && pipeline.LoaderColumns.Count == 0)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -12,26 +13,55 @@ namespace FairnessGuard.Analyzers.Model;
 /// A project's own fairness audit counts as an output constraint: a type that groups rows by a member
 /// (<c>GroupBy(r => r.Gender)</c>) and compares the groups' rates against the four-fifths rule (a literal
 /// 0.8, or a name such as <c>FourFifths</c>, <c>DisparateImpact</c>, <c>ParityRatio</c>). Read from syntax
-/// only, once per compilation, in the types that call <c>GroupBy</c> (found by a text search, see
-/// <see cref="SyntaxSearch"/>).
+/// only: the <c>GroupBy</c> calls once per compilation (found by a text search, see <see cref="SyntaxSearch"/>),
+/// and a grouping type's four-fifths check only when a finding asks about a member it groups by.
 /// </summary>
-internal static class FairnessAuditIndex
+internal sealed class FairnessAuditIndex
 {
+    private readonly Lazy<Dictionary<string, List<TypeDeclarationSyntax>>> _grouping;
+    private readonly ConcurrentDictionary<string, bool> _audited = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TypeDeclarationSyntax, bool> _checked = new();
+    private readonly Func<string, bool> _auditsUncached;
+    private readonly Func<TypeDeclarationSyntax, bool> _hasFourFifthsCheck = HasFourFifthsCheck;
+
+    public FairnessAuditIndex(Compilation compilation)
+    {
+        _grouping = new(() => GroupingTypes(compilation, CancellationToken.None));
+        _auditsUncached = AuditsUncached;
+    }
+
+    /// <summary>Whether a type that groups rows by the member also holds a four-fifths check.</summary>
+    public bool Audits(string memberName) => _audited.GetOrAdd(memberName, _auditsUncached);
+
+    private bool AuditsUncached(string memberName)
+    {
+        if (_grouping.Value.TryGetValue(memberName, out var types))
+        {
+            foreach (var type in types)
+            {
+                if (_checked.GetOrAdd(type, _hasFourFifthsCheck))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static readonly string[] AuditWords = { "fourfifths", "disparateimpact", "parityratio", "adverseimpact", "selectionrate", "impactratio" };
 
     private static readonly string[] GroupByName = { "GroupBy" };
 
-    public static HashSet<string> AuditedMemberNames(Compilation compilation, CancellationToken token)
+    /// <summary>The types (each containing type of the call) that group rows by each member: <c>GroupBy(r =&gt; r.Member)</c>.</summary>
+    private static Dictionary<string, List<TypeDeclarationSyntax>> GroupingTypes(Compilation compilation, CancellationToken token)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<TypeDeclarationSyntax>>(StringComparer.Ordinal);
         var hits = new List<SyntaxToken>();
-        var grouped = new Dictionary<TypeDeclarationSyntax, List<string>>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            // Only the `GroupBy(r => r.Member)` calls found by a text search are looked at, and only the types
-            // that hold one are read token by token for the four-fifths check.
+            // Only the `GroupBy(r => r.Member)` calls found by a text search are looked at.
             hits.Clear();
-            grouped.Clear();
             SyntaxSearch.FindIdentifiers(tree, GroupByName, hits, token);
             foreach (var hit in hits)
             {
@@ -41,23 +71,13 @@ internal static class FairnessAuditIndex
                     && invocation.ArgumentList.Arguments.Count > 0
                     && invocation.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax key })
                 {
-                    foreach (var type in invocation.Ancestors().OfType<TypeDeclarationSyntax>())
+                    var member = key.Name.Identifier.ValueText;
+                    if (!result.TryGetValue(member, out var types))
                     {
-                        if (!grouped.TryGetValue(type, out var members))
-                        {
-                            grouped.Add(type, members = new List<string>());
-                        }
-
-                        members.Add(key.Name.Identifier.ValueText);
+                        result.Add(member, types = new List<TypeDeclarationSyntax>());
                     }
-                }
-            }
 
-            foreach (var pair in grouped)
-            {
-                if (HasFourFifthsCheck(pair.Key))
-                {
-                    result.UnionWith(pair.Value);
+                    types.AddRange(invocation.Ancestors().OfType<TypeDeclarationSyntax>());
                 }
             }
         }

@@ -21,7 +21,7 @@ internal sealed class FairnessCompilationContext
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<FeatureFlow.MlNetPipeline.ClassInput>> _classInputs = new();
     private readonly ConcurrentDictionary<NameMatchers, ConcurrentDictionary<ITypeSymbol, TypeProfile>> _profiles = new();
     private readonly Lazy<HashSet<string>> _constrainedMembers;
-    private readonly Lazy<HashSet<string>> _auditedMembers;
+    private readonly FairnessAuditIndex _audits;
     private readonly AnalyzerOptions _options;
     private readonly Lazy<KnownSymbols> _symbols;
     private readonly Lazy<ModelInputCandidateSet> _inputCandidates;
@@ -36,7 +36,7 @@ internal sealed class FairnessCompilationContext
         _symbols = new Lazy<KnownSymbols>(() => new KnownSymbols(compilation));
         _inputCandidates = new(() => InputTypeCandidates.Find(compilation, _symbols.Value.LoadColumnAttribute, ColumnNameAttribute, System.Threading.CancellationToken.None));
         _constrainedMembers = new Lazy<HashSet<string>>(() => PolicyIndex.ConstrainedMemberNames(compilation, FairnessConstraintAttribute, CancellationToken.None));
-        _auditedMembers = new Lazy<HashSet<string>>(() => FairnessAuditIndex.AuditedMemberNames(compilation, CancellationToken.None));
+        _audits = new FairnessAuditIndex(compilation);
     }
 
     public Compilation Compilation { get; }
@@ -164,9 +164,10 @@ internal sealed class FairnessCompilationContext
     /// </summary>
     /// <summary>
     /// Whether the project audits its outputs by the member itself (outputs grouped by it, next to a
-    /// four-fifths / parity check): an output constraint of its own. Indexed once per compilation, on first need.
+    /// four-fifths / parity check): an output constraint of its own. The grouping calls are indexed once per
+    /// compilation on first need, a grouping type's check read only when a finding asks about its member.
     /// </summary>
-    public bool AuditsMember(string memberName) => _auditedMembers.Value.Contains(memberName);
+    public bool AuditsMember(string memberName) => _audits.Audits(memberName);
 
     public bool PolicyNamesMember(string memberName) => FairnessConstraintAttribute is not null && _constrainedMembers.Value.Contains(memberName);
 

@@ -23,7 +23,7 @@ namespace FairnessGuard.Benchmarks.Analyzers;
 /// shared machine). A fourth run per round wraps both analyzers in <see cref="CpuTimedAnalyzer"/>: the CPU time of the
 /// threads inside their callbacks, set against the compile's thread CPU (on Linux; a loaded machine stretches wall
 /// times several-fold, CPU times much less). Round 0 (cold JIT) is printed but left out of the medians.
-/// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- analyzer-telemetry [mlnet|pipelines|generated] [--without-findings] [rounds]</c>.
+/// Run: <c>dotnet run -c Release --project tests/FairnessGuard.Benchmarks -- analyzer-telemetry [mlnet|pipelines|samples|generated] [--without-findings] [rounds]</c>.
 /// </summary>
 public static class AnalyzerTelemetryProbe
 {
@@ -33,6 +33,7 @@ public static class AnalyzerTelemetryProbe
         {
             "mlnet" => MlNetProject.Compilation(),
             "pipelines" => ManyPipelinesBenchmarks.Compilation(),
+            "samples" => SamplesProject.Compilation(),
             _ => GeneratedProject.Compilation(withFindings),
         };
         var compilation = source.WithOptions(source.Options.WithConcurrentBuild(false));
