@@ -24,6 +24,7 @@ internal sealed class EntityReads
     private readonly NameMatchers _names;
     private readonly CancellationToken _token;
     private readonly HashSet<ISymbol> _reported = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<SyntaxNode> _followed = new();
 
     public EntityReads(BlockScan scan, SemanticModel model, IMethodSymbol? method, FairnessCompilationContext context, NameMatchers names, CancellationToken token)
     {
@@ -59,7 +60,7 @@ internal sealed class EntityReads
             }
 
             var profile = _context.ProfileOf(type, _names);
-            if (!profile.HasSensitive || EscapesWhole(source, _scan) || !reaches())
+            if (!profile.HasSensitive || EscapesWhole(source, _scan, _followed) || !reaches())
             {
                 continue;
             }
@@ -124,6 +125,11 @@ internal sealed class EntityReads
             {
                 Add(byReceiver, "this", identifier);
             }
+        }
+
+        foreach (var (receiver, read) in ScoreHelpers.ReadsThrough(parts, _followed, n => ParameterNamed(_parameters, n) is not null))
+        {
+            Add(byReceiver, receiver, read);
         }
 
         foreach (var pair in byReceiver)
@@ -262,8 +268,8 @@ internal sealed class EntityReads
         list.Add(name);
     }
 
-    /// <summary>The entity passed whole to anything (logged, serialised, handed to another method): it may be read there.</summary>
-    private static bool EscapesWhole(ISymbol source, BlockScan scan)
+    /// <summary>The entity passed whole to anything but a followed helper (<see cref="ScoreHelpers"/>): it may be read there.</summary>
+    private static bool EscapesWhole(ISymbol source, BlockScan scan, HashSet<SyntaxNode> followed)
     {
         if (source is ITypeSymbol)
         {
@@ -272,7 +278,7 @@ internal sealed class EntityReads
 
         return scan.Identifiers.Any(i => i.Identifier.ValueText == source.Name
             && !(i.Parent is MemberAccessExpressionSyntax access && access.Expression == i)
-            && i.Parent is not ConditionalAccessExpressionSyntax);
+            && i.Parent is not ConditionalAccessExpressionSyntax && !followed.Contains(i));
     }
 
     private static ITypeSymbol? TypeOf(ISymbol source) => source switch
