@@ -116,6 +116,10 @@ internal static class ScoreHelpers
         return true;
     }
 
-    public static bool IsMathCall(InvocationExpressionSyntax call)
-        => call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Math" or "MathF" or "Convert" } };
+    /// <summary>A call of <c>Math</c>, <c>MathF</c> or <c>Convert</c>, qualified with <c>System.</c> or not.</summary>
+    public static bool IsMathCall(InvocationExpressionSyntax call) => call.Expression is MemberAccessExpressionSyntax
+    {
+        Expression: IdentifierNameSyntax { Identifier.ValueText: "Math" or "MathF" or "Convert" }
+            or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "System" }, Name.Identifier.ValueText: "Math" or "MathF" or "Convert" },
+    };
 }

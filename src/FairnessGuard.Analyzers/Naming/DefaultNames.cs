@@ -79,9 +79,9 @@ internal static class DefaultNames
     };
 
     /// <summary>Words that make a method a model's entry point: predictions, scores, training.</summary>
-    public static readonly string[] PredictionWords =
+    public static readonly string[] PredictionWords = new[]
     {
         "predict", "prediction", "predictions", "score", "scores", "scoring", "classify", "infer", "inference",
         "forward", "fit", "train",
-    };
+    }.Concat(ForeignNames.PredictionWords).ToArray();
 }

@@ -58,6 +58,21 @@ internal static class ForeignNames
         "genero filme", "genero livro", "genero libro", "raza perro", "raca cachorro",
     };
 
+    /// <summary>
+    /// Words that make a method a model's entry point (first or last word of its name, as <c>Prever</c>,
+    /// <c>CalcularPontuacao</c>, <c>TreinarModelo</c>): predict, prediction, score, classify, train.
+    /// </summary>
+    public static readonly string[] PredictionWords =
+    {
+        "prever", "predizer", "previsao", "previsão", "pontuacao", "pontuação", "escore", "classificar", "treinar",
+        "predecir", "prediccion", "predicción", "puntaje", "puntuacion", "puntuación", "clasificar", "entrenar",
+        "predire", "prédire", "entrainer", "entraîner", "prevedere", "previsione", "punteggio", "classificare", "addestrare",
+        "vorhersagen", "vorhersage", "klassifizieren", "trainieren", "tahmin", "tahminet",
+    };
+
+    /// <summary>Calculation verbs that make a method a scoring one on a type named as a scorer (<c>Puntaje.Calcular</c>).</summary>
+    public static readonly string[] CalculationVerbs = { "calcular", "calculer", "calcolare", "berechnen", "avaliar", "evaluar", "evaluer", "valutare" };
+
     /// <summary>Age-like words (an age of a thing is not sensitive) besides English "age".</summary>
     public static readonly string[] AgeWords = { "age", "edad", "idade", "âge", "età", "yaş", "lebensalter" };
 
