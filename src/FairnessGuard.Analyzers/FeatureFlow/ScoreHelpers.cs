@@ -72,8 +72,7 @@ internal static class ScoreHelpers
 
     private static MethodDeclarationSyntax? HelperOf(InvocationExpressionSyntax call)
     {
-        if (call.Expression is not IdentifierNameSyntax name || call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type
-            || call.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>()?.DescendantNodes().OfType<LocalFunctionStatementSyntax>().Any(f => f.Identifier.ValueText == name.Identifier.ValueText) == true)
+        if (call.Expression is not IdentifierNameSyntax name || call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
         {
             return null;
         }
@@ -94,7 +93,10 @@ internal static class ScoreHelpers
             }
         }
 
-        return found is not null && IsPlainComputation(found) ? found : null;
+        // Checked last, only for a name the type declares: a local function of that name would shadow it.
+        return found is not null && IsPlainComputation(found)
+            && call.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>()?.DescendantNodes().OfType<LocalFunctionStatementSyntax>().Any(f => f.Identifier.ValueText == name.Identifier.ValueText) != true
+            ? found : null;
     }
 
     private static bool IsPlainComputation(MethodDeclarationSyntax method)
