@@ -63,63 +63,49 @@ public class ForeignNamesTests
         await new TestProject().WithSource(Scorer(type, members, "0.5 * x.Renda - 0.2 * x.Dividas")).VerifyAsync();
     }
 
+    private static string Training(string parameters, string body) => $$"""
+        using Microsoft.ML;
+
+        public enum Sexo { Masculino, Feminino }
+
+        public class Perfil
+        {
+            public float Renda { get; set; }
+            public float Dividas { get; set; }
+            public Sexo Sexo { get; set; }
+            public bool Label { get; set; }
+        }
+
+        public static class Treino
+        {
+            public static ITransformer Treinar(MLContext ml{{parameters}})
+            {
+        {{body}}
+            }
+        }
+        """;
+
     [Fact]
     public async Task AnEnumNamedLikeItsColumnInTheTrainingRowsIsNoUse()
     {
-        await new TestProject().WithSource("""
-            using Microsoft.ML;
-
-            public enum Sexo { Masculino, Feminino }
-
-            public class Perfil
-            {
-                public float Renda { get; set; }
-                public float Dividas { get; set; }
-                public Sexo Sexo { get; set; }
-                public bool Label { get; set; }
-            }
-
-            public static class Treino
-            {
-                public static ITransformer Treinar(MLContext ml)
-                {
+        await new TestProject().WithSource(Training(string.Empty, """
                     var linhas = new List<Perfil> { new Perfil { Renda = 1, Dividas = 2, Sexo = Sexo.Feminino } };
                     var dados = ml.Data.LoadFromEnumerable(linhas);
                     return {|FG0001:ml.Transforms.Concatenate("Features", "Renda", "Dividas")|}
                         .Append(ml.BinaryClassification.Trainers.FastTree())
                         .Fit(dados);
-                }
-            }
-            """).VerifyAsync();
+            """)).VerifyAsync();
     }
 
     [Fact]
     public async Task AColumnReadAsAValueIsStillAUse()
     {
-        await new TestProject().WithSource("""
-            using Microsoft.ML;
-
-            public enum Sexo { Masculino, Feminino }
-
-            public class Perfil
-            {
-                public float Renda { get; set; }
-                public float Dividas { get; set; }
-                public Sexo Sexo { get; set; }
-                public bool Label { get; set; }
-            }
-
-            public static class Treino
-            {
-                public static ITransformer Treinar(MLContext ml, List<Perfil> linhas)
-                {
+        await new TestProject().WithSource(Training(", List<Perfil> linhas", """
                     var mulheres = linhas.Count(p => p.Sexo == Sexo.Feminino);
                     var dados = ml.Data.LoadFromEnumerable(linhas);
                     return ml.Transforms.Concatenate("Features", "Renda", "Dividas")
                         .Append(ml.BinaryClassification.Trainers.FastTree())
                         .Fit(dados);
-                }
-            }
-            """).VerifyAsync();
+            """)).VerifyAsync();
     }
 }
