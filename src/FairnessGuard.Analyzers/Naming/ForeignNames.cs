@@ -56,6 +56,10 @@ internal static class ForeignNames
     {
         "genero favorito", "genero preferido", "genre favori", "genero musical", "genero literario", "genero pelicula",
         "genero filme", "genero livro", "genero libro", "raza perro", "raca cachorro",
+        // A work's or a product's age rating, not a person's age.
+        "idade minima", "idade mínima", "edad minima", "edad mínima", "idade recomendada", "edad recomendada",
+        "classificacao etaria", "classificação etária", "clasificacion por edad", "mindestalter", "altersfreigabe",
+        "min age", "minimum age", "age rating",
     };
 
     /// <summary>

@@ -58,6 +58,7 @@ public class ForeignNamesTests
     [InlineData("Song", "public string Genre { get; init; } = \"\";")]
     [InlineData("Usuario", "public string GeneroFavorito { get; init; } = \"\";")]
     [InlineData("Dossier", "public string AlterTable { get; init; } = \"\";")]
+    [InlineData("ModeloEntrada", "public string Genero { get; init; } = \"\";\n    public int IdadeMinima { get; init; }")]
     public async Task AWordThatAlsoNamesAThingIsSilentOffAPerson(string type, string members)
     {
         await new TestProject().WithSource(Scorer(type, members, "0.5 * x.Renda - 0.2 * x.Dividas")).VerifyAsync();
