@@ -87,21 +87,30 @@ internal static class ForeignNames
         "mitarbeiter", "angestellter", "candidato", "candidat", "bewerber", "usuario", "utilisateur", "benutzer", "nutzer",
         "alumno", "aluno", "estudiante", "estudante", "etudiant", "schuler", "schüler", "solicitante", "requerente", "tomador",
         "segurado", "asegurado", "assure", "versicherter", "kunde", "patiente", "pasajero", "passageiro", "passagier",
-        "ciudadano", "cidadao", "cidadão", "titular", "beneficiario", "trabajador", "trabalhador", "arbeitnehmer", "dipendente",
+        "ciudadano", "cidadao", "cidadão", "beneficiario", "trabajador", "trabalhador", "arbeitnehmer", "dipendente",
         "impiegato", "utente", "paziente", "studente", "musteri", "müşteri", "ogrenci", "öğrenci", "calisan", "çalışan", "kisi",
-        "kişi", "viajero", "jugador", "integrante", "socio", "miembro", "membro", "afiliado", "prestatario", "deudor", "devedor",
+        "kişi", "viajero", "jugador", "integrante", "miembro", "membro", "afiliado", "prestatario", "deudor", "devedor",
         "mutuario", "postulante", "aspirante", "inscrito", "votante", "eleitor", "elector", "hasta",
     };
 
-    /// <summary>Words in a type's name that say its rows are not people: animals, works with a genre, things.</summary>
+    /// <summary>Words in a type's name that say its rows are animals or things: neither an age nor a breed is sensitive there.</summary>
     public static readonly string[] NotPeople =
     {
         "pet", "dog", "cat", "horse", "cattle", "cow", "breed", "species", "mascota", "perro", "gato", "cachorro", "ganado",
-        "ejemplar", "caballo", "vaca", "gado", "cavalo", "animale", "cane", "tier", "hund", "katze", "pferd", "chien", "chat",
-        "cheval", "hayvan", "kedi", "kopek", "köpek", "movie", "film", "filme", "pelicula", "película", "book", "libro", "livro",
-        "livre", "buch", "song", "track", "album", "musica", "música", "cancion", "canción", "vinilo", "disco", "game", "juego",
-        "jogo", "serie", "obra", "artista", "artist", "banda", "band", "genre", "veiculo", "vehiculo", "coche", "carro",
-        "fahrzeug", "voiture", "imovel", "inmueble", "vivienda", "casa", "haus", "produto", "producto", "produkt", "conta",
-        "cuenta", "konto", "empresa", "maquina", "máquina", "equipamento", "equipo", "arbol", "árbol", "arvore", "árvore",
+        "ejemplar", "caballo", "vaca", "gado", "cavalo", "animale", "cane", "tier", "hund", "katze", "pferd", "chien",
+        "cheval", "hayvan", "kedi", "kopek", "köpek", "veiculo", "vehiculo", "coche", "carro", "fahrzeug", "voiture", "imovel",
+        "inmueble", "vivienda", "casa", "haus", "produto", "producto", "produkt", "conta", "cuenta", "konto", "empresa",
+        "maquina", "máquina", "equipamento", "arbol", "árbol", "arvore", "árvore",
+    };
+
+    /// <summary>
+    /// Words in a type's name that say its rows are works with a genre: <c>Genero</c> there is not a gender. They do not
+    /// make a bare age a thing's (a game's player has a person's age).
+    /// </summary>
+    public static readonly string[] Works =
+    {
+        "movie", "film", "filme", "pelicula", "película", "book", "libro", "livro", "livre", "buch", "song", "track", "album",
+        "musica", "música", "cancion", "canción", "vinilo", "disco", "game", "juego", "jogo", "serie", "obra", "artista",
+        "banda", "genre",
     };
 }

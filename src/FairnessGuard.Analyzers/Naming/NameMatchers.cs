@@ -63,7 +63,7 @@ internal sealed class NameMatchers
         if (term is null)
         {
             return _needPersonCache.GetOrAdd(memberName, _needPersonUncached) is null ? MemberSensitivity.None
-                : KindOf(typeName) switch { TypeKind.Person => MemberSensitivity.Sensitive, TypeKind.Thing => MemberSensitivity.None, _ => MemberSensitivity.IfPerson };
+                : KindOf(typeName) switch { TypeKind.Person => MemberSensitivity.Sensitive, TypeKind.Unknown => MemberSensitivity.IfPerson, _ => MemberSensitivity.None };
         }
 
         if (System.Array.IndexOf(ForeignNames.AgeWords, term) < 0 || IdentifierTokens.Split(memberName).Length != 1)
@@ -76,7 +76,7 @@ internal sealed class NameMatchers
 
     private static TypeKind KindOf(string typeName)
     {
-        var isThing = false;
+        var kind = TypeKind.Unknown;
         foreach (var word in IdentifierTokens.Split(typeName))
         {
             if (System.Array.IndexOf(DefaultNames.People, word) >= 0 || System.Array.IndexOf(ForeignNames.People, word) >= 0)
@@ -84,17 +84,26 @@ internal sealed class NameMatchers
                 return TypeKind.Person;
             }
 
-            isThing |= System.Array.IndexOf(DefaultNames.ThingsWithAnAge, word) >= 0 || System.Array.IndexOf(ForeignNames.NotPeople, word) >= 0;
+            if (System.Array.IndexOf(DefaultNames.ThingsWithAnAge, word) >= 0 || System.Array.IndexOf(ForeignNames.NotPeople, word) >= 0)
+            {
+                kind = TypeKind.Thing;
+            }
+            else if (kind == TypeKind.Unknown && System.Array.IndexOf(ForeignNames.Works, word) >= 0)
+            {
+                kind = TypeKind.Work;
+            }
         }
 
-        return isThing ? TypeKind.Thing : TypeKind.Unknown;
+        return kind;
     }
 
+    /// <summary>What a type's name says its rows are: a work (a film, a book) has a genre, not a gender, and no age of its own here.</summary>
     private enum TypeKind
     {
         Unknown,
         Person,
         Thing,
+        Work,
     }
 
     public bool IsProxy(string name) => _proxyCache.GetOrAdd(name, n => Classify(n, _proxies)) is not null && !IsSensitive(name);

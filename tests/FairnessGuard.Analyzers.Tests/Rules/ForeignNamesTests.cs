@@ -34,6 +34,7 @@ public class ForeignNamesTests
     [InlineData("Dossier", "public int Idade { get; init; }")]
     [InlineData("Solicitante", "public string Genero { get; init; } = \"\";")]
     [InlineData("Mitarbeiter", "public int Alter { get; init; }")]
+    [InlineData("GamePlayer", "public int Age { get; init; }")]
     public async Task AnUnreadForeignSensitiveMemberIsAWarning(string type, string members)
     {
         var diagnostics = await new TestProject().WithSource(Scorer(type, members, "{|FG0001:0.5 * x.Renda - 0.2 * x.Dividas|}")).VerifyAsync();
