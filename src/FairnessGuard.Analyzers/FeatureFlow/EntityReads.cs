@@ -127,7 +127,7 @@ internal sealed class EntityReads
             }
         }
 
-        foreach (var (receiver, read) in ScoreHelpers.ReadsThrough(parts, _followed, n => ParameterNamed(_parameters, n) is not null))
+        foreach (var (receiver, read) in ScoreHelpers.ReadsThrough(parts, _followed, n => ParameterNamed(_parameters, n) is not null, n => _names.IsFeatureBuilderName(n) || _names.IsPredictionName(n)))
         {
             Add(byReceiver, receiver, read);
         }

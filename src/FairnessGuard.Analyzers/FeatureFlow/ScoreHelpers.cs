@@ -22,13 +22,15 @@ internal static class ScoreHelpers
     /// <summary>
     /// The member reads a followed helper makes on the entities it is handed: for each argument that is a bare
     /// parameter of the calling method (<paramref name="isParameter"/>), the pair (argument name, member name read
-    /// through the helper's parameter). The arguments followed are added to <paramref name="followed"/>.
+    /// through the helper's parameter). The arguments followed are added to <paramref name="followed"/>. A helper named
+    /// as a model block of its own (<paramref name="isModelBlock"/>: <c>ToFeatures</c>, <c>IncomeScore</c>) is not
+    /// followed: it is read, and reported, where it is declared, not again at every caller.
     /// </summary>
-    public static IEnumerable<(string Receiver, SimpleNameSyntax Read)> ReadsThrough(IEnumerable<SyntaxNode> parts, HashSet<SyntaxNode> followed, System.Func<string, bool> isParameter)
+    public static IEnumerable<(string Receiver, SimpleNameSyntax Read)> ReadsThrough(IEnumerable<SyntaxNode> parts, HashSet<SyntaxNode> followed, System.Func<string, bool> isParameter, System.Func<string, bool> isModelBlock)
     {
         foreach (var call in parts.SelectMany(p => p.DescendantNodesAndSelf()).OfType<InvocationExpressionSyntax>())
         {
-            if (HelperOf(call) is not { } helper)
+            if (HelperOf(call) is not { } helper || isModelBlock(helper.Identifier.ValueText))
             {
                 continue;
             }

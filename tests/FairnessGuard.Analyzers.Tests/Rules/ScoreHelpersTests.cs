@@ -82,6 +82,26 @@ public class ScoreHelpersTests
     }
 
     [Fact]
+    public async Task AHelperThatIsAModelBlockOfItsOwnIsReportedOnlyWhereItIsDeclared()
+    {
+        // ToFeatures is read as a feature builder where it is declared; the score that uses it is not a second finding.
+        await new TestProject().WithSource(Borrower).WithSource("""
+            public sealed class Model(double[] w)
+            {
+                public double Predict(Borrower b)
+                {
+                    var f = ToFeatures(b);
+                    double z = 0;
+                    for (var i = 0; i < f.Length; i++) { z += f[i] * w[i]; }
+                    return z;
+                }
+
+                private static double[] ToFeatures(Borrower x) => [|[x.Income, x.Debt, x.Years]|];
+            }
+            """).VerifyAsync();
+    }
+
+    [Fact]
     public async Task OpaqueHelpersLeaveTheScoreAlone()
     {
         await new TestProject().WithSource(Borrower).WithSource("""
