@@ -21,10 +21,9 @@ internal sealed class EntityReads
     private readonly SemanticModel _model;
     private readonly System.Collections.Immutable.ImmutableArray<IParameterSymbol> _parameters;
     private readonly FairnessCompilationContext _context;
-    private readonly NameMatchers _names;
-    private readonly CancellationToken _token;
     private readonly HashSet<ISymbol> _reported = new(SymbolEqualityComparer.Default);
     private readonly ReadCandidates _candidates;
+    private readonly HashSet<SyntaxNode> _followed = new();
 
     public EntityReads(BlockScan scan, SemanticModel model, IMethodSymbol? method, FairnessCompilationContext context, NameMatchers names, CancellationToken token)
     {
@@ -32,16 +31,16 @@ internal sealed class EntityReads
         _model = model;
         _parameters = method?.Parameters ?? System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty;
         _context = context;
-        _names = names;
-        _token = token;
+        Names = names;
+        Token = token;
         _candidates = new ReadCandidates(scan.Block, method);
     }
 
-    public NameMatchers Names => _names;
+    public NameMatchers Names { get; }
 
     public SemanticModel Model => _model;
 
-    public CancellationToken Token => _token;
+    public CancellationToken Token { get; }
 
     /// <summary>
     /// Reports, at <paramref name="location"/>, each entity that <paramref name="parts"/> read at least two members
@@ -60,8 +59,8 @@ internal sealed class EntityReads
                 continue;
             }
 
-            var profile = _context.ProfileOf(type, _names);
-            if (!profile.HasSensitive || EscapesWhole(source, _scan) || !reaches())
+            var profile = _context.ProfileOf(type, Names);
+            if (!profile.HasSensitive || EscapesWhole(source, _scan, _followed) || !reaches())
             {
                 continue;
             }
@@ -128,6 +127,11 @@ internal sealed class EntityReads
             }
         }
 
+        foreach (var (receiver, read) in ScoreHelpers.ReadsThrough(parts, _followed, n => ParameterNamed(_parameters, n) is not null, n => Names.IsFeatureBuilderName(n) || Names.IsPredictionName(n)))
+        {
+            Add(byReceiver, receiver, read);
+        }
+
         foreach (var pair in byReceiver)
         {
             // Only names that can read an instance member of a local, a parameter or `this` are bound (see ReadCandidates).
@@ -168,7 +172,7 @@ internal sealed class EntityReads
     private ISymbol? ReadOf(SimpleNameSyntax name, string receiver)
     {
         var model = _model;
-        var token = _token;
+        var token = Token;
         if (receiver != "this" && ParameterNamed(_parameters, receiver) is { } parameter && !InsideNestedFunction(name, _scan.Block))
         {
             return InstanceDataMember(parameter.Type, name.Identifier.ValueText) ? parameter : null;
@@ -266,8 +270,8 @@ internal sealed class EntityReads
         list.Add(name);
     }
 
-    /// <summary>The entity passed whole to anything (logged, serialised, handed to another method): it may be read there.</summary>
-    private static bool EscapesWhole(ISymbol source, BlockScan scan)
+    /// <summary>The entity passed whole to anything but a followed helper (<see cref="ScoreHelpers"/>): it may be read there.</summary>
+    private static bool EscapesWhole(ISymbol source, BlockScan scan, HashSet<SyntaxNode> followed)
     {
         if (source is ITypeSymbol)
         {
@@ -276,7 +280,7 @@ internal sealed class EntityReads
 
         return scan.Identifiers.Any(i => i.Identifier.ValueText == source.Name
             && !(i.Parent is MemberAccessExpressionSyntax access && access.Expression == i)
-            && i.Parent is not ConditionalAccessExpressionSyntax);
+            && i.Parent is not ConditionalAccessExpressionSyntax && !followed.Contains(i));
     }
 
     private static ITypeSymbol? TypeOf(ISymbol source) => source switch

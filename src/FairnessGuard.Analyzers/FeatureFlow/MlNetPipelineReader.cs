@@ -80,7 +80,8 @@ internal static class MlNetPipelineReader
                 continue;
             }
 
-            if (referenced.Contains(column.Name) || referenced.Contains(column.MemberName))
+            if ((referenced.Contains(column.Name) || referenced.Contains(column.MemberName))
+                && (ReadAsValue(scan, notUses, column.Name, model, token) || ReadAsValue(scan, notUses, column.MemberName, model, token)))
             {
                 continue;
             }
@@ -120,6 +121,19 @@ internal static class MlNetPipelineReader
 
         findings.AddRange(dropped);
         ReadFeatures(pipeline, featureConcats, available, names, dropped, findings);
+    }
+
+    /// <summary>
+    /// Whether the name is written in the block (outside <paramref name="notUses"/>) as anything but a type: an enum named
+    /// like the column (<c>Sexo = Sexo.Masculino</c> in the training rows) is no use of the column. Bound only for a
+    /// sensitive column the block names, so rarely.
+    /// </summary>
+    private static bool ReadAsValue(BlockScan scan, List<TextSpan> notUses, string name, SemanticModel model, CancellationToken token)
+    {
+        bool Outside(TextSpan span) => !notUses.Any(n => n.Contains(span));
+        return scan.Literals.Any(l => string.Equals(l.Token.ValueText, name, StringComparison.OrdinalIgnoreCase) && Outside(l.Span))
+            || scan.Identifiers.Any(i => string.Equals(i.Identifier.ValueText, name, StringComparison.OrdinalIgnoreCase) && !BlockScan.IsInitializerTarget(i)
+                && Outside(i.Span) && model.GetSymbolInfo(i, token).Symbol is not (ITypeSymbol or INamespaceSymbol));
     }
 
     /// <summary>The type of FairnessGuard.ML's ML.NET catalog extensions (the contract with that package).</summary>

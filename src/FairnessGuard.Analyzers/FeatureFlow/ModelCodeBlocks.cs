@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// </summary>
 internal static class ModelCodeBlocks
 {
-    private static readonly System.Collections.Generic.HashSet<string> CalculationVerbs = new(System.StringComparer.Ordinal) { "calculate", "compute", "evaluate", "assess" };
+    private static readonly System.Collections.Generic.HashSet<string> CalculationVerbs = new(new[] { "calculate", "compute", "evaluate", "assess" }.Concat(Naming.ForeignNames.CalculationVerbs), System.StringComparer.Ordinal);
 
     public static bool IsTriggerCall(InvocationExpressionSyntax invocation, Naming.NameMatchers names) =>
         BlockScan.NameOf(invocation) is { } name && (BlockScan.IsPipelineName(name) || names.IsPredictionName(name) || BlockScan.IsScoringServiceCall(invocation, name));

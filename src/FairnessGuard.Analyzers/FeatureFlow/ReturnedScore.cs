@@ -10,8 +10,9 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// The score a hand-written scoring method computes by arithmetic on an entity's members: an arithmetic expression
 /// it returns (expression body, or the return statement that ends its body), or a local it returns (alone or as an
 /// element of a returned tuple) whose every assignment is arithmetic, a conditional or a constant
-/// (<c>score += income &gt;= 30000 ? 50 : 10;</c>). A local with any other call in its assignments is not a score
-/// this reader can vouch for (it may come from a model), so it is ignored.
+/// (<c>score += income &gt;= 30000 ? 50 : 10;</c>), possibly through plain-computation helpers of the same type
+/// (<see cref="ScoreHelpers"/>). A local with any other call in its assignments is not a score this reader can vouch
+/// for (it may come from a model), so it is ignored.
 /// </summary>
 internal readonly struct ReturnedScore
 {
@@ -101,7 +102,7 @@ internal readonly struct ReturnedScore
                 continue;
             }
 
-            if (value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax call && !IsMathCall(call) || n is ObjectCreationExpressionSyntax or AwaitExpressionSyntax or LambdaExpressionSyntax))
+            if (value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax call && !IsComputation(call) || n is ObjectCreationExpressionSyntax or AwaitExpressionSyntax or LambdaExpressionSyntax))
             {
                 return null;
             }
@@ -129,7 +130,7 @@ internal readonly struct ReturnedScore
                     .Where(v => v.Initializer is not null).GroupBy(v => v.Identifier.ValueText).Where(g => g.Count() == 1)
                     .ToDictionary(g => g.Key, g => g.First().Initializer!.Value, System.StringComparer.Ordinal);
                 if (seen.Add(identifier.Identifier.ValueText) && initializers.TryGetValue(identifier.Identifier.ValueText, out var value)
-                    && !value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax call && !IsMathCall(call)))
+                    && !value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax call && !IsComputation(call)))
                 {
                     parts.Add(value);
                 }
@@ -139,8 +140,10 @@ internal readonly struct ReturnedScore
         return parts;
     }
 
-    private static bool IsMathCall(InvocationExpressionSyntax call)
-        => call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Math" or "MathF" or "Convert" } };
+    private static bool IsMathCall(InvocationExpressionSyntax call) => ScoreHelpers.IsMathCall(call);
+
+    /// <summary>A <c>Math</c> call or a plain-computation helper of the same type: it cannot hide a model.</summary>
+    private static bool IsComputation(InvocationExpressionSyntax call) => IsMathCall(call) || ScoreHelpers.IsPlainHelperCall(call);
 
     private static bool IsArithmetic(ExpressionSyntax expression)
         => expression.IsKind(SyntaxKind.AddExpression) || expression.IsKind(SyntaxKind.SubtractExpression)

@@ -37,7 +37,7 @@ internal sealed class TypeProfile
 
     public static TypeProfile Create(ITypeSymbol type, NameMatchers names, FairnessCompilationContext context)
     {
-        var members = ImmutableArray.CreateBuilder<MemberProfile>();
+        var found = new List<(ISymbol Symbol, string Column, MemberSensitivity Sensitivity)>();
         var seen = new HashSet<string>();
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
@@ -49,11 +49,21 @@ internal sealed class TypeProfile
                 }
 
                 var column = context.ColumnNameOf(symbol) ?? symbol.Name;
-                var sensitive = context.IsMarkedSensitive(symbol)
-                    || (!IsDrawingColour(symbol) && (names.IsSensitiveMember(symbol.Name, type.Name) || names.IsSensitiveMember(column, type.Name)));
-                var proxy = !sensitive && (names.IsProxy(symbol.Name) || names.IsProxy(column));
-                members.Add(new MemberProfile(symbol, column, sensitive, proxy, context.HasNoColumn(symbol)));
+                var sensitivity = context.IsMarkedSensitive(symbol) ? MemberSensitivity.Sensitive
+                    : IsDrawingColour(symbol) ? MemberSensitivity.None
+                    : (MemberSensitivity)System.Math.Max((int)names.OfMember(symbol.Name, type.Name), (int)names.OfMember(column, type.Name));
+                found.Add((symbol, column, sensitivity));
             }
+        }
+
+        // A word that is sensitive only on a person (Genero, Raza) counts when another member already says the rows are people.
+        var person = found.Any(f => f.Sensitivity == MemberSensitivity.Sensitive);
+        var members = ImmutableArray.CreateBuilder<MemberProfile>(found.Count);
+        foreach (var (symbol, column, sensitivity) in found)
+        {
+            var sensitive = sensitivity == MemberSensitivity.Sensitive || (sensitivity == MemberSensitivity.IfPerson && person);
+            var proxy = !sensitive && (names.IsProxy(symbol.Name) || names.IsProxy(column));
+            members.Add(new MemberProfile(symbol, column, sensitive, proxy, context.HasNoColumn(symbol)));
         }
 
         return new TypeProfile(type, members.ToImmutable());

@@ -1,14 +1,16 @@
+using System.Linq;
+
 namespace FairnessGuard.Analyzers.Naming;
 
 /// <summary>
 /// The default name lists. Sensitive names follow the protected classes of US law (Title VII, ADEA, ADA,
 /// GINA, USERRA, FHA, ECOA) and EU law (Art. 21 of the Charter, directives 2000/43 and 2000/78).
 /// Generic words that name other things in ordinary code (colour, origin, orientation, disabled) are
-/// only listed in their unambiguous multi-word forms.
+/// only listed in their unambiguous multi-word forms. The same words in other languages are in <see cref="ForeignNames"/>.
 /// </summary>
 internal static class DefaultNames
 {
-    public static readonly string[] Sensitive =
+    public static readonly string[] Sensitive = new[]
     {
         // Sex and gender
         "sex", "gender", "male", "female", "is male", "is female",
@@ -28,7 +30,7 @@ internal static class DefaultNames
         "disability", "disabled person", "handicap", "impairment", "genetic", "genotype",
         // Sexual orientation, veteran status
         "sexual orientation", "sexuality", "veteran", "veteran status", "military status",
-    };
+    }.Concat(ForeignNames.Sensitive).ToArray();
 
     public static readonly string[] Proxies =
     {
@@ -45,11 +47,11 @@ internal static class DefaultNames
     };
 
     /// <summary>Names that contain a sensitive word but mean something else.</summary>
-    public static readonly string[] NotSensitive =
+    public static readonly string[] NotSensitive = new[]
     {
         "max age", "cache age", "housing median age", "house age", "building age", "vehicle age", "car age",
         "account age", "file age", "message age", "token age", "race condition", "age of account",
-    };
+    }.Concat(ForeignNames.NotSensitive).ToArray();
 
     /// <summary>
     /// Words in a type's name that make a bare "age" the age of a thing (<c>Vehicle.Age</c>, <c>Invoice.Age</c>,
@@ -77,9 +79,9 @@ internal static class DefaultNames
     };
 
     /// <summary>Words that make a method a model's entry point: predictions, scores, training.</summary>
-    public static readonly string[] PredictionWords =
+    public static readonly string[] PredictionWords = new[]
     {
         "predict", "prediction", "predictions", "score", "scores", "scoring", "classify", "infer", "inference",
         "forward", "fit", "train",
-    };
+    }.Concat(ForeignNames.PredictionWords).ToArray();
 }

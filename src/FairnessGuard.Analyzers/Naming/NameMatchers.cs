@@ -16,14 +16,18 @@ internal sealed class NameMatchers
     private readonly ConcurrentDictionary<string, string?> _proxyCache = new();
     private readonly ConcurrentDictionary<string, bool> _predictionCache = new();
     private readonly ConcurrentDictionary<string, bool> _builderCache = new();
+    private readonly ConcurrentDictionary<string, string?> _needPersonCache = new();
+    private static readonly NameTermList NeedPerson = new(ForeignNames.NeedPerson);
     private static readonly string[] BuilderWords = { "feature", "features", "featurize", "vectorize", "vector", "tensor" };
 
     // Created once: a method group passed to GetOrAdd would allocate a delegate on every call.
     private readonly System.Func<string, bool> _isPredictionNameUncached;
+    private readonly System.Func<string, string?> _needPersonUncached;
 
     public NameMatchers(NameTermList sensitive, NameTermList proxies, NameTermList notSensitive, NameTermList predictionWords)
     {
         _isPredictionNameUncached = IsPredictionNameUncached;
+        _needPersonUncached = n => Classify(n, NeedPerson);
         _sensitive = sensitive;
         _proxies = proxies;
         _notSensitive = notSensitive;
@@ -45,32 +49,61 @@ internal sealed class NameMatchers
     /// A member of a type is sensitive by its name, except a bare age on a thing: <c>Vehicle.Age</c> is not
     /// a protected attribute, <c>Applicant.Age</c> is.
     /// </summary>
-    public bool IsSensitiveMember(string memberName, string typeName)
+    public bool IsSensitiveMember(string memberName, string typeName) => OfMember(memberName, typeName) == MemberSensitivity.Sensitive;
+
+    /// <summary>
+    /// How sensitive a member is by its name and its type's name: a bare age (<c>Idade</c>, <c>Edad</c>) on a thing or
+    /// an animal is not; a word that names a protected attribute only on a person (<c>Genero</c>, <c>Raza</c>,
+    /// <c>Alter</c>) is sensitive on a type whose name says it is a person, not on one that says it is an animal or a
+    /// work, and otherwise only when the type has another sensitive member (<see cref="MemberSensitivity.IfPerson"/>).
+    /// </summary>
+    public MemberSensitivity OfMember(string memberName, string typeName)
     {
         var term = SensitiveTerm(memberName);
         if (term is null)
         {
-            return false;
+            return _needPersonCache.GetOrAdd(memberName, _needPersonUncached) is null ? MemberSensitivity.None
+                : KindOf(typeName) switch { TypeKind.Person => MemberSensitivity.Sensitive, TypeKind.Unknown => MemberSensitivity.IfPerson, _ => MemberSensitivity.None };
         }
 
-        if (term != "age" || IdentifierTokens.Split(memberName).Length != 1)
+        if (System.Array.IndexOf(ForeignNames.AgeWords, term) < 0 || IdentifierTokens.Split(memberName).Length != 1)
         {
-            return true;
+            return MemberSensitivity.Sensitive;
         }
 
-        var words = IdentifierTokens.Split(typeName);
-        var isThing = false;
-        foreach (var word in words)
+        return KindOf(typeName) == TypeKind.Thing ? MemberSensitivity.None : MemberSensitivity.Sensitive;
+    }
+
+    private static TypeKind KindOf(string typeName)
+    {
+        var kind = TypeKind.Unknown;
+        foreach (var word in IdentifierTokens.Split(typeName))
         {
-            if (System.Array.IndexOf(DefaultNames.People, word) >= 0)
+            if (System.Array.IndexOf(DefaultNames.People, word) >= 0 || System.Array.IndexOf(ForeignNames.People, word) >= 0)
             {
-                return true;
+                return TypeKind.Person;
             }
 
-            isThing |= System.Array.IndexOf(DefaultNames.ThingsWithAnAge, word) >= 0;
+            if (System.Array.IndexOf(DefaultNames.ThingsWithAnAge, word) >= 0 || System.Array.IndexOf(ForeignNames.NotPeople, word) >= 0)
+            {
+                kind = TypeKind.Thing;
+            }
+            else if (kind == TypeKind.Unknown && System.Array.IndexOf(ForeignNames.Works, word) >= 0)
+            {
+                kind = TypeKind.Work;
+            }
         }
 
-        return !isThing;
+        return kind;
+    }
+
+    /// <summary>What a type's name says its rows are: a work (a film, a book) has a genre, not a gender, and no age of its own here.</summary>
+    private enum TypeKind
+    {
+        Unknown,
+        Person,
+        Thing,
+        Work,
     }
 
     public bool IsProxy(string name) => _proxyCache.GetOrAdd(name, n => Classify(n, _proxies)) is not null && !IsSensitive(name);
@@ -118,4 +151,14 @@ internal sealed class NameMatchers
 
         return term;
     }
+}
+
+/// <summary>How sensitive a member's name makes it; ordered, so the stronger of two readings wins.</summary>
+internal enum MemberSensitivity
+{
+    None,
+
+    /// <summary>Sensitive only when the type has another sensitive member (so its rows are people).</summary>
+    IfPerson,
+    Sensitive,
 }

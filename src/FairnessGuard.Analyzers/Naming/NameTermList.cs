@@ -14,9 +14,31 @@ internal sealed class NameTermList
 {
     private readonly Term[] _terms;
 
+    // One-word terms (most of the list, in several languages) by their word, to the first such term's index; the
+    // other terms (several words, or exact) are tried one by one. The first matching term in list order wins.
+    private readonly Dictionary<string, int> _singleWord = new(StringComparer.Ordinal);
+    private readonly int[] _others;
+
     public NameTermList(IEnumerable<string> terms)
     {
         _terms = terms.Select(Term.Parse).Where(t => t.Words.Length > 0).ToArray();
+        var others = new List<int>();
+        for (var i = 0; i < _terms.Length; i++)
+        {
+            if (_terms[i].IsSingleWord)
+            {
+                if (!_singleWord.ContainsKey(_terms[i].Words[0]))
+                {
+                    _singleWord.Add(_terms[i].Words[0], i);
+                }
+            }
+            else
+            {
+                others.Add(i);
+            }
+        }
+
+        _others = others.ToArray();
     }
 
     public bool IsEmpty => _terms.Length == 0;
@@ -24,15 +46,36 @@ internal sealed class NameTermList
     /// <summary>Returns the first term (as written) matching the identifier's words, or null.</summary>
     public string? Match(string[] words)
     {
-        foreach (var term in _terms)
+        var first = int.MaxValue;
+        foreach (var word in words)
         {
-            if (term.Matches(words))
+            if (_singleWord.TryGetValue(word, out var index) && index < first)
             {
-                return term.Text;
+                first = index;
+            }
+
+            // A plural: "races" matches the term "race".
+            if (word.Length > 1 && word[word.Length - 1] == 's' && _singleWord.TryGetValue(word.Substring(0, word.Length - 1), out index) && index < first)
+            {
+                first = index;
             }
         }
 
-        return null;
+        foreach (var index in _others)
+        {
+            if (index > first)
+            {
+                break;
+            }
+
+            if (_terms[index].Matches(words))
+            {
+                first = index;
+                break;
+            }
+        }
+
+        return first == int.MaxValue ? null : _terms[first].Text;
     }
 
     /// <summary>Splits an option value on commas, semicolons and new lines.</summary>
@@ -61,6 +104,9 @@ internal sealed class NameTermList
         public string Text { get; }
 
         public string[] Words { get; }
+
+        /// <summary>One word, matched anywhere in an identifier (not an exact term).</summary>
+        public bool IsSingleWord => Words.Length == 1 && !Exact;
 
         private bool Exact { get; }
 
