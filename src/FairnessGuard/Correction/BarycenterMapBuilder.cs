@@ -129,6 +129,7 @@ internal static class BarycenterMapBuilder
             {
                 upperSecond = Math.Max(upperSecond, upper);
             }
+
             knots[s] = bySlot[s]!.Value.Grid is { } reused && ReferenceEquals(reused.Knots, q) ? reused : new KnotIndex(q);
         }
 

@@ -102,8 +102,8 @@ public sealed partial class ParityGuardOptions
     /// </summary>
     public double ShrinkageConfidence { get; set => field = Unfrozen(value); } = DefaultShrinkageConfidence;
 
-    /// <summary><c>1 − 2e^(−π²/6)</c>: the confidence at which √(ln(2/δ)/2) = π/√12.</summary>
-    internal static readonly double DefaultShrinkageConfidence = 1 - (2 * Math.Exp(-Math.PI * Math.PI / 6));
+    /// <summary><c>1 − 2e^(−π²/6)</c>: the confidence at which √(ln(2/δ)/2) = π/√12 (<see cref="Correction.NoHarmRule.Level"/>).</summary>
+    internal static readonly double DefaultShrinkageConfidence = 1 - Correction.NoHarmRule.Level;
 
     /// <summary>Per-group drift detection: a window of recent raw outputs tested against the group's distribution. Default on.</summary>
     public bool DriftDetection { get; set => field = Unfrozen(value); } = true;
