@@ -52,28 +52,71 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeTree(SemanticModelAnalysisContext context, TreeContext tree, FairnessCompilationContext fairness)
     {
-        // Blocks are members (or the file, for top-level statements): the walk meets each block's triggers one
-        // after another, so the last block answers most repeats and the set the rest.
-        var token = context.CancellationToken;
-        SyntaxNode? last = null;
+        // Blocks are members (or the file, for top-level statements). The walk goes member by member and stops
+        // reading a member at its first trigger: the block is then read whole, so the rest of it needs no visit
+        // (ML.NET samples call Fit halfway through their one method). The order of the blocks is the file's.
         var visited = new HashSet<SyntaxNode>();
-        foreach (var node in context.SemanticModel.SyntaxTree.GetRoot(token).DescendantNodes())
+        VisitMembers(context, context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken), tree, fairness, visited);
+    }
+
+    private static void VisitMembers(SemanticModelAnalysisContext context, SyntaxNode container, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
+    {
+        foreach (var child in container.ChildNodes())
+        {
+            switch (child)
+            {
+                case BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax:
+                    VisitMembers(context, child, tree, fairness, visited);
+                    break;
+                case DelegateDeclarationSyntax:
+                    break;
+                case GlobalStatementSyntax or MemberDeclarationSyntax:
+                    VisitMember(context, child, tree, fairness, visited);
+                    break;
+            }
+        }
+    }
+
+    private static void VisitMember(SemanticModelAnalysisContext context, SyntaxNode member, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
+    {
+        // A global statement's block is the file (its parent), read once for all of them.
+        var own = member is GlobalStatementSyntax ? member.Parent : member;
+        if (own is null || visited.Contains(own))
+        {
+            return;
+        }
+
+        if (member is MethodDeclarationSyntax method && ModelCodeBlocks.IsTriggerMethod(method, tree.Names))
+        {
+            Analyze(context, method, tree, fairness, visited);
+            return;
+        }
+
+        foreach (var node in member.DescendantNodes())
         {
             var block = node switch
             {
                 InvocationExpressionSyntax invocation when ModelCodeBlocks.IsTriggerCall(invocation, tree.Names) => ModelCodeBlocks.EnclosingBlock(invocation),
-                MethodDeclarationSyntax method when ModelCodeBlocks.IsTriggerMethod(method, tree.Names) => method,
+                MethodDeclarationSyntax nested when ModelCodeBlocks.IsTriggerMethod(nested, tree.Names) => nested,
                 _ => null,
             };
-            if (block is not null && block != last)
+            if (block is not null)
             {
-                last = block;
-                token.ThrowIfCancellationRequested();
-                if (visited.Add(block))
+                Analyze(context, block, tree, fairness, visited);
+                if (block == own)
                 {
-                    AnalyzeBlock(context, block, tree, fairness);
+                    return;
                 }
             }
+        }
+    }
+
+    private static void Analyze(SemanticModelAnalysisContext context, SyntaxNode block, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        if (visited.Add(block))
+        {
+            AnalyzeBlock(context, block, tree, fairness);
         }
     }
 
