@@ -56,28 +56,29 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         // reading a member at its first trigger: the block is then read whole, so the rest of it needs no visit
         // (ML.NET samples call Fit halfway through their one method). The order of the blocks is the file's.
         var visited = new HashSet<SyntaxNode>();
-        VisitMembers(context, context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken), tree, fairness, visited);
+        BlockScan? spare = null;
+        VisitMembers(context, context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken), tree, fairness, visited, ref spare);
     }
 
-    private static void VisitMembers(SemanticModelAnalysisContext context, SyntaxNode container, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
+    private static void VisitMembers(SemanticModelAnalysisContext context, SyntaxNode container, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited, ref BlockScan? spare)
     {
         foreach (var child in container.ChildNodes())
         {
             switch (child)
             {
                 case BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax:
-                    VisitMembers(context, child, tree, fairness, visited);
+                    VisitMembers(context, child, tree, fairness, visited, ref spare);
                     break;
                 case DelegateDeclarationSyntax:
                     break;
                 case GlobalStatementSyntax or MemberDeclarationSyntax:
-                    VisitMember(context, child, tree, fairness, visited);
+                    VisitMember(context, child, tree, fairness, visited, ref spare);
                     break;
             }
         }
     }
 
-    private static void VisitMember(SemanticModelAnalysisContext context, SyntaxNode member, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
+    private static void VisitMember(SemanticModelAnalysisContext context, SyntaxNode member, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited, ref BlockScan? spare)
     {
         // A global statement's block is the file (its parent), read once for all of them.
         var own = member is GlobalStatementSyntax ? member.Parent : member;
@@ -88,11 +89,58 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
 
         if (member is MethodDeclarationSyntax method && ModelCodeBlocks.IsTriggerMethod(method, tree.Names))
         {
-            Analyze(context, method, tree, fairness, visited);
+            Analyze(context, method, null, tree, fairness, visited);
             return;
         }
 
+        if (own != member)
+        {
+            VisitGlobalStatement(context, member, tree, fairness, visited);
+            return;
+        }
+
+        // One pass both looks for the member's first trigger and scans it (the block is the member): after the
+        // trigger the pass only scans. A member without a trigger hands its scan on to the next one, emptied.
+        var scan = BlockScan.Start(member, spare);
+        spare = null;
+        var triggered = false;
         foreach (var node in member.DescendantNodes())
+        {
+            var triggerCall = scan.Add(node, tree.Names);
+            if (triggered)
+            {
+                continue;
+            }
+
+            var block = node switch
+            {
+                InvocationExpressionSyntax invocation when triggerCall => ModelCodeBlocks.EnclosingBlock(invocation),
+                MethodDeclarationSyntax nested when ModelCodeBlocks.IsTriggerMethod(nested, tree.Names) => nested,
+                _ => null,
+            };
+            if (block == member)
+            {
+                triggered = true;
+            }
+            else if (block is not null)
+            {
+                Analyze(context, block, null, tree, fairness, visited);
+            }
+        }
+
+        if (triggered)
+        {
+            Analyze(context, member, scan, tree, fairness, visited);
+        }
+        else
+        {
+            spare = scan;
+        }
+    }
+
+    private static void VisitGlobalStatement(SemanticModelAnalysisContext context, SyntaxNode statement, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
+    {
+        foreach (var node in statement.DescendantNodes())
         {
             var block = node switch
             {
@@ -102,8 +150,8 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             };
             if (block is not null)
             {
-                Analyze(context, block, tree, fairness, visited);
-                if (block == own)
+                Analyze(context, block, null, tree, fairness, visited);
+                if (block == statement.Parent)
                 {
                     return;
                 }
@@ -111,16 +159,16 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, SyntaxNode block, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
+    private static void Analyze(SemanticModelAnalysisContext context, SyntaxNode block, BlockScan? scan, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         if (visited.Add(block))
         {
-            AnalyzeBlock(context, block, tree, fairness);
+            AnalyzeBlock(context, block, scan, tree, fairness);
         }
     }
 
-    private static void AnalyzeBlock(SemanticModelAnalysisContext context, SyntaxNode block, TreeContext tree, FairnessCompilationContext fairness)
+    private static void AnalyzeBlock(SemanticModelAnalysisContext context, SyntaxNode block, BlockScan? scanned, TreeContext tree, FairnessCompilationContext fairness)
     {
         // Cheapest first: a policy on the method, its types or the assembly covers every finding in the
         // block, so the block is not read at all (no binding).
@@ -133,7 +181,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
         }
 
         var names = tree.Names;
-        var scan = BlockScan.Run(block, names);
+        var scan = scanned ?? BlockScan.Run(block, names);
         var findings = new List<FeatureFinding>();
         if (scan.HasPipelineCall)
         {

@@ -13,7 +13,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// One syntax-only pass over a code block that records what the readers may need, so a block with none of
 /// the shapes costs one walk and no binding.
 /// </summary>
-internal sealed class BlockScan
+internal sealed partial class BlockScan
 {
     private static readonly HashSet<string> PipelineNames = new(StringComparer.Ordinal) { "Concatenate", "DropColumns", "SelectColumns" };
     private static readonly HashSet<string> MappingNames = new(StringComparer.Ordinal) { "Select", "SelectMany", "ConvertAll" };
@@ -30,7 +30,7 @@ internal sealed class BlockScan
         Block = block;
     }
 
-    public SyntaxNode Block { get; }
+    public SyntaxNode Block { get; private set; }
 
     public List<InvocationExpressionSyntax> Invocations { get; } = new();
 
@@ -69,32 +69,67 @@ internal sealed class BlockScan
         var scan = new BlockScan(block);
         foreach (var node in block.DescendantNodes())
         {
-            switch (node)
-            {
-                case IdentifierNameSyntax identifier:
-                    scan.Identifiers.Add(identifier);
-                    break;
-                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                    scan.Literals.Add(literal);
-                    break;
-                case InvocationExpressionSyntax invocation:
-                    scan.AddInvocation(invocation, names);
-                    break;
-                case ArrayCreationExpressionSyntax { Initializer: not null }:
-                case ImplicitArrayCreationExpressionSyntax:
-                case CollectionExpressionSyntax:
-                case ObjectCreationExpressionSyntax:
-                case ImplicitObjectCreationExpressionSyntax:
-                case AnonymousObjectCreationExpressionSyntax:
-                    scan.FeatureCandidates.Add((ExpressionSyntax)node);
-                    break;
-                case ArrayCreationExpressionSyntax { Initializer: null } sized:
-                    scan.SizedArrays.Add(sized);
-                    break;
-            }
+            scan.Add(node, names);
         }
 
         return scan;
+    }
+
+    /// <summary>
+    /// An empty scan of <paramref name="block"/>, filled node by node with <see cref="Add"/> by a walk that also
+    /// looks for triggers; <paramref name="reuse"/> (a scan no reader was given) is emptied rather than a new one made.
+    /// </summary>
+    public static BlockScan Start(SyntaxNode block, BlockScan? reuse)
+    {
+        if (reuse is null)
+        {
+            return new BlockScan(block);
+        }
+
+        reuse.Block = block;
+        reuse.HasPipelineCall = false;
+        reuse.Invocations.Clear();
+        reuse.PredictionCalls.Clear();
+        reuse.Removals.Clear();
+        reuse.FeatureCandidates.Clear();
+        reuse.SizedArrays.Clear();
+        reuse.Identifiers.Clear();
+        reuse.Literals.Clear();
+        reuse._words = null;
+        reuse._stringValues = null;
+        return reuse;
+    }
+
+    /// <summary>
+    /// Records one node of the block; true when it is a trigger call (<see cref="ModelCodeBlocks.IsTriggerCall"/>),
+    /// so the walk that looks for triggers and the block's scan are one pass.
+    /// </summary>
+    public bool Add(SyntaxNode node, NameMatchers names)
+    {
+        switch (node)
+        {
+            case IdentifierNameSyntax identifier:
+                Identifiers.Add(identifier);
+                break;
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                Literals.Add(literal);
+                break;
+            case InvocationExpressionSyntax invocation:
+                return AddInvocation(invocation, names);
+            case ArrayCreationExpressionSyntax { Initializer: not null }:
+            case ImplicitArrayCreationExpressionSyntax:
+            case CollectionExpressionSyntax:
+            case ObjectCreationExpressionSyntax:
+            case ImplicitObjectCreationExpressionSyntax:
+            case AnonymousObjectCreationExpressionSyntax:
+                FeatureCandidates.Add((ExpressionSyntax)node);
+                break;
+            case ArrayCreationExpressionSyntax { Initializer: null } sized:
+                SizedArrays.Add(sized);
+                break;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -121,47 +156,6 @@ internal sealed class BlockScan
         }
 
         return referenced;
-    }
-
-    private static readonly HashSet<string> ServiceVerbs = new(StringComparer.Ordinal) { "Calculate", "Evaluate", "Compute", "Assess", "Estimate", "Rate" };
-
-    private static readonly HashSet<string> ScoringReceiverWords = new(StringComparer.Ordinal)
-    {
-        "scorer", "scoring", "score", "predictor", "prediction", "classifier", "risk", "underwriting", "credit", "model",
-    };
-
-    /// <summary>
-    /// A prediction verb that only counts on a scoring service: <c>_scoringService.Calculate(features)</c>,
-    /// <c>riskModel.Evaluate(x)</c>. The receiver (an identifier or <c>this.x</c>, read from syntax) must be
-    /// named like a scorer, so <c>tax.Calculate(…)</c> or ML.NET's <c>BinaryClassification.Evaluate(…)</c> are not.
-    /// </summary>
-    public static bool IsScoringServiceCall(InvocationExpressionSyntax invocation, string name)
-    {
-        if (!ServiceVerbs.Contains(name) || invocation.Expression is not MemberAccessExpressionSyntax access)
-        {
-            return false;
-        }
-
-        var receiver = access.Expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
-            _ => null,
-        };
-        if (receiver is null)
-        {
-            return false;
-        }
-
-        foreach (var word in Naming.IdentifierTokens.Split(receiver))
-        {
-            if (ScoringReceiverWords.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whether the node is inside the argument of <c>nameof(…)</c>.</summary>
@@ -197,75 +191,30 @@ internal sealed class BlockScan
         _ => null,
     };
 
-    private void AddInvocation(InvocationExpressionSyntax invocation, NameMatchers names)
+    private bool AddInvocation(InvocationExpressionSyntax invocation, NameMatchers names)
     {
         Invocations.Add(invocation);
         var name = NameOf(invocation);
         if (name is null)
         {
-            return;
-        }
-
-        if (IsPipelineName(name))
-        {
-            HasPipelineCall = true;
-        }
-
-        if (RemovalNames.Contains(name))
-        {
-            Removals.Add(invocation);
-        }
-
-        if (FrameRemovalNames.Contains(name))
-        {
-            Removals.Add(invocation);
-        }
-
-        if (names.IsPredictionName(name) || name == "Concatenate" || IsScoringServiceCall(invocation, name) || MapsWithPrediction(invocation, name, names))
-        {
-            PredictionCalls.Add(invocation);
-        }
-    }
-
-    /// <summary>
-    /// <c>inputs.Select(scorer.Score)</c> or <c>inputs.Select(x => scorer.Score(x))</c>: a mapping call whose only
-    /// argument is a prediction method group, or a one-parameter lambda that hands its element whole to a
-    /// prediction, applies the prediction to every element, so the call is a prediction of its receiver. Only
-    /// mapping names, where an argument must be a delegate: elsewhere <c>result.Score</c> is as likely a property read.
-    /// </summary>
-    private static bool MapsWithPrediction(InvocationExpressionSyntax invocation, string name, NameMatchers names) =>
-        MappingNames.Contains(name)
-        && invocation.ArgumentList.Arguments.Count == 1
-        && invocation.ArgumentList.Arguments[0].Expression switch
-        {
-            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => names.IsPredictionName(member.Identifier.ValueText),
-            IdentifierNameSyntax method => names.IsPredictionName(method.Identifier.ValueText),
-            SimpleLambdaExpressionSyntax { ExpressionBody: { } body } lambda => PredictsWhole(body, lambda.Parameter.Identifier.ValueText, names),
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1, ExpressionBody: { } body } lambda => PredictsWhole(body, lambda.ParameterList.Parameters[0].Identifier.ValueText, names),
-            _ => false,
-        };
-
-    /// <summary>
-    /// Whether a lambda body is a prediction call (or a member of its result, <c>scorer.Predict(x).Score</c>) that
-    /// takes the lambda's parameter itself as an argument.
-    /// </summary>
-    private static bool PredictsWhole(ExpressionSyntax body, string parameter, NameMatchers names)
-    {
-        var call = body is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner } ? inner : body as InvocationExpressionSyntax;
-        if (call is null || NameOf(call) is not { } callName || !(names.IsPredictionName(callName) || IsScoringServiceCall(call, callName)))
-        {
             return false;
         }
 
-        foreach (var argument in call.ArgumentList.Arguments)
+        var pipeline = IsPipelineName(name);
+        HasPipelineCall |= pipeline;
+        if (RemovalNames.Contains(name) || FrameRemovalNames.Contains(name))
         {
-            if (argument.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter)
-            {
-                return true;
-            }
+            Removals.Add(invocation);
         }
 
-        return false;
+        // The same test as ModelCodeBlocks.IsTriggerCall, on the name read once.
+        var prediction = names.IsPredictionName(name) || IsScoringServiceCall(invocation, name);
+        if (prediction || name == "Concatenate" || MapsWithPrediction(invocation, name, names))
+        {
+            PredictionCalls.Add(invocation);
+        }
+
+        return pipeline || prediction;
     }
 
     private static bool IsInside(TextSpan span, IReadOnlyList<TextSpan> excluded)
