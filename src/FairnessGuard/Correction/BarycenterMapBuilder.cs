@@ -14,8 +14,7 @@ internal static class BarycenterMapBuilder
 
     /// <summary>
     /// Builds the map and, with shrinkage, each group's evidence weight (<see cref="ShrinkageRule"/>), and measures the raw
-    /// gap: per group the KS to the barycenter of the raw quantiles, the largest excess of a group's gap to the rest
-    /// over the do-no-harm critical value (<see cref="RawGapExcess"/> at <see cref="NoHarmRule.GroupLevel"/>), and an upper
+    /// gap: the largest excess of a group's gap to the rest over the do-no-harm critical value (<see cref="RawGapExcess"/> at <see cref="NoHarmRule.GroupLevel"/>), and an upper
     /// bound at <paramref name="confidence"/> on the largest pairwise raw gap (<see cref="BarycenterBuild.RawGapUpper"/>).
     /// </summary>
     public static BarycenterBuild Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version, bool shrink, double confidence, double shrinkConfidence)
@@ -34,7 +33,7 @@ internal static class BarycenterMapBuilder
         var grids = new double[]?[bySlot.Length];
         if (active < 2 || total <= 0)
         {
-            return new BarycenterBuild(new BarycenterMap([], [], 0, version), grids, 0, 0, []);
+            return new BarycenterBuild(new BarycenterMap([], [], 0, version), grids, 0, []);
         }
 
         var weights = new double[bySlot.Length];
@@ -78,27 +77,13 @@ internal static class BarycenterMapBuilder
 
         Monotone(bary);
 
-        // Each group's CDF at the barycenter's knots and the barycenter's CDF at the group's knots are walked once, in
-        // MixtureGap, for the group's distance to the mixture and for both sides of its KS to the barycenter.
+        // Each group's CDF at the barycenter's knots is walked once, in MixtureGap, for the group's distance to the mixture;
+        // from it, each group's gap to the rest is compared with the sampling noise of a fair stream (NoHarmRule) and
+        // bounded above at (1 − confidence)/K.
         var mixture = new double[bySlot.Length];
-        var groupAtBary = new double[bySlot.Length];
-        var baryAtGroup = new double[bySlot.Length];
-        MixtureGap.Compute(grids, weights, bary, mixture, groupAtBary, baryAtGroup);
-
-        // Raw gap: D_s = KS(group, barycenter) (ShrinkageRule.KsOnGrids, its two sides); each group's gap to the rest is
-        // compared with the sampling noise of a fair stream (NoHarmRule) and bounded above at (1 − confidence)/K.
-        var gaps = new double[bySlot.Length];
+        MixtureGap.Compute(grids, weights, bary, mixture);
         var level = NoHarmRule.GroupLevel(active);
         var split = (1 - confidence) / active;
-        double gap = 0;
-        for (var s = 0; s < bySlot.Length; s++)
-        {
-            if (grids[s] is not null)
-            {
-                gaps[s] = Math.Max(baryAtGroup[s], groupAtBary[s]);
-                gap = Math.Max(gap, gaps[s]);
-            }
-        }
 
         // Shrinkage scales each group's correction by 1 − w_s (its own knots stay exact, so atoms keep their
         // whole rank interval); the targets are the barycenter itself.
@@ -133,7 +118,7 @@ internal static class BarycenterMapBuilder
             knots[s] = bySlot[s]!.Value.Grid is { } reused && ReferenceEquals(reused.Knots, q) ? reused : new KnotIndex(q);
         }
 
-        return new BarycenterBuild(new BarycenterMap(knots, bary, active, version), grids, gap, lower, evidence)
+        return new BarycenterBuild(new BarycenterMap(knots, bary, active, version), grids, lower, evidence)
         {
             RawGapUpper = Math.Min(1, upperFirst + upperSecond + (1.0 / Math.Max(1, knotCount - 1))),
         };
@@ -168,10 +153,9 @@ internal static class BarycenterMapBuilder
 /// <summary>A built map with what the rebuild measured on the way.</summary>
 /// <param name="Map">The map to publish.</param>
 /// <param name="RawGrids">Per slot, the group's raw quantiles on the knot grid (null when not in play): the drift detector's reference.</param>
-/// <param name="RawGap">The largest KS between a group's raw outputs and the barycenter.</param>
 /// <param name="RawGapExcess">The largest raw gap excess over the do-no-harm critical value (<see cref="BarycenterMapBuilder.RawGapExcess"/>): positive when some group's gap to the rest exceeds the sampling noise of a fair stream.</param>
 /// <param name="Evidence">Per slot, 1 − w_s: the share of the barycenter correction the group gets (1 without shrinkage).</param>
-internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGap, double RawGapExcess, double[] Evidence)
+internal sealed record BarycenterBuild(BarycenterMap Map, double[]?[] RawGrids, double RawGapExcess, double[] Evidence)
 {
     /// <summary>An upper bound, at the build's confidence (Bonferroni over the groups), on the largest pairwise KS between the groups' raw outputs.</summary>
     public double RawGapUpper { get; init; } = 1;

@@ -105,7 +105,7 @@ public sealed partial class ParityGuard<TGroup>
             var ready = _options.Shrinkage ? warm >= 1 || total >= _options.WarmUp : warm >= 2;
             var build = ready
                 ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, _options.Confidence, _options.ShrinkageConfidence)
-                : new BarycenterBuild(new BarycenterMap([], [], 0, previous.Version + 1), new double[]?[states.Length], 0, 0, []);
+                : new BarycenterBuild(new BarycenterMap([], [], 0, previous.Version + 1), new double[]?[states.Length], 0, []);
             var map = build.Map;
 
             // Do no harm (NoHarmRule): correct while some group's raw gap to the rest exceeds the sampling noise of a fair
