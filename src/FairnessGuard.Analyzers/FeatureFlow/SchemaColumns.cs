@@ -46,8 +46,8 @@ internal static class SchemaColumns
                 when model.GetSymbolInfo(data, token).Symbol is ILocalSymbol local && TypeColumns.LoadedType(local, model, token) is { } row:
                 return TypeColumns.LoadedColumnsWithTypes(row, context);
             case IdentifierNameSyntax identifier
-                when model.GetSymbolInfo(identifier, token).Symbol is ILocalSymbol { DeclaringSyntaxReferences.Length: 1 } local
-                    && local.DeclaringSyntaxReferences[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer.Value: { } value }
+                when model.GetSymbolInfo(identifier, token).Symbol is ILocalSymbol local
+                    && StringConstants.InitializerOf(local, token) is { } value
                     && value.SyntaxTree == model.SyntaxTree:
                 return Of(value, model, context, depth + 1, token);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsEnumerable" or "ToArray" or "ToList" } pass, ArgumentList.Arguments.Count: 0 }:

@@ -182,7 +182,8 @@ internal static class StringConstants
         _ => null,
     };
 
-    private static ExpressionSyntax? InitializerOf(ISymbol symbol, CancellationToken token)
+    /// <summary>The initializer of a local or read-only field with one declaration (null for anything that may change).</summary>
+    internal static ExpressionSyntax? InitializerOf(ISymbol symbol, CancellationToken token)
     {
         // Only locals and read-only fields: a mutable list may change before it reaches the pipeline.
         if (symbol is IFieldSymbol { IsReadOnly: false, IsConst: false })
