@@ -1,5 +1,4 @@
 using FairnessGuard.Metrics;
-using FairnessGuard.Sketches;
 
 namespace FairnessGuard.Guard;
 
@@ -41,12 +40,18 @@ internal sealed partial class GroupState
     /// <summary>
     /// Sets the drift detector's reference: the group's raw quantiles on the knot grid as the new map saw them
     /// (null stops testing until the next rebuild and forgets the window). A new reference keeps the window
-    /// being filled and a pending suspicion, so a rebuild between two windows cannot hide a change.
+    /// being filled and a pending suspicion, so a rebuild between two windows cannot hide a change. The window (room
+    /// for two: a suspect's and the confirming one) is allocated here, off the prediction path, once per group.
     /// </summary>
     public void SetReference(double[]? rawGrid, long samples)
     {
         lock (_sketchLock)
         {
+            if (rawGrid is not null && _options.DriftDetection)
+            {
+                _window ??= new double[2 * _options.DriftWindow];
+            }
+
             _reference = rawGrid;
             _referenceSamples = samples;
             if (rawGrid is null)
@@ -66,13 +71,12 @@ internal sealed partial class GroupState
     // restarts at most once per 1/(δ₁·δ₂) windows; a real change shows in two windows. Not run on replicated groups.
     private bool ObserveForDrift(double value)
     {
-        if (!_options.DriftDetection || _reference is not { } reference || _sharedRaw is not null)
+        if (!_options.DriftDetection || _reference is not { } reference || _sharedRaw is not null || _window is not { } window)
         {
             return false;
         }
 
         var w = _options.DriftWindow;
-        var window = _window ??= new double[w];
         window[_windowCount++] = value;
         var start = _suspect ? w : 0;
         if (_windowCount < start + w)
@@ -94,11 +98,6 @@ internal sealed partial class GroupState
         {
             _suspect = true;
             Interlocked.Increment(ref _driftSuspects);
-            if (window.Length < 2 * w)
-            {
-                Array.Resize(ref _window, 2 * w);
-            }
-
             return false;
         }
 
@@ -122,18 +121,20 @@ internal sealed partial class GroupState
     }
 
     // Caller holds the sketch lock. The group's estimate starts again from the two windows that showed the change;
-    // its returned outputs are judged afresh too.
+    // its returned outputs are judged afresh too. This runs on a calling thread, inside a drain: the sketches are
+    // emptied in place (Reset: the same bits as new ones with these seeds, no allocation), and nobody outside the
+    // lock holds them (captures copy them into views; a replicated group never restarts).
     private void RestartFromWindow()
     {
         _epoch++;
-        _raw = new QuantileSketch(_options.SketchK, _seed + (ulong)_epoch);
+        _raw = Recycled(_raw, _options.SketchK, _seed + (ulong)_epoch);
         foreach (var v in _window.AsSpan(0, _windowCount))
         {
             _raw.Update(v);
         }
 
         _previousRaw = null;
-        _returned = new QuantileSketch(_options.MonitorSketchK, ~_seed + (ulong)_epoch);
+        _returned = Recycled(_returned, _options.MonitorSketchK, ~_seed + (ulong)_epoch);
         _previousReturned = null;
         _returnedFed = 0;
         _epochSamples = _windowCount;

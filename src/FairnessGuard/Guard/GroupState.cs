@@ -259,7 +259,8 @@ internal sealed partial class GroupState
         }
     }
 
-    // Drift: the previous epoch is forgotten, the current one becomes previous.
+    // Drift: the previous epoch is forgotten, the current one becomes previous. Called inside a drain, on a calling
+    // thread: the forgotten epoch's sketches (owned by this group alone) are emptied and reused, not reallocated.
     private void Rotate()
     {
         _epoch++;
@@ -268,10 +269,23 @@ internal sealed partial class GroupState
         _takenSamples = 0;
         _returnedFed = 0;
         SampleMask = 0;
+        var (spareRaw, spareReturned) = (_previousRaw, _previousReturned);
         _previousRaw = _raw;
         _previousReturned = _returned;
-        _raw = new QuantileSketch(_options.SketchK, _seed + (ulong)_epoch);
-        _returned = new QuantileSketch(_options.MonitorSketchK, ~_seed + (ulong)_epoch);
+        _raw = Recycled(spareRaw, _options.SketchK, _seed + (ulong)_epoch);
+        _returned = Recycled(spareReturned, _options.MonitorSketchK, ~_seed + (ulong)_epoch);
+    }
+
+    // An empty sketch with this K and seed: the spare emptied in place when there is one of that K, else a new one.
+    private static QuantileSketch Recycled(QuantileSketch? spare, int k, ulong seed)
+    {
+        if (spare is null || spare.K != k)
+        {
+            return new QuantileSketch(k, seed);
+        }
+
+        spare.Reset(seed);
+        return spare;
     }
 
     // Seeded by creation order within the group, not by the slot's index (which follows a process-wide thread

@@ -52,6 +52,7 @@ public sealed partial class QuantileSketch
 
         _levels[0] = end;
         _items = buffer;
+        _floor = 0;
         _numLevels = numLevels;
         _count += other._count;
         _min = _count == other._count || other._min < _min ? other._min : _min;
@@ -160,7 +161,10 @@ public sealed partial class QuantileSketch
         _compactionVariance += Math.Pow(4, level);
     }
 
-    /// <summary>Adds an empty level on top; the buffer grows to the new total capacity (about 8 more items).</summary>
+    /// <summary>
+    /// Adds an empty level on top; the buffer grows to the new total capacity (about 8 more items), into the spare
+    /// slots below the floor when a <see cref="Reset"/> left some (no allocation), else into a new array.
+    /// </summary>
     private void AddEmptyTopLevel()
     {
         if (_numLevels == KllCapacity.MaxLevels)
@@ -170,13 +174,25 @@ public sealed partial class QuantileSketch
 
         _levels[_numLevels + 1] = _levels[_numLevels];
         _numLevels++;
-        ResizeBuffer(Math.Max(_items.Length, KllCapacity.TotalCapacity(_k, _numLevels)));
+        var grow = KllCapacity.TotalCapacity(_k, _numLevels) - (_items.Length - _floor);
+        if (grow <= 0)
+        {
+            return;
+        }
+
+        if (grow <= _floor)
+        {
+            _floor -= grow;
+            return;
+        }
+
+        ResizeBuffer(_items.Length - _floor + grow);
     }
 
-    /// <summary>Moves the packed levels into a buffer of <paramref name="length"/>, free space at the bottom.</summary>
+    /// <summary>Moves the packed levels into a buffer of <paramref name="length"/>, free space at the bottom (no spare slots below the floor).</summary>
     private void ResizeBuffer(int length)
     {
-        if (length == _items.Length)
+        if (length == _items.Length && _floor == 0)
         {
             return;
         }
@@ -190,5 +206,6 @@ public sealed partial class QuantileSketch
         }
 
         _items = resized;
+        _floor = 0;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class QuantileSketch : IScoreDistribution
     private int _minK;
     private double[] _items;
     private readonly int[] _levels = new int[KllCapacity.MaxLevels + 1];
-    private readonly long _instance = Interlocked.Increment(ref s_instances);
+    private long _instance = Interlocked.Increment(ref s_instances);
     private int _numLevels;
     private long _count;
     private double _min = double.NaN;
@@ -72,6 +72,7 @@ public sealed partial class QuantileSketch : IScoreDistribution
         _k = source._k;
         _minK = source._minK;
         _items = (double[])source._items.Clone();
+        _floor = source._floor;
         source._levels.AsSpan().CopyTo(_levels);
         _numLevels = source._numLevels;
         _count = source._count;
@@ -129,8 +130,8 @@ public sealed partial class QuantileSketch : IScoreDistribution
     {
         get
         {
-            // Fields: 3 references, 2 doubles of min/max, variance, count, rng state, instance, 4 ints.
-            var bytes = HeapSize.Object((3 * 8) + (6 * 8) + (4 * 4))
+            // Fields: 3 references; min, max, variance, count, rng state, instance, rejected (8 bytes each); 5 ints.
+            var bytes = HeapSize.Object((3 * 8) + (7 * 8) + (5 * 4))
                 + HeapSize.Array(_items.Length, sizeof(double))
                 + HeapSize.Array(_levels.Length, sizeof(int));
             return bytes + (_sortedView?.EstimatedBytes ?? 0);
@@ -186,7 +187,7 @@ public sealed partial class QuantileSketch : IScoreDistribution
             return false;
         }
 
-        if (_levels[0] == 0)
+        if (_levels[0] == _floor)
         {
             CompressOnce();
         }
