@@ -13,9 +13,10 @@ internal sealed partial class GroupState
     /// <remarks>
     /// <paramref name="handed"/> is a raw capture a map build just took with <see cref="CaptureRawKept"/>: when its
     /// stamp is still the group's, its view is the one this capture would build, so it is taken as it is (one sort
-    /// of the group's sketch per rebuild and review, not two).
+    /// of the group's sketch per rebuild and review, not two). With an <paramref name="arena"/> the views are cut
+    /// from it and live until it is released.
     /// </remarks>
-    public GroupCapture Capture(double confidence, RawStamp knownRaw = default, RawCapture handed = default)
+    public GroupCapture Capture(double confidence, RawStamp knownRaw = default, RawCapture handed = default, ViewArena? arena = null)
     {
         lock (_sketchLock)
         {
@@ -25,7 +26,7 @@ internal sealed partial class GroupState
             // Sorting level 0 in place (under the sketch lock, so a write like any other) leaves the next view
             // only the samples that arrive until then to sort.
             returned.SortLevel0();
-            var returnedView = returned.GetSortedView();
+            var returnedView = arena is null ? returned.GetSortedView() : returned.ViewIn(arena);
             _returned.ReleaseSortedView();
             var returnedError = returned.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, returnedView.Values.Length)));
             if (stamp == knownRaw)
@@ -40,7 +41,7 @@ internal sealed partial class GroupState
 
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
             raw.SortLevel0();
-            var rawView = raw.GetSortedView();
+            var rawView = arena is null ? raw.GetSortedView() : raw.ViewIn(arena);
 
             // The views live as long as the rebuild that asked for them, not as long as the group.
             _raw.ReleaseSortedView();
@@ -84,8 +85,9 @@ internal sealed partial class GroupState
     /// <summary>
     /// Like <see cref="CaptureRawUnless"/>, for a map build a review follows at once: the view is not rented but
     /// kept for that review (<see cref="Capture"/>'s handed capture), with the rank error the review's capture computes.
+    /// The view is cut from <paramref name="arena"/> (released once that review is done).
     /// </summary>
-    public RawCapture CaptureRawKept(RawStamp known, double confidence)
+    public RawCapture CaptureRawKept(RawStamp known, double confidence, ViewArena arena)
     {
         lock (_sketchLock)
         {
@@ -97,7 +99,7 @@ internal sealed partial class GroupState
 
             var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
             raw.SortLevel0();
-            var rawView = raw.GetSortedView();
+            var rawView = raw.ViewIn(arena);
             _raw.ReleaseSortedView();
             var error = raw.GetRankErrorBound(1 - ((1 - confidence) / Math.Max(1, rawView.Values.Length)));
             return new RawCapture(stamp, rawView, raw.Min, raw.Max, SamplesLocked(), error);
@@ -147,4 +149,16 @@ internal sealed class KeptRaw(RawCapture capture)
 {
     /// <summary>The capture.</summary>
     public RawCapture Capture { get; } = capture;
+}
+
+/// <summary>The raw captures a map build kept for the review that follows, by slot, and the arena their views are cut from.</summary>
+/// <param name="slots">The kept captures by slot (null where the group's grid was reused).</param>
+/// <param name="arena">The views' arena: the review releases it when done.</param>
+internal sealed class KeptViews(KeptRaw?[] slots, ViewArena arena)
+{
+    /// <summary>The kept captures by slot.</summary>
+    public KeptRaw?[] Slots { get; } = slots;
+
+    /// <summary>The arena the kept views are cut from.</summary>
+    public ViewArena Arena { get; } = arena;
 }

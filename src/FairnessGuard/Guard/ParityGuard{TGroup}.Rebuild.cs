@@ -13,6 +13,9 @@ public sealed partial class ParityGuard<TGroup>
     // Under _rebuildLock: per slot, the raw stamp the current map's grid was computed from.
     private RawStamp[] _gridStamps = [];
 
+    // Under _rebuildLock: the items the last build kept for its review (the next arena's size).
+    private long _keptViewItems;
+
     /// <summary>The published map (tests compare a reused grid with a fresh one).</summary>
     internal BarycenterMap CurrentMap => Volatile.Read(ref _map);
 
@@ -29,13 +32,13 @@ public sealed partial class ParityGuard<TGroup>
 
     // One group's part of a map build: its raw capture, and its distribution (with its grid, reused while its raw
     // stamp holds) written to its slot; the view is kept for the review in `kept`, else returned to the pool.
-    private void CaptureForBuild(GroupState state, BarycenterMap last, RawStamp[] known, GroupDistribution?[] distributions, long[] samples, RawStamp[] stamps, KeptRaw?[]? kept)
+    private void CaptureForBuild(GroupState state, BarycenterMap last, RawStamp[] known, GroupDistribution?[] distributions, long[] samples, RawStamp[] stamps, KeptViews? kept)
     {
         // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
         // no quantile walk, no new knot index (the grid is what the walk would write again).
         var reusable = (uint)state.Slot < (uint)known.Length ? last.Index(state.Slot) : null;
         var knownStamp = reusable is null ? default : known[state.Slot];
-        var capture = kept is null ? state.CaptureRawUnless(knownStamp) : state.CaptureRawKept(knownStamp, _options.Confidence);
+        var capture = kept is null ? state.CaptureRawUnless(knownStamp) : state.CaptureRawKept(knownStamp, _options.Confidence, kept.Arena);
         var (stamp, view, min, max, n, _) = capture;
         stamps[state.Slot] = stamp;
         samples[state.Slot] = n;
@@ -50,17 +53,17 @@ public sealed partial class ParityGuard<TGroup>
         }
         else if (view is not null)
         {
-            kept[state.Slot] = new KeptRaw(capture);
+            kept.Slots[state.Slot] = new KeptRaw(capture);
         }
     }
 
     // Caller holds _rebuildLock. A failure keeps the previous map (event 1005). A restored guard keeps its
     // returned sketches (they were judged under the snapshotted guard's maps). With keepRaw (a review follows at
-    // once) the changed groups' raw views are kept and returned by slot for that review instead of going back to
-    // the pool; otherwise null.
-    private KeptRaw?[]? BuildMapLocked(bool restoring = false, bool keepRaw = false)
+    // once) the changed groups' raw views are kept (in an arena the review releases) and returned by slot for that
+    // review instead of going back to the pool; otherwise null.
+    private KeptViews? BuildMapLocked(bool restoring = false, bool keepRaw = false)
     {
-        KeptRaw?[]? kept = null;
+        KeptViews? kept = null;
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -70,7 +73,7 @@ public sealed partial class ParityGuard<TGroup>
             var stamps = new RawStamp[states.Length];
             var last = Volatile.Read(ref _map);
             var known = _gridStamps;
-            kept = keepRaw ? new KeptRaw?[states.Length] : null;
+            kept = keepRaw ? new KeptViews(new KeptRaw?[states.Length], new Sketches.ViewArena(_keptViewItems)) : null;
 
             // Each group's capture and knot grid lands in its slot, so the groups can be split over two cores
             // (many groups with new samples) with the same results.
@@ -82,6 +85,8 @@ public sealed partial class ParityGuard<TGroup>
                     CaptureForBuild(states[i], last, known, distributions, samples, stamps, keptNow);
                 }
             });
+
+            _keptViewItems = kept?.Arena.Wanted ?? _keptViewItems;
 
             var warm = 0;
             long total = 0;

@@ -1,5 +1,6 @@
 using FairnessGuard.Correction;
 using FairnessGuard.Monitoring;
+using FairnessGuard.Sketches;
 using FairnessGuard.Telemetry;
 
 namespace FairnessGuard.Guard;
@@ -9,6 +10,10 @@ public sealed partial class ParityGuard<TGroup>
 {
     private readonly object _reviewLock = new();
     private readonly RawSweepMemo _rawSweeps = new();
+
+    // The items the last review's and the last report's views took (the next arena's size).
+    private long _reviewViewItems;
+    private long _reportViewItems;
     private GuardReport _lastReport;
     private long _faults;
     private long _loggedNonFinite;
@@ -28,10 +33,11 @@ public sealed partial class ParityGuard<TGroup>
     /// <returns>The report.</returns>
     public GuardReport GetReport()
     {
+        var arena = new ViewArena(Interlocked.Read(ref _reportViewItems));
         try
         {
             Flush();
-            var (captures, rawFigures) = Capture(_table.All);
+            var (captures, rawFigures) = Capture(_table.All, null, arena);
             return Evaluate(Volatile.Read(ref _map), captures, rawFigures);
         }
         catch (Exception ex)
@@ -39,17 +45,25 @@ public sealed partial class ParityGuard<TGroup>
             Fault(ex);
             return LastReport;
         }
+        finally
+        {
+            // The report holds figures, not views: the views' arrays go back to the pool for the next one.
+            Interlocked.Exchange(ref _reportViewItems, arena.Wanted);
+            arena.Release();
+        }
     }
 
     // Measures parity, publishes the report, raises a violation or marks one resolved. `built`: the raw captures
-    // the map build just before kept for it (by slot), taken where their stamps still hold.
-    private void Review(KeptRaw?[]? built = null)
+    // the map build just before kept for it (by slot), taken where their stamps still hold; their arena and the
+    // review's own are released at the end (nothing the review publishes holds a view).
+    private void Review(KeptViews? built = null)
     {
         lock (_reviewLock)
         {
+            var arena = new ViewArena(_reviewViewItems);
             try
             {
-                var (captures, rawFigures) = Capture(_table.All, built);
+                var (captures, rawFigures) = Capture(_table.All, built?.Slots, arena);
                 var report = Evaluate(Volatile.Read(ref _map), captures, rawFigures);
                 Volatile.Write(ref _lastReport, report);
                 ReportNonFinite(report);
@@ -69,6 +83,12 @@ public sealed partial class ParityGuard<TGroup>
             catch (Exception ex)
             {
                 GuardLog.RebuildFailed(_logger, ex, _options.PolicyName);
+            }
+            finally
+            {
+                _reviewViewItems = arena.Wanted;
+                arena.Release();
+                built?.Arena.Release();
             }
         }
     }
@@ -90,7 +110,7 @@ public sealed partial class ParityGuard<TGroup>
     // Every group's picture. A group whose raw stamp is the one of the last raw figures comes without its raw
     // view; if those figures turn out not to cover this report (another group or the pair set changed), the
     // groups are captured again in full, so the new raw figures are computed from one consistent picture.
-    private (GroupCapture[] Captures, RawSweepMemo.Entry? RawFigures) Capture(GroupState[] states, KeptRaw?[]? built = null)
+    private (GroupCapture[] Captures, RawSweepMemo.Entry? RawFigures) Capture(GroupState[] states, KeptRaw?[]? built, ViewArena arena)
     {
         var last = _rawSweeps.Last;
         var captures = new GroupCapture[states.Length];
@@ -100,7 +120,7 @@ public sealed partial class ParityGuard<TGroup>
         {
             for (var i = from; i < to; i++)
             {
-                captures[i] = states[i].Capture(_options.Confidence, last?.StampOf(i) ?? default, Built(built, states[i].Slot));
+                captures[i] = states[i].Capture(_options.Confidence, last?.StampOf(i) ?? default, Built(built, states[i].Slot), arena);
             }
         });
 
@@ -119,7 +139,7 @@ public sealed partial class ParityGuard<TGroup>
         {
             for (var i = 0; i < states.Length; i++)
             {
-                captures[i] = states[i].Capture(_options.Confidence, handed: Built(built, states[i].Slot));
+                captures[i] = states[i].Capture(_options.Confidence, handed: Built(built, states[i].Slot), arena: arena);
             }
         }
 

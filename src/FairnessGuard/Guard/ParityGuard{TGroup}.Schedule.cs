@@ -52,7 +52,7 @@ public sealed partial class ParityGuard<TGroup>
         Flush();
         Interlocked.Exchange(ref _pendingSamples, 0);
         Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
-        KeptRaw?[]? built;
+        KeptViews? built;
         lock (_rebuildLock)
         {
             built = BuildMapLocked(keepRaw: true);
@@ -95,7 +95,7 @@ public sealed partial class ParityGuard<TGroup>
         {
             // A review on this thread right after the build takes the build's raw views.
             var reviewHere = review && !_options.BackgroundRebuild;
-            KeptRaw?[]? built = null;
+            KeptViews? built = null;
 
             // Another thread building now will publish a map at least as fresh; its next drain retries.
             if (Monitor.TryEnter(_rebuildLock))
@@ -172,7 +172,7 @@ public sealed partial class ParityGuard<TGroup>
         {
             try
             {
-                KeptRaw?[]? built = null;
+                KeptViews? built = null;
                 if (build)
                 {
                     lock (guard._rebuildLock)

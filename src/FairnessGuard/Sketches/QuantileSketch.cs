@@ -272,9 +272,6 @@ public sealed partial class QuantileSketch : IScoreDistribution
     /// <summary>Drops the cached sorted view, so a long-lived sketch holds only its items between reads.</summary>
     internal void ReleaseSortedView() => _sortedView = null;
 
-    /// <summary>A fresh view (never the cached one) in rented arrays: the caller calls <see cref="SortedView.ReturnToPool"/> when done.</summary>
-    internal SortedView RentSortedView() => SortedView.Build(_items.AsSpan(_levels[0]), _levels.AsSpan(0, _numLevels + 1), _count, _sortedLevel0, pooled: true);
-
     /// <summary>A deep copy, including the generator state (the copy draws the same coin flips).</summary>
     public QuantileSketch Clone() => new(this);
 

@@ -13,21 +13,25 @@ public sealed class SortedView : IScoreDistribution
 {
     private readonly double[] _values;
     private readonly long[] _cumulativeWeights;
+    private readonly int _offset;
     private readonly int _length;
+    private readonly bool _inArena;
 
-    private SortedView(double[] values, long[] cumulativeWeights, int length, long totalWeight)
+    private SortedView(double[] values, long[] cumulativeWeights, int offset, int length, long totalWeight, bool inArena)
     {
         _values = values;
         _cumulativeWeights = cumulativeWeights;
+        _offset = offset;
         _length = length;
         TotalWeight = totalWeight;
+        _inArena = inArena;
     }
 
     /// <summary>Distinct retained values, strictly ascending.</summary>
-    public ReadOnlySpan<double> Values => _values.AsSpan(0, _length);
+    public ReadOnlySpan<double> Values => _values.AsSpan(_offset, _length);
 
     /// <summary><c>CumulativeWeights[i]</c> is the total weight of items <c>&lt;= Values[i]</c>; strictly increasing.</summary>
-    public ReadOnlySpan<long> CumulativeWeights => _cumulativeWeights.AsSpan(0, _length);
+    public ReadOnlySpan<long> CumulativeWeights => _cumulativeWeights.AsSpan(_offset, _length);
 
     /// <summary>Total weight: the sketch's <see cref="QuantileSketch.Count"/> when the view was taken.</summary>
     public long TotalWeight { get; }
@@ -41,8 +45,9 @@ public sealed class SortedView : IScoreDistribution
     /// <summary>The largest retained value (the sketch's exact maximum may be larger); NaN when empty.</summary>
     public double Max => GetSortedWeights().Max;
 
-    internal long EstimatedBytes =>
-        HeapSize.Object((2 * 8) + 8 + 4) + HeapSize.Array(_values.Length, sizeof(double)) + HeapSize.Array(_cumulativeWeights.Length, sizeof(long));
+    internal long EstimatedBytes => _inArena
+        ? HeapSize.Object((2 * 8) + 8 + 12) + (_length * (sizeof(double) + sizeof(long)))
+        : HeapSize.Object((2 * 8) + 8 + 12) + HeapSize.Array(_values.Length, sizeof(double)) + HeapSize.Array(_cumulativeWeights.Length, sizeof(long));
 
     /// <summary>Fraction of weight <c>&lt;= value</c>, in [0, 1]; 0 when empty.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
@@ -88,17 +93,29 @@ public sealed class SortedView : IScoreDistribution
     /// <param name="totalWeight">The sketch's count.</param>
     /// <param name="sortedTail">How many of level 0's last items are ascending.</param>
     /// <param name="pooled">Rent the arrays (the caller hands them back with <see cref="ReturnToPool"/> once done with the view).</param>
-    internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight, int sortedTail = 0, bool pooled = false)
+    /// <param name="arena">Cut the arrays from this arena when they fit (the view lives until the arena is released).</param>
+    internal static SortedView Build(ReadOnlySpan<double> packedItems, ReadOnlySpan<int> levels, long totalWeight, int sortedTail = 0, bool pooled = false, ViewArena? arena = null)
     {
         var count = packedItems.Length;
-        var values = pooled ? ArrayPool<double>.Shared.Rent(count) : new double[count];
-        var weights = pooled ? ArrayPool<long>.Shared.Rent(count) : new long[count];
+        double[] valueArray = [];
+        long[] weightArray = [];
+        var start = 0;
+        var inArena = arena is not null && arena.TryClaim(count, out valueArray, out weightArray, out start);
+        if (!inArena)
+        {
+            valueArray = pooled ? ArrayPool<double>.Shared.Rent(count) : new double[count];
+            weightArray = pooled ? ArrayPool<long>.Shared.Rent(count) : new long[count];
+            start = 0;
+        }
+
+        var values = valueArray.AsSpan(start, count);
+        var weights = weightArray.AsSpan(start, count);
         var offset = levels[0];
         var runStart = count;
         for (var level = 1; level < levels.Length - 1; level++)
         {
             var run = packedItems[(levels[level] - offset)..(levels[level + 1] - offset)];
-            MergeIntoRun(run, 1L << level, values.AsSpan(0, count), weights, ref runStart);
+            MergeIntoRun(run, 1L << level, values, weights, ref runStart);
         }
 
         var level0 = packedItems[..(levels[1] - offset)];
@@ -119,7 +136,7 @@ public sealed class SortedView : IScoreDistribution
             Distributions.SortedSearch.Merge(newer, level0[fresh..], sorted);
         }
 
-        MergeIntoRun(sorted, 1, values.AsSpan(0, count), weights, ref runStart);
+        MergeIntoRun(sorted, 1, values, weights, ref runStart);
         ArrayPool<double>.Shared.Return(scratch);
 
         // Collapse ties in place and accumulate: entry i ends up holding the weight of everything <= values[i].
@@ -140,7 +157,7 @@ public sealed class SortedView : IScoreDistribution
             }
         }
 
-        return new SortedView(values, weights, length, totalWeight);
+        return new SortedView(valueArray, weightArray, start, length, totalWeight, inArena);
     }
 
     /// <summary>
@@ -149,6 +166,11 @@ public sealed class SortedView : IScoreDistribution
     /// </summary>
     internal void ReturnToPool()
     {
+        if (_inArena)
+        {
+            return;
+        }
+
         ArrayPool<double>.Shared.Return(_values);
         ArrayPool<long>.Shared.Return(_cumulativeWeights);
     }
@@ -159,7 +181,7 @@ public sealed class SortedView : IScoreDistribution
     /// never passes the read position of the existing run, and once <paramref name="run"/> is used up the
     /// rest of the existing run is already in place.
     /// </summary>
-    private static void MergeIntoRun(ReadOnlySpan<double> run, long weight, Span<double> values, long[] weights, ref int runStart)
+    private static void MergeIntoRun(ReadOnlySpan<double> run, long weight, Span<double> values, Span<long> weights, ref int runStart)
     {
         var output = runStart - run.Length;
         int i = 0, j = runStart;
