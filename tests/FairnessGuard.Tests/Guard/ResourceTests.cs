@@ -20,22 +20,10 @@ public class ResourceTests
 
         guard.RebuildNow();
         Assert.True(guard.IsCorrecting);
-        // The measured calls come from the same stream as the training ones: a group whose outputs suddenly moved
-        // would be a drift, whose restart (new sketches, a one-off per change) is not the steady state measured here.
+        // The measured calls come from the same stream as the training ones: the steady state. A group whose outputs
+        // suddenly moved would be a drift (DriftRestartAllocatesNothingOnTheCallingThread).
         var inputs = Enumerable.Range(0, 20_000).Select(i => random.NextDouble() + (i & 1)).ToArray();
-        long Measure()
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            double sink = 0;
-            for (var i = 0; i < inputs.Length; i++)
-            {
-                sink += guard.Apply(inputs[i], i & 1);
-            }
-
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(double.IsFinite(sink));
-            return allocated;
-        }
+        long Measure() => AllocatedByCalls(guard, inputs);
 
         // A per-call allocation would show in every round (≥ 20,000 × 24 bytes); the runtime's own one-off
         // work on this thread (tiering up the loop, say) can show in one round, so the quietest round counts.
@@ -71,15 +59,7 @@ public class ResourceTests
                 inputs[i] = random.NextDouble() + (2 * (i & 1));
             }
 
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            double sink = 0;
-            for (var i = 0; i < inputs.Length; i++)
-            {
-                sink += guard.Apply(inputs[i], i & 1);
-            }
-
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(double.IsFinite(sink));
+            var allocated = AllocatedByCalls(guard, inputs);
             restarts = guard.Counts.DriftRestarts;
             return allocated;
         }
@@ -120,5 +100,20 @@ public class ResourceTests
         // O(k + log n): each doubling of what a sketch holds adds one level of at most a few hundred items for
         // k = 1,000 (a store of the stream would grow by 24 MB over these 3·10⁶ samples).
         Assert.True(after4M - after1M <= 4096, $"grew {after4M - after1M} bytes from 1M to 4M samples");
+    }
+
+    // Bytes allocated on this thread by one call per input, row i in group i & 1.
+    private static long AllocatedByCalls(ParityGuard<int> guard, double[] inputs)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        double sink = 0;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            sink += guard.Apply(inputs[i], i & 1);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(double.IsFinite(sink));
+        return allocated;
     }
 }
