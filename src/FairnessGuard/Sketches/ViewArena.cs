@@ -55,13 +55,16 @@ internal sealed class ViewArena
 
         // A new chunk for this thread (an eighth of a small arena; a view larger than a chunk gets one of its own size).
         var take = Math.Max(count, Math.Min(Chunk, values.Length >> 3));
-        Interlocked.Add(ref _wanted, take);
         var end = Interlocked.Add(ref _used, take);
         offset = end - take;
         if (end > values.Length || end < take)
         {
+            // What did not fit counts as what it needed, not as a chunk: the next arena is sized from it.
+            Interlocked.Add(ref _wanted, count);
             return false;
         }
+
+        Interlocked.Add(ref _wanted, take);
 
         (t_owner, t_next, t_end) = (this, offset + count, end);
         return true;

@@ -51,4 +51,29 @@ public class SortedViewArenaTests
         Assert.All(views, v => Assert.Equal(expected, v.Values.ToArray()));
         arena.Release();
     }
+
+    [Fact]
+    public void AnArenaSizedFromTheLastOnesUseHoldsTheSameWork()
+    {
+        // A rebuild sizes its arena from the last one's Wanted. Claims that do not fit must count what they needed,
+        // not a chunk each: otherwise one overflowing rebuild makes the next arena hundreds of times too large.
+        var sketch = SketchData.Sketch(SketchData.Normal(300, 7), 1000, seed: 7);
+        var need = 1_000L * sketch.RetainedItems;
+
+        // Half the need (the pool rounds it up to 262,144 items, still short): the first round overflows.
+        var capacity = need / 2;
+        for (var round = 0; round < 4; round++)
+        {
+            var arena = new ViewArena(capacity);
+            for (var i = 0; i < 1_000; i++)
+            {
+                sketch.ViewIn(arena);
+            }
+
+            // Whole chunks only: at most one chunk's unused end on this thread beyond the need.
+            Assert.InRange(arena.Wanted, need, need + 16_384);
+            capacity = arena.Wanted;
+            arena.Release();
+        }
+    }
 }
