@@ -86,17 +86,22 @@ internal sealed class BarycenterMap
         {
             mapped = t[0];
         }
-        else if (x[j] - x[j - 1] > band && Math.Min(x[j] - y, y - x[j - 1]) <= band)
-        {
-            // Just outside a run's first or last knot: on that atom, at its end.
-            atom = true;
-            mapped = x[j] - y <= band ? t[j] : t[j - 1];
-        }
         else
         {
-            atom = x[j] - x[j - 1] <= band;
-            var w = (y - x[j - 1]) / (x[j] - x[j - 1]);
-            mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
+            var below = x[j - 1];
+            var above = x[j];
+            atom = above - below <= band;
+            if (!atom && (above - y <= band || y - below <= band))
+            {
+                // Just outside a run's first or last knot: on that atom, at its end.
+                atom = true;
+                mapped = above - y <= band ? t[j] : t[j - 1];
+            }
+            else
+            {
+                var w = (y - below) / (above - below);
+                mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
+            }
         }
 
         return true;
