@@ -80,6 +80,23 @@ public class GuardAtomTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheExactCorrectorsShareOnAnAtomIsAChanceToo()
+    {
+        // The exact map with Strength 0.5 fitted on the first half of 0/1 outputs, applied to the second: the returned
+        // CDFs are ½F_s + ½F_bar, so the KS is half the raw one, within the two-sample DKW half-width at 99.9 % (twice:
+        // the fit's own sampling error is of the same order). A geodesic half step would leave the raw KS.
+        var s = GuardAtomStreams.Stream(2, 0.3, 20000, 13);
+        var half = s.Outputs.Length / 2;
+        var exact = ExactBarycenterCorrector<string>.Fit(s.Outputs.AsSpan(0, half), s.Groups.AsSpan(0, half), new BarycenterOptions { Strength = 0.5, Seed = 5 });
+        var returned = Enumerable.Range(half, half).Select(i => exact.Apply(s.Outputs[i], s.Groups[i], i)).ToArray();
+        var raw = GuardGoalsTests.MaxPairwiseKs(s.Outputs[half..], s.Groups[half..]);
+        var after = GuardGoalsTests.MaxPairwiseKs(returned, s.Groups[half..]);
+        var eps = DkwBound.Epsilon(s.Groups[half..].Count(g => g == "a"), 0.001);
+        output.WriteLine($"raw KS {raw:0.000}, returned {after:0.000}, half the raw {raw / 2:0.000}, ε {eps:0.000}");
+        Assert.InRange(after, (raw / 2) - (2 * eps), (raw / 2) + (2 * eps));
+    }
+
+    [Fact]
     public void AtomSnapTakesARunAsTheValueItStandsFor()
     {
         const double jitter = 1e-9;
