@@ -215,7 +215,7 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
         var rank = (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / _sorted[g].Length;
         var lambda = Lambda(g);
         return atOrBelow - below < 2 || lambda == 1 ? Blend(y, g, BarycenterQuantile(rank))
-            : TieBreaker.Uniform(TieBreaker.StageSeed(_seed, AtomStage), row) < lambda ? BarycenterQuantile(rank) : y;
+            : TieBreaker.Uniform(TieBreaker.StageSeed(_seed, TieBreaker.AtomStage), row) < lambda ? BarycenterQuantile(rank) : y;
     }
 
     // Shrinkage: the group gets the share 1 − w_s of its correction (ShrinkageRule).
@@ -240,9 +240,6 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
 
     // Groups compared by reference before hashing.
     private const int FirstKeys = 8;
-
-    // The stream of draws for a share on an atom, apart from the tie-breaking draws and the sequential stages' seeds.
-    private const int AtomStage = 1 << 20;
 
     private int IndexOrThrow(TGroup group, long row)
     {
