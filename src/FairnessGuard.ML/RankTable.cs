@@ -168,7 +168,8 @@ internal sealed partial class RankTable
     /// <summary>
     /// The exact corrector's answer for y of cell g at row <paramref name="row"/> (<c>ExactBarycenterCorrector.Apply</c>
     /// with the same seed, operation for operation): inside an atom the rank is uniform on (F(y−), F(y)], drawn by
-    /// <see cref="TieBreaker"/> from (seed, row).
+    /// <see cref="TieBreaker"/> from (seed, row), and inside an atom of two or more values a share λ &lt; 1 is the chance of
+    /// the whole move (a second draw), as there.
     /// </summary>
     public double ApplyAtom(double y, int g, long row)
     {
@@ -179,7 +180,9 @@ internal sealed partial class RankTable
             ? below / (double)own.Length
             : (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / own.Length;
         var fair = Fair(rank);
-        return _strength == 1 ? fair : ((1 - _strength) * y) + (_strength * fair);
+        return _strength == 1 ? fair
+            : atOrBelow - below < 2 ? ((1 - _strength) * y) + (_strength * fair)
+            : TieBreaker.Uniform(TieBreaker.StageSeed(_seed, TieBreaker.AtomStage), row) < _strength ? fair : y;
     }
 
     /// <summary>Σ_s p_s Q_s(rank), summed in cell order as the exact corrector sums it.</summary>

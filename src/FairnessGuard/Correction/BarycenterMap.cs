@@ -44,10 +44,16 @@ internal sealed class BarycenterMap
 
     /// <summary>
     /// Maps <paramref name="y"/> of the group in <paramref name="slot"/>; false when the group is not in play.
-    /// <paramref name="u"/> in [0, 1) spreads a value that hits a run of equal knots (an atom) over the run's targets.
+    /// A value that hits a run of equal knots (an atom) is given the rank <paramref name="u"/> of the way through the
+    /// run (u in [0, 1)) and mapped to the barycenter's quantile at that rank, interpolated between the knots' targets by
+    /// rank. <paramref name="atom"/> tells whether <paramref name="y"/> lies on an atom of the group: on a run of equal
+    /// knots, between two knots no more than <paramref name="band"/> apart (an atom whose values were spread by the
+    /// tie-breaking jitter, whose width the caller passes), or within the band of one knot (the end of such a run; the value
+    /// is then mapped to that knot's target).
     /// </summary>
-    public bool TryMap(int slot, double y, double u, out double mapped)
+    public bool TryMap(int slot, double y, double u, double band, out double mapped, out bool atom)
     {
+        atom = false;
         if ((uint)slot >= (uint)_knots.Length || _knots[slot] is not { } index)
         {
             mapped = y;
@@ -64,7 +70,17 @@ internal sealed class BarycenterMap
         else if (x[j] == y)
         {
             var end = j + Distributions.SortedSearch.CountAtMost(x.AsSpan(j), y);
-            mapped = end - j == 1 ? t[j] : t[j] + (u * (t[end - 1] - t[j]));
+            atom = end - j > 1;
+            if (atom)
+            {
+                var at = j + (u * (end - 1 - j));
+                var k = Math.Min((int)at, end - 2);
+                mapped = t[k] + ((at - k) * (t[k + 1] - t[k]));
+            }
+            else
+            {
+                mapped = t[j];
+            }
         }
         else if (j == 0)
         {
@@ -72,8 +88,20 @@ internal sealed class BarycenterMap
         }
         else
         {
-            var w = (y - x[j - 1]) / (x[j] - x[j - 1]);
-            mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
+            var below = x[j - 1];
+            var above = x[j];
+            atom = above - below <= band;
+            if (!atom && (above - y <= band || y - below <= band))
+            {
+                // Just outside a run's first or last knot: on that atom, at its end.
+                atom = true;
+                mapped = above - y <= band ? t[j] : t[j - 1];
+            }
+            else
+            {
+                var w = (y - below) / (above - below);
+                mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
+            }
         }
 
         return true;

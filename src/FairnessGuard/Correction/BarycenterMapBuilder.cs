@@ -17,7 +17,14 @@ internal static class BarycenterMapBuilder
     /// gap: the largest excess of a group's gap to the rest over the do-no-harm critical value (<see cref="RawGapExcess"/> at <see cref="NoHarmRule.GroupLevel"/>), and an upper
     /// bound at <paramref name="confidence"/> on the largest pairwise raw gap (<see cref="BarycenterBuild.RawGapUpper"/>).
     /// </summary>
-    public static BarycenterBuild Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version, bool shrink, double confidence, double shrinkConfidence)
+    /// <param name="bySlot">The groups' distributions by slot (null = not in play).</param>
+    /// <param name="knotCount">Knots per group.</param>
+    /// <param name="version">The new map's version.</param>
+    /// <param name="shrink">Whether to compute the shrinkage weights.</param>
+    /// <param name="confidence">The confidence of <see cref="BarycenterBuild.RawGapUpper"/>.</param>
+    /// <param name="shrinkConfidence">The confidence of the shrinkage's noise level.</param>
+    /// <param name="jitter">The tie-breaking jitter the knots were ranked with: runs of knots within it are one atom (<see cref="AtomSnap"/>).</param>
+    public static BarycenterBuild Build(ReadOnlySpan<GroupDistribution?> bySlot, int knotCount, long version, bool shrink, double confidence, double shrinkConfidence, double jitter = 0)
     {
         double total = 0;
         var active = 0;
@@ -56,13 +63,17 @@ internal static class BarycenterMapBuilder
             weights[s] = g.Count / total;
         }
 
+        // An atom's knots were spread by the jitter; the targets sum them as the one value they stand for, so a rank range
+        // where the groups sit on atoms gets one exact target and every group's outputs there the same returned value.
+        var sums = AtomSnap.ForTargets(grids, jitter);
+
         // Each knot's sum runs over the groups in slot order, so splitting the knots over two cores (many groups)
         // leaves every bit as one pass would.
         TwoCores.Halves(knotCount, TwoCores.Worth((long)active * knotCount), (from, to) =>
         {
             for (var s = 0; s < grids.Length; s++)
             {
-                if (grids[s] is not { } x)
+                if (sums[s] is not { } x)
                 {
                     continue;
                 }

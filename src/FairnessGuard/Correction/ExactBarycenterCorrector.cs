@@ -208,18 +208,24 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
 
     // Inside an atom the rank is uniform on (F(y−), F(y)]: 1 − u is in (0, 1], so the atom's own quantile maps
     // back onto the atom. below and atOrBelow are the counts of the group's outputs under and up to y.
+    // A share λ < 1 of the move would change no rank inside an atom of two or more outputs, so there the share is the chance
+    // of the whole move, from a second draw of the row (docs/guard.md, "Atoms").
     private double InAtom(double y, int g, long row, int below, int atOrBelow)
     {
         var rank = (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / _sorted[g].Length;
-        return Blend(y, g, BarycenterQuantile(rank));
+        var lambda = Lambda(g);
+        return atOrBelow - below < 2 || lambda == 1 ? Blend(y, g, BarycenterQuantile(rank))
+            : TieBreaker.Uniform(TieBreaker.StageSeed(_seed, TieBreaker.AtomStage), row) < lambda ? BarycenterQuantile(rank) : y;
     }
 
     // Shrinkage: the group gets the share 1 − w_s of its correction (ShrinkageRule).
     private double Blend(double y, int g, double fair)
     {
-        var lambda = _shrink is { } w ? _strength * (1 - w[g]) : _strength;
+        var lambda = Lambda(g);
         return lambda == 1 ? fair : ((1 - lambda) * y) + (lambda * fair);
     }
+
+    private double Lambda(int g) => _shrink is { } w ? _strength * (1 - w[g]) : _strength;
 
     private double BarycenterQuantile(double rank)
     {

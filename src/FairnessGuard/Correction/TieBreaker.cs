@@ -11,6 +11,12 @@ internal static class TieBreaker
     public static double Uniform(ulong seed, long row) =>
         Sketches.SplitMix64.ToUnitInterval(Sketches.SplitMix64.Mix(seed + (Sketches.SplitMix64.Golden * (ulong)(row + 1))));
 
+    /// <summary>
+    /// The stage whose seed draws whether a share λ &lt; 1 of a correction moves an output inside an atom (docs/guard.md,
+    /// "Atoms"): apart from the tie-breaking draws and from the sequential corrector's attribute stages.
+    /// </summary>
+    public const int AtomStage = 1 << 20;
+
     /// <summary>Derives an independent stream seed for stage <paramref name="stage"/> of a sequential correction.</summary>
     public static ulong StageSeed(ulong seed, int stage) => seed ^ (0xD1B54A32D192ED03UL * (ulong)(stage + 1));
 }

@@ -109,7 +109,7 @@ public sealed partial class ParityGuard<TGroup>
             // must be warm.
             var ready = _options.Shrinkage ? warm >= 1 || total >= _options.WarmUp : warm >= 2;
             var build = ready
-                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, _options.Confidence, _options.ShrinkageConfidence)
+                ? BarycenterMapBuilder.Build(distributions, _options.Knots, previous.Version + 1, _options.Shrinkage, _options.Confidence, _options.ShrinkageConfidence, _options.TieJitter)
                 : new BarycenterBuild(new BarycenterMap([], [], 0, previous.Version + 1), new double[]?[states.Length], 0, []);
             var map = build.Map;
 

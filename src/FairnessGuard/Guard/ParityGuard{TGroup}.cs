@@ -110,7 +110,8 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                 // makes a finite value infinite (near ±MaxValue the value is ranked as it is).
                 var bits = stripe.NextBits();
                 var u = Sketches.SplitMix64.ToUnitInterval(bits);
-                var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * _jitter * (Math.Abs(output) + 1e-6));
+                var band = _jitter * (Math.Abs(output) + 1e-6);
+                var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * band);
                 ranked = double.IsFinite(ranked) ? ranked : output;
                 var result = output;
                 if (_monitorOnly)
@@ -121,12 +122,15 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                 {
                     stripe.NoHarmPassThroughs++;
                 }
-                else if (Volatile.Read(ref _map).TryMap(state.Slot, ranked, u, out var fair))
+                else if (Volatile.Read(ref _map).TryMap(state.Slot, ranked, u, 2 * band, out var fair, out var atom))
                 {
-                    // λ_s = Strength·(1 − w_s): a group with little evidence gets a share of its correction.
-                    var lambdas = Volatile.Read(ref _lambdas);
-                    var lambda = (uint)state.Slot < (uint)lambdas.Length ? lambdas[state.Slot] : _strength;
-                    result = lambda == 1 ? fair : ((1 - lambda) * output) + (lambda * fair);
+                    // λ_s = Strength·(1 − w_s): a group with little evidence gets a share of its correction. On an atom a
+                    // share of the move changes no rank (every output of the atom moves alike), so there λ is the chance
+                    // of the whole move, drawn from the call's own bits: the atom's returned CDF is (1 − λ)F_s + λF_bar.
+                    var lambda = LambdaOf(state.Slot);
+                    result = lambda == 1 ? fair
+                        : atom ? (Sketches.SplitMix64.ToUnitInterval(Sketches.SplitMix64.Mix(bits)) < lambda ? fair : output)
+                        : ((1 - lambda) * output) + (lambda * fair);
                     result = double.IsFinite(result) ? result : output;
                     stripe.Corrections++;
                     stripe.Changed += result != output ? 1 : 0;
@@ -157,6 +161,13 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
             Fault(ex);
             return output;
         }
+    }
+
+    // The group's share of its correction in the current map (Strength when the map has no entry for the slot).
+    private double LambdaOf(int slot)
+    {
+        var lambdas = Volatile.Read(ref _lambdas);
+        return (uint)slot < (uint)lambdas.Length ? lambdas[slot] : _strength;
     }
 
     /// <summary>Corrects a batch through the guard, row by row in order (the same path as single calls).</summary>

@@ -1,0 +1,87 @@
+namespace FairnessGuard.Correction;
+
+/// <summary>
+/// Atoms in the knots (docs/guard.md, "Atoms"). The guard ranks a value y as <c>y ± jitter·(|y| + 10⁻⁶)</c>, so the knots
+/// of an atom (a value many outputs share, such as a 0/1 decision) are spread over that band. For the barycenter's
+/// targets each run of knots within the band is taken as the one value it stands for: its middle, rounded to a power-of-two
+/// grid four times coarser than the band (so 0, 1 and other short binary fractions come back exactly); a run of equal
+/// knots is that value. The groups' own knots
+/// keep the spread, which is what gives an atom's outputs their whole rank interval.
+/// </summary>
+internal static class AtomSnap
+{
+    /// <summary>
+    /// Per slot, the knots to sum into the targets: the grid itself when it has no run within the jitter band, else a copy
+    /// with each run replaced by its snapped value.
+    /// </summary>
+    public static double[]?[] ForTargets(double[]?[] grids, double jitter)
+    {
+        var sums = new double[]?[grids.Length];
+        for (var s = 0; s < grids.Length; s++)
+        {
+            sums[s] = grids[s] is { } x && HasRun(x, jitter) ? Snapped(x, jitter) : grids[s];
+        }
+
+        return sums;
+    }
+
+    /// <summary>Whether two neighbouring knots lie within twice the jitter band of each other (equal knots included).</summary>
+    public static bool HasRun(ReadOnlySpan<double> x, double jitter)
+    {
+        for (var k = 1; k < x.Length; k++)
+        {
+            if (x[k] - x[k - 1] <= Band(x[k], jitter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value a run of knots from <paramref name="low"/> to <paramref name="high"/> stands for.</summary>
+    public static double Value(double low, double high, double jitter)
+    {
+        if (high == low)
+        {
+            // Not spread: the run is the value itself (jitter off, or a grid that repeats a knot).
+            return low;
+        }
+
+        var middle = low + ((high - low) / 2);
+        var width = 4 * Math.Max(Band(middle, jitter), high - low);
+        if (!(width > 0) || !double.IsFinite(width))
+        {
+            return middle;
+        }
+
+        var grid = Math.Pow(2, Math.Ceiling(Math.Log2(width)));
+        var snapped = Math.Round(middle / grid) * grid;
+        return double.IsFinite(snapped) ? snapped : middle;
+    }
+
+    // Twice the jitter's amplitude at y: the widest spread of two rankings of one value.
+    private static double Band(double y, double jitter) => 2 * jitter * (Math.Abs(y) + 1e-6);
+
+    private static double[] Snapped(double[] x, double jitter)
+    {
+        var copy = (double[])x.Clone();
+        var start = 0;
+        for (var k = 1; k <= x.Length; k++)
+        {
+            if (k < x.Length && x[k] - x[k - 1] <= Band(x[k], jitter))
+            {
+                continue;
+            }
+
+            if (k - start > 1)
+            {
+                copy.AsSpan(start, k - start).Fill(Value(x[start], x[k - 1], jitter));
+            }
+
+            start = k;
+        }
+
+        return copy;
+    }
+}
