@@ -37,6 +37,50 @@ internal readonly struct ReturnedScore
 
         var returned = method.ExpressionBody?.Expression
             ?? (method.Body?.Statements.LastOrDefault() is ReturnStatementSyntax { Expression: { } value } ? value : null);
+        if (FromReturned(method, returned, last: true) is { } score)
+        {
+            return score;
+        }
+
+        return method.Body is { } body ? FromEarlierReturn(method, body) : null;
+    }
+
+    /// <summary>
+    /// A score returned before the end of the body (<c>try { ... return probability; } catch { return Fallback(b); }</c>):
+    /// the first return statement of the method itself (not of a lambda or local function) whose value is a score. Its
+    /// features are its own parts and the other paths that return a same-type plain helper's value (<c>return
+    /// Fallback(b)</c>): that helper is followed rather than taken as the entity escaping. Any other path (a model,
+    /// a lookup) leaves the entity alone unless it is handed over whole, which keeps the score unreported.
+    /// </summary>
+    private static ReturnedScore? FromEarlierReturn(MethodDeclarationSyntax method, BlockSyntax body)
+    {
+        var returns = body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null).ToList();
+        if (returns.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (var statement in returns)
+        {
+            if (FromReturned(method, statement.Expression, last: false) is not { } score)
+            {
+                continue;
+            }
+
+            // The other paths that return a same-type plain helper's value (return this.Fallback(b);) are followed with
+            // the score: the entity they are handed is read there, not passed on.
+            var parts = score.Parts.ToList();
+            parts.AddRange(returns.Where(r => r != statement && Unwrap(r.Expression) is InvocationExpressionSyntax call && ScoreHelpers.IsPlainHelperCall(call))
+                .Select(r => (SyntaxNode)r.Expression!));
+            return new ReturnedScore(score.Location, parts);
+        }
+
+        return null;
+    }
+
+    private static ReturnedScore? FromReturned(MethodDeclarationSyntax method, ExpressionSyntax? returned, bool last)
+    {
         returned = Unwrap(returned);
         if (returned is null)
         {
@@ -57,7 +101,7 @@ internal readonly struct ReturnedScore
         {
             // A one-statement body or an expression body: the expression is the whole score. In a longer body the
             // statements before it may compute parts of it, so the whole body's reads count.
-            return method.Body is { Statements.Count: > 1 } body ? new ReturnedScore(returned, new SyntaxNode[] { body }) : new ReturnedScore(returned, new SyntaxNode[] { returned });
+            return method.Body is { } body && (body.Statements.Count > 1 || !last) ? new ReturnedScore(returned, new SyntaxNode[] { body }) : new ReturnedScore(returned, new SyntaxNode[] { returned });
         }
 
         if (method.Body is null)
