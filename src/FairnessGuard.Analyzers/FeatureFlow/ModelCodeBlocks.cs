@@ -16,12 +16,13 @@ internal static class ModelCodeBlocks
 
     /// <summary>
     /// Words that name a type as a scorer of people besides the prediction words (<c>Score</c>, <c>Scoring</c>,
-    /// <c>Prediction</c>): <c>RiskScorer</c>, <c>CreditRater</c>, <c>UnderwritingService</c>, <c>EligibilityEngine</c>.
-    /// Not <c>model</c> (view models) nor <c>rate</c> (exchange and shipping rates).
+    /// <c>Prediction</c>): <c>RiskScorer</c>, <c>CreditRater</c>, <c>UnderwritingService</c>, <c>EligibilityEngine</c>,
+    /// <c>PremiumCalculator</c>. Not <c>model</c> (view models), <c>rate</c> (exchange and shipping rates) nor
+    /// <c>calculator</c> alone (<c>TaxCalculator</c>).
     /// </summary>
     private static readonly System.Collections.Generic.HashSet<string> ScorerTypeWords = new(System.StringComparer.Ordinal)
     {
-        "scorer", "scorers", "scorecard", "predictor", "classifier", "rater", "rating", "underwriter", "underwriting", "risk", "credit", "eligibility",
+        "scorer", "scorers", "scorecard", "predictor", "classifier", "rater", "rating", "underwriter", "underwriting", "risk", "credit", "eligibility", "premium",
     };
 
     public static bool IsTriggerCall(InvocationExpressionSyntax invocation, Naming.NameMatchers names) =>

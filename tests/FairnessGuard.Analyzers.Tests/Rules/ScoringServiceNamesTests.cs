@@ -6,7 +6,7 @@ namespace FairnessGuard.Analyzers.Tests.Rules;
 /// Which hand-written methods are scoring methods by name (field test round 4, issue 14's "prediction verbs on a scoring
 /// service"): a calculation verb first (<c>Calculate</c>, <c>Compute</c>, <c>Evaluate</c>, <c>Assess</c>, <c>Estimate</c>,
 /// <c>Rate</c>) on a type named as a scorer of people (<c>RiskScorer</c>, <c>CreditRater</c>, <c>UnderwritingService</c>,
-/// <c>EligibilityEngine</c>, besides the prediction words). Exchange and shipping rates, view models and verbs that are not
+/// <c>EligibilityEngine</c>, <c>PremiumCalculator</c>, besides the prediction words). Exchange and shipping rates, view models and verbs that are not
 /// the name's first word are not.
 /// </summary>
 public class ScoringServiceNamesTests
@@ -50,6 +50,11 @@ public class ScoringServiceNamesTests
             {
                 public double Estimate(Applicant a) => {|FG0001:a.Income / 1000 - a.Debt / 500|};
             }
+
+            public sealed class PremiumCalculator
+            {
+                public decimal Calculate(Applicant a) => {|FG0001:120m + 0.01m * (decimal)a.Debt - 2m * a.YearsEmployed|};
+            }
             """).VerifyAsync();
     }
 
@@ -61,6 +66,12 @@ public class ScoringServiceNamesTests
             public sealed class ExchangeRateService
             {
                 public double Rate(Applicant a) => 0.002 * a.Income - 0.01 * a.Debt;
+            }
+
+            // A calculator is not a scorer by that word alone.
+            public sealed class TaxCalculator
+            {
+                public double Calculate(Applicant a) => 0.3 * a.Income - 0.1 * a.Debt;
             }
 
             // A view model's Calculate is a form's arithmetic.
