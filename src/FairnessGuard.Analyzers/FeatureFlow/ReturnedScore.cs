@@ -10,11 +10,12 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// The score a hand-written scoring method computes by arithmetic on an entity's members: an arithmetic expression
 /// it returns (expression body, or the return statement that ends its body), or a local it returns (alone or as an
 /// element of a returned tuple) whose every assignment is arithmetic, a conditional or a constant
-/// (<c>score += income &gt;= 30000 ? 50 : 10;</c>), possibly through plain-computation helpers of the same type
+/// (<c>score += income &gt;= 30000 ? 50 : 10;</c>), possibly under conditions (<c>if (a.Income &gt; 50000) score += 20;</c>,
+/// see <see cref="ScoreConditions"/>) and through plain-computation helpers of the same type
 /// (<see cref="ScoreHelpers"/>). A local with any other call in its assignments is not a score this reader can vouch
 /// for (it may come from a model), so it is ignored.
 /// </summary>
-internal readonly struct ReturnedScore
+internal readonly partial struct ReturnedScore
 {
     private ReturnedScore(ExpressionSyntax location, IReadOnlyList<SyntaxNode> parts)
     {
@@ -81,7 +82,7 @@ internal readonly struct ReturnedScore
 
     private static ReturnedScore? FromReturned(MethodDeclarationSyntax method, ExpressionSyntax? returned, bool last)
     {
-        returned = Unwrap(returned);
+        returned = WithoutRounding(method, Unwrap(returned));
         if (returned is null)
         {
             return null;
@@ -100,8 +101,14 @@ internal readonly struct ReturnedScore
         if (IsArithmetic(returned))
         {
             // A one-statement body or an expression body: the expression is the whole score. In a longer body the
-            // statements before it may compute parts of it, so the whole body's reads count.
-            return method.Body is { } body && (body.Statements.Count > 1 || !last) ? new ReturnedScore(returned, new SyntaxNode[] { body }) : new ReturnedScore(returned, new SyntaxNode[] { returned });
+            // statements before it may compute parts of it, so the whole body's reads count; unless a local it reads
+            // comes from a call the rule cannot read (a weight table, a model): then it is not a score to vouch for.
+            if (method.Body is { } body && (body.Statements.Count > 1 || !last))
+            {
+                return ReadsOpaqueLocal(body, returned) ? null : new ReturnedScore(returned, new SyntaxNode[] { body });
+            }
+
+            return new ReturnedScore(returned, new SyntaxNode[] { returned });
         }
 
         if (method.Body is null)
@@ -153,6 +160,10 @@ internal readonly struct ReturnedScore
 
             arithmetic |= node is AssignmentExpressionSyntax { RawKind: not (int)SyntaxKind.SimpleAssignmentExpression } || value.DescendantNodesAndSelf().Any(n => n is ExpressionSyntax e && IsArithmetic(e));
             parts.Add(value);
+            if (!ScoreConditions.AddGuards(node, body, parts, IsComputation))
+            {
+                return null;
+            }
         }
 
         return arithmetic && parts.Count > 0 ? WithInputs(body, parts) : null;
