@@ -127,7 +127,7 @@ internal static class AppendedFeatureReader
                 // A prediction, or a wrapper (a tensor, a vector) on its way to one, takes the collection; any other
                 // call or object may fill it.
                 return (callee is InvocationExpressionSyntax invocation && sinks.Contains(invocation))
-                    || (callee is BaseObjectCreationExpressionSyntax && flow.Reaches(identifier)) ? Use.Read : Use.Unknown;
+                    || (callee is BaseObjectCreationExpressionSyntax && flow.ReachesThroughFlow(identifier)) ? Use.Read : Use.Unknown;
             case ReturnStatementSyntax or ArrowExpressionClauseSyntax or SpreadElementSyntax:
             case ForEachStatementSyntax loop when loop.Expression == identifier:
                 return Use.Read;

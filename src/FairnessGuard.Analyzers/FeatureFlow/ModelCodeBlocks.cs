@@ -12,7 +12,18 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// </summary>
 internal static class ModelCodeBlocks
 {
-    private static readonly System.Collections.Generic.HashSet<string> CalculationVerbs = new(new[] { "calculate", "compute", "evaluate", "assess" }.Concat(Naming.ForeignNames.CalculationVerbs), System.StringComparer.Ordinal);
+    private static readonly System.Collections.Generic.HashSet<string> CalculationVerbs = new(new[] { "calculate", "compute", "evaluate", "assess", "estimate", "rate" }.Concat(Naming.ForeignNames.CalculationVerbs), System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that name a type as a scorer of people besides the prediction words (<c>Score</c>, <c>Scoring</c>,
+    /// <c>Prediction</c>): <c>RiskScorer</c>, <c>CreditRater</c>, <c>UnderwritingService</c>, <c>EligibilityEngine</c>,
+    /// <c>PremiumCalculator</c>. Not <c>model</c> (view models), <c>rate</c> (exchange and shipping rates) nor
+    /// <c>calculator</c> alone (<c>TaxCalculator</c>).
+    /// </summary>
+    private static readonly System.Collections.Generic.HashSet<string> ScorerTypeWords = new(System.StringComparer.Ordinal)
+    {
+        "scorer", "scorers", "scorecard", "predictor", "classifier", "rater", "rating", "underwriter", "underwriting", "risk", "credit", "eligibility", "premium",
+    };
 
     public static bool IsTriggerCall(InvocationExpressionSyntax invocation, Naming.NameMatchers names) =>
         BlockScan.NameOf(invocation) is { } name && (BlockScan.IsPipelineName(name) || names.IsPredictionName(name) || BlockScan.IsScoringServiceCall(invocation, name));
@@ -25,26 +36,29 @@ internal static class ModelCodeBlocks
     }
 
     /// <summary>
-    /// A calculation verb (<c>Calculate</c>, <c>Compute</c>, <c>Evaluate</c>, <c>Assess</c>) on a type named as a
-    /// scorer (<c>CreditScoringService.Calculate</c>) is a scoring method; on other types (<c>TaxCalculator</c>) it is not.
+    /// A calculation verb (<c>Calculate</c>, <c>Compute</c>, <c>Evaluate</c>, <c>Assess</c>, <c>Estimate</c>, <c>Rate</c>) on a
+    /// type named as a scorer (<c>CreditScoringService.Calculate</c>, <c>RiskScorer.Assess</c>, <c>CreditRater.Rate</c>) is a
+    /// scoring method; on other types (<c>TaxCalculator</c>, <c>ExchangeRateService</c>) it is not.
     /// </summary>
     public static bool IsScoringServiceMethod(string methodName, string typeName, Naming.NameMatchers names)
     {
-        // Asked of every method: a name that does not hold a verb at all is not split into words.
-        if (!ContainsCalculationVerb(methodName))
+        // Asked of every method: a name that does not start with a verb is not split into words.
+        if (!StartsWithCalculationVerb(methodName))
         {
             return false;
         }
 
         var words = Naming.IdentifierTokens.Split(methodName);
-        return words.Length > 0 && CalculationVerbs.Contains(words[0]) && System.Array.Exists(Naming.IdentifierTokens.Split(typeName), names.IsPredictionName);
+        return words.Length > 0 && CalculationVerbs.Contains(words[0])
+            && System.Array.Exists(Naming.IdentifierTokens.Split(typeName), w => ScorerTypeWords.Contains(w) || names.IsPredictionName(w));
     }
 
-    private static bool ContainsCalculationVerb(string name)
+    private static bool StartsWithCalculationVerb(string name)
     {
+        name = name.TrimStart('_');
         foreach (var verb in CalculationVerbs)
         {
-            if (name.IndexOf(verb, System.StringComparison.OrdinalIgnoreCase) >= 0)
+            if (name.StartsWith(verb, System.StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -28,8 +28,22 @@ internal sealed class PredictionFlow
         _anyUseCounts = anyUseCounts;
     }
 
+    private PredictionFlow(BlockScan scan, HashSet<InvocationExpressionSyntax> sinks, bool returnCounts)
+    {
+        _scan = scan;
+        _sinks = sinks;
+        _returnCounts = returnCounts;
+        _anyUseCounts = false;
+    }
+
     /// <summary>Whether the value of <paramref name="value"/> reaches a prediction.</summary>
     public bool Reaches(ExpressionSyntax value) => Reaches(value, 0, new HashSet<string>());
+
+    /// <summary>
+    /// Whether the value reaches a prediction (or a return, where returns count) through the flow itself: in a scoring
+    /// method any use of a local would count, which says nothing of where an object wrapping the value goes.
+    /// </summary>
+    public bool ReachesThroughFlow(ExpressionSyntax value) => new PredictionFlow(_scan, _sinks, _returnCounts).Reaches(value);
 
     /// <summary>Whether the variable named <paramref name="name"/>, used after <paramref name="after"/>, reaches a prediction.</summary>
     public bool VariableReaches(string name, int after) => VariableReaches(name, after, 0, new HashSet<string>());
@@ -91,12 +105,27 @@ internal sealed class PredictionFlow
         }
 
         var uses = _scan.Identifiers.Where(i => i.Identifier.ValueText == name && i.SpanStart >= after).ToList();
-        if (_anyUseCounts && uses.Count > 0)
+        if (_anyUseCounts && uses.Any(use => !IsDiscardedArgument(use)))
         {
             return true;
         }
 
         return uses.Any(use => Reaches(use, steps, visited));
+    }
+
+    /// <summary>
+    /// Handed to a call whose result is thrown away (<c>log.Write(features);</c>) that is not a prediction: that use
+    /// alone does not make the value the score, even in a scoring method where any other use counts.
+    /// </summary>
+    private bool IsDiscardedArgument(IdentifierNameSyntax use)
+    {
+        if (use.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } || _sinks.Contains(call))
+        {
+            return false;
+        }
+
+        SyntaxNode statement = call.Parent is AwaitExpressionSyntax awaited ? awaited : call;
+        return statement.Parent is ExpressionStatementSyntax;
     }
 
     /// <summary>The leftmost simple name of <c>a.b.c</c>: the variable a member chain starts from.</summary>

@@ -10,11 +10,12 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// The score a hand-written scoring method computes by arithmetic on an entity's members: an arithmetic expression
 /// it returns (expression body, or the return statement that ends its body), or a local it returns (alone or as an
 /// element of a returned tuple) whose every assignment is arithmetic, a conditional or a constant
-/// (<c>score += income &gt;= 30000 ? 50 : 10;</c>), possibly through plain-computation helpers of the same type
+/// (<c>score += income &gt;= 30000 ? 50 : 10;</c>), possibly under conditions (<c>if (a.Income &gt; 50000) score += 20;</c>,
+/// see <see cref="ScoreConditions"/>) and through plain-computation helpers of the same type
 /// (<see cref="ScoreHelpers"/>). A local with any other call in its assignments is not a score this reader can vouch
 /// for (it may come from a model), so it is ignored.
 /// </summary>
-internal readonly struct ReturnedScore
+internal readonly partial struct ReturnedScore
 {
     private ReturnedScore(ExpressionSyntax location, IReadOnlyList<SyntaxNode> parts)
     {
@@ -37,7 +38,51 @@ internal readonly struct ReturnedScore
 
         var returned = method.ExpressionBody?.Expression
             ?? (method.Body?.Statements.LastOrDefault() is ReturnStatementSyntax { Expression: { } value } ? value : null);
-        returned = Unwrap(returned);
+        if (FromReturned(method, returned, last: true) is { } score)
+        {
+            return score;
+        }
+
+        return method.Body is { } body ? FromEarlierReturn(method, body) : null;
+    }
+
+    /// <summary>
+    /// A score returned before the end of the body (<c>try { ... return probability; } catch { return Fallback(b); }</c>):
+    /// the first return statement of the method itself (not of a lambda or local function) whose value is a score. Its
+    /// features are its own parts and the other paths that return a same-type plain helper's value (<c>return
+    /// Fallback(b)</c>): that helper is followed rather than taken as the entity escaping. Any other path (a model,
+    /// a lookup) leaves the entity alone unless it is handed over whole, which keeps the score unreported.
+    /// </summary>
+    private static ReturnedScore? FromEarlierReturn(MethodDeclarationSyntax method, BlockSyntax body)
+    {
+        var returns = body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null).ToList();
+        if (returns.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (var statement in returns)
+        {
+            if (FromReturned(method, statement.Expression, last: false) is not { } score)
+            {
+                continue;
+            }
+
+            // The other paths that return a same-type plain helper's value (return this.Fallback(b);) are followed with
+            // the score: the entity they are handed is read there, not passed on.
+            var parts = score.Parts.ToList();
+            parts.AddRange(returns.Where(r => r != statement && Unwrap(r.Expression) is InvocationExpressionSyntax call && ScoreHelpers.IsPlainHelperCall(call))
+                .Select(r => (SyntaxNode)r.Expression!));
+            return new ReturnedScore(score.Location, parts);
+        }
+
+        return null;
+    }
+
+    private static ReturnedScore? FromReturned(MethodDeclarationSyntax method, ExpressionSyntax? returned, bool last)
+    {
+        returned = WithoutRounding(method, Unwrap(returned));
         if (returned is null)
         {
             return null;
@@ -56,8 +101,14 @@ internal readonly struct ReturnedScore
         if (IsArithmetic(returned))
         {
             // A one-statement body or an expression body: the expression is the whole score. In a longer body the
-            // statements before it may compute parts of it, so the whole body's reads count.
-            return method.Body is { Statements.Count: > 1 } body ? new ReturnedScore(returned, new SyntaxNode[] { body }) : new ReturnedScore(returned, new SyntaxNode[] { returned });
+            // statements before it may compute parts of it, so the whole body's reads count; unless a local it reads
+            // comes from a call the rule cannot read (a weight table, a model): then it is not a score to vouch for.
+            if (method.Body is { } body && (body.Statements.Count > 1 || !last))
+            {
+                return ReadsOpaqueLocal(body, returned) ? null : new ReturnedScore(returned, new SyntaxNode[] { body });
+            }
+
+            return new ReturnedScore(returned, new SyntaxNode[] { returned });
         }
 
         if (method.Body is null)
@@ -109,6 +160,10 @@ internal readonly struct ReturnedScore
 
             arithmetic |= node is AssignmentExpressionSyntax { RawKind: not (int)SyntaxKind.SimpleAssignmentExpression } || value.DescendantNodesAndSelf().Any(n => n is ExpressionSyntax e && IsArithmetic(e));
             parts.Add(value);
+            if (!ScoreConditions.AddGuards(node, body, parts, IsComputation))
+            {
+                return null;
+            }
         }
 
         return arithmetic && parts.Count > 0 ? WithInputs(body, parts) : null;

@@ -9,7 +9,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// <summary>
 /// Helper methods a hand-written score is computed through (<c>score += IncomePoints(a.Income)</c>,
 /// <c>0.5 * IncomePart(a)</c>). Only what can be known for sure is followed, one level deep: a method of the same
-/// type declaration, called by its simple name, whose body is a plain computation (arithmetic, conditionals,
+/// type declaration, called by its simple name (or through <c>this.</c>), whose body is a plain computation (arithmetic, conditionals,
 /// switches, <c>Math</c> calls) with no other call, no object creation and no assignment but to its own locals.
 /// Such a helper cannot hide a model or pass the entity on, so its reads of an entity parameter are the caller's
 /// reads of the argument. A helper anywhere else (another type, an interface, a library) stays opaque.
@@ -30,7 +30,9 @@ internal static class ScoreHelpers
     {
         foreach (var call in parts.SelectMany(p => p.DescendantNodesAndSelf()).OfType<InvocationExpressionSyntax>())
         {
-            if (HelperOf(call) is not { } helper || isModelBlock(helper.Identifier.ValueText))
+            // A helper named as a model block is followed only when this method returns its value as is
+            // (return Fallback(b);): then it is one of this method's output paths, not a block reported on its own.
+            if (HelperOf(call) is not { } helper || (isModelBlock(helper.Identifier.ValueText) && !IsReturnedAsIs(call)))
             {
                 continue;
             }
@@ -72,9 +74,23 @@ internal static class ScoreHelpers
         return reads;
     }
 
+    private static bool IsReturnedAsIs(InvocationExpressionSyntax call)
+    {
+        SyntaxNode node = call;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is ReturnStatementSyntax;
+    }
+
     private static MethodDeclarationSyntax? HelperOf(InvocationExpressionSyntax call)
     {
-        if (call.Expression is not IdentifierNameSyntax name || call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+        // Called by its simple name or through this (this.Fallback(b)): both bind to the type's own method.
+        var name = call.Expression as IdentifierNameSyntax
+            ?? (call.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax qualified } ? qualified : null);
+        if (name is null || call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
         {
             return null;
         }

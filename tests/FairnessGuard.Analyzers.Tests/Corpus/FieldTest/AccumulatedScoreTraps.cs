@@ -17,7 +17,7 @@ public sealed class BorrowerScores(IRiskModel model)
     public double GenderAwareScore(Borrower b)
     {
         var score = 0.3 * b.Income - 0.2 * b.Debt;
-        if (b.Gender == "F")
+        if ({|FG0004:b.Gender|} == "F")
         {
             score += 1;
         }
