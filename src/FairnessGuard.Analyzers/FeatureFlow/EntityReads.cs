@@ -24,6 +24,8 @@ internal sealed class EntityReads
     private readonly HashSet<ISymbol> _reported = new(SymbolEqualityComparer.Default);
     private readonly ReadCandidates _candidates;
     private readonly HashSet<SyntaxNode> _followed = new();
+    private readonly Func<string, bool> _isParameter;
+    private readonly Func<string, bool> _isModelBlock;
 
     public EntityReads(BlockScan scan, SemanticModel model, IMethodSymbol? method, FairnessCompilationContext context, NameMatchers names, CancellationToken token)
     {
@@ -34,6 +36,8 @@ internal sealed class EntityReads
         Names = names;
         Token = token;
         _candidates = new ReadCandidates(scan.Block, method);
+        _isParameter = n => ParameterNamed(_parameters, n) is not null;
+        _isModelBlock = n => names.IsFeatureBuilderName(n) || names.IsPredictionName(n);
     }
 
     public NameMatchers Names { get; }
@@ -109,27 +113,27 @@ internal sealed class EntityReads
     {
         var result = new Dictionary<ISymbol, Dictionary<string, SyntaxNode>>(SymbolEqualityComparer.Default);
         var byReceiver = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
-        foreach (var identifier in parts.SelectMany(p => p.DescendantNodesAndSelf()).OfType<IdentifierNameSyntax>())
-        {
-            // nameof(Row.X) names a member, it reads no value.
-            if (BlockScan.IsInsideNameof(identifier))
-            {
-                continue;
-            }
 
-            if (identifier.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == identifier)
+        // One pass over the parts' nodes: the names read, and the calls, which may go to a helper whose reads count too.
+        List<InvocationExpressionSyntax>? calls = null;
+        foreach (var part in parts)
+        {
+            foreach (var node in part.DescendantNodesAndSelf())
             {
-                Add(byReceiver, receiver.Identifier.ValueText, identifier);
-            }
-            else if (identifier.Parent is not MemberAccessExpressionSyntax && !BlockScan.IsInitializerTarget(identifier))
-            {
-                Add(byReceiver, "this", identifier);
+                if (node is InvocationExpressionSyntax call)
+                {
+                    (calls ??= new List<InvocationExpressionSyntax>()).Add(call);
+                }
+                else if (node is IdentifierNameSyntax identifier)
+                {
+                    AddRead(byReceiver, identifier);
+                }
             }
         }
 
-        foreach (var (receiver, read) in ScoreHelpers.ReadsThrough(parts, _followed, n => ParameterNamed(_parameters, n) is not null, n => Names.IsFeatureBuilderName(n) || Names.IsPredictionName(n)))
+        if (calls is not null)
         {
-            Add(byReceiver, receiver, read);
+            ScoreHelpers.ReadsThrough(calls, _followed, _isParameter, _isModelBlock, byReceiver);
         }
 
         foreach (var pair in byReceiver)
@@ -162,6 +166,24 @@ internal sealed class EntityReads
         }
 
         return result;
+    }
+
+    private static void AddRead(Dictionary<string, List<SimpleNameSyntax>> byReceiver, IdentifierNameSyntax identifier)
+    {
+        // nameof(Row.X) names a member, it reads no value.
+        if (BlockScan.IsInsideNameof(identifier))
+        {
+            return;
+        }
+
+        if (identifier.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == identifier)
+        {
+            Add(byReceiver, receiver.Identifier.ValueText, identifier);
+        }
+        else if (identifier.Parent is not MemberAccessExpressionSyntax && !BlockScan.IsInitializerTarget(identifier))
+        {
+            Add(byReceiver, "this", identifier);
+        }
     }
 
     /// <summary>
@@ -259,7 +281,7 @@ internal sealed class EntityReads
         return false;
     }
 
-    private static void Add(Dictionary<string, List<SimpleNameSyntax>> map, string key, SimpleNameSyntax name)
+    internal static void Add(Dictionary<string, List<SimpleNameSyntax>> map, string key, SimpleNameSyntax name)
     {
         if (!map.TryGetValue(key, out var list))
         {
