@@ -5,6 +5,7 @@ using System.Threading;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
@@ -41,8 +42,11 @@ internal static partial class MlNetPipelineReader
         }
 
         var available = AvailableColumns(pipeline, context, names);
-        var notUses = NotUses(pipeline, scan.Block.SyntaxTree, model, token);
-        var referenced = scan.NamesReferencedOutside(notUses);
+        // What the block uses is only asked about a sensitive column (most pipelines have none): built on the first question.
+        List<TextSpan>? notUses = null;
+        HashSet<string>? referenced = null;
+        List<TextSpan> NotUsesOf() => notUses ??= NotUses(pipeline, scan.Block.SyntaxTree, model, token);
+        HashSet<string> Referenced() => referenced ??= scan.NamesReferencedOutside(NotUsesOf());
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
 
@@ -52,7 +56,7 @@ internal static partial class MlNetPipelineReader
             {
                 var known = Find(available, column.Name);
                 var sensitive = known?.IsSensitive ?? names.IsSensitive(column.Name);
-                if (sensitive && !referenced.Contains(column.Name) && !(known is not null && referenced.Contains(known.MemberName)))
+                if (sensitive && !Referenced().Contains(column.Name) && !(known is not null && Referenced().Contains(known.MemberName)))
                 {
                     var on = known is null ? "the data view" : inputName;
                     AddDropped(dropped, column.Node.GetLocation(), known, column.Name, on, "removed by DropColumns before the trainer", pipeline.InputType);
@@ -83,8 +87,8 @@ internal static partial class MlNetPipelineReader
                 continue;
             }
 
-            if ((referenced.Contains(column.Name) || referenced.Contains(column.MemberName))
-                && (ReadAsValue(scan, notUses, column.Name, model, token) || ReadAsValue(scan, notUses, column.MemberName, model, token)))
+            if ((Referenced().Contains(column.Name) || Referenced().Contains(column.MemberName))
+                && (ReadAsValue(scan, NotUsesOf(), column.Name, model, token) || ReadAsValue(scan, NotUsesOf(), column.MemberName, model, token)))
             {
                 continue;
             }
