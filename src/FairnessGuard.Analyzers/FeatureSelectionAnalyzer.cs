@@ -99,6 +99,11 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (MemberShapes.HoldsOnlyData(member))
+        {
+            return;
+        }
+
         // One pass both looks for the member's first trigger and scans it (the block is the member): after the
         // trigger the pass only scans. A member without a trigger hands its scan on to the next one, emptied.
         var scan = BlockScan.Start(member, spare);

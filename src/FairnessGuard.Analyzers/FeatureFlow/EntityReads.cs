@@ -14,7 +14,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// the findings that follow when the entity has sensitive members the code block never reads. Shared by the
 /// one-expression feature sets and the ones appended a statement at a time; an entity is reported once per block.
 /// </summary>
-internal sealed class EntityReads
+internal sealed partial class EntityReads
 {
     private const int MinimumFeatures = 2;
     private readonly BlockScan _scan;
@@ -24,6 +24,8 @@ internal sealed class EntityReads
     private readonly HashSet<ISymbol> _reported = new(SymbolEqualityComparer.Default);
     private readonly ReadCandidates _candidates;
     private readonly HashSet<SyntaxNode> _followed = new();
+    private readonly Func<string, bool> _isParameter;
+    private readonly Func<string, bool> _isModelBlock;
 
     public EntityReads(BlockScan scan, SemanticModel model, IMethodSymbol? method, FairnessCompilationContext context, NameMatchers names, CancellationToken token)
     {
@@ -34,6 +36,8 @@ internal sealed class EntityReads
         Names = names;
         Token = token;
         _candidates = new ReadCandidates(scan.Block, method);
+        _isParameter = n => ParameterNamed(_parameters, n) is not null;
+        _isModelBlock = n => names.IsFeatureBuilderName(n) || names.IsPredictionName(n);
     }
 
     public NameMatchers Names { get; }
@@ -109,27 +113,27 @@ internal sealed class EntityReads
     {
         var result = new Dictionary<ISymbol, Dictionary<string, SyntaxNode>>(SymbolEqualityComparer.Default);
         var byReceiver = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
-        foreach (var identifier in parts.SelectMany(p => p.DescendantNodesAndSelf()).OfType<IdentifierNameSyntax>())
-        {
-            // nameof(Row.X) names a member, it reads no value.
-            if (BlockScan.IsInsideNameof(identifier))
-            {
-                continue;
-            }
 
-            if (identifier.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == identifier)
+        // One pass over the parts' nodes: the names read, and the calls, which may go to a helper whose reads count too.
+        List<InvocationExpressionSyntax>? calls = null;
+        foreach (var part in parts)
+        {
+            foreach (var node in part.DescendantNodesAndSelf())
             {
-                Add(byReceiver, receiver.Identifier.ValueText, identifier);
-            }
-            else if (identifier.Parent is not MemberAccessExpressionSyntax && !BlockScan.IsInitializerTarget(identifier))
-            {
-                Add(byReceiver, "this", identifier);
+                if (node is InvocationExpressionSyntax call)
+                {
+                    (calls ??= new List<InvocationExpressionSyntax>()).Add(call);
+                }
+                else if (node is IdentifierNameSyntax identifier)
+                {
+                    AddRead(byReceiver, identifier);
+                }
             }
         }
 
-        foreach (var (receiver, read) in ScoreHelpers.ReadsThrough(parts, _followed, n => ParameterNamed(_parameters, n) is not null, n => Names.IsFeatureBuilderName(n) || Names.IsPredictionName(n)))
+        if (calls is not null)
         {
-            Add(byReceiver, receiver, read);
+            ScoreHelpers.ReadsThrough(calls, _followed, _isParameter, _isModelBlock, byReceiver);
         }
 
         foreach (var pair in byReceiver)
@@ -164,102 +168,25 @@ internal sealed class EntityReads
         return result;
     }
 
-    /// <summary>
-    /// The variable (or type, for <c>this</c>) that the name reads an instance property or field of, or null.
-    /// A member read from a parameter of the method is resolved from the method's signature, without binding
-    /// the body; anything else (locals, <c>this</c>, names inside lambdas that could shadow) is bound.
-    /// </summary>
-    private ISymbol? ReadOf(SimpleNameSyntax name, string receiver)
+    private static void AddRead(Dictionary<string, List<SimpleNameSyntax>> byReceiver, IdentifierNameSyntax identifier)
     {
-        var model = _model;
-        var token = Token;
-        if (receiver != "this" && ParameterNamed(_parameters, receiver) is { } parameter && !InsideNestedFunction(name, _scan.Block))
+        // nameof(Row.X) names a member, it reads no value.
+        if (BlockScan.IsInsideNameof(identifier))
         {
-            return InstanceDataMember(parameter.Type, name.Identifier.ValueText) ? parameter : null;
+            return;
         }
 
-        var member = model.GetSymbolInfo(name, token).Symbol;
-        if (member is not (IPropertySymbol or IFieldSymbol) || name.Parent is null)
+        if (identifier.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == identifier)
         {
-            return null;
+            Add(byReceiver, receiver.Identifier.ValueText, identifier);
         }
-
-        ISymbol? source = receiver == "this"
-            ? member.ContainingType
-            : model.GetSymbolInfo(((MemberAccessExpressionSyntax)name.Parent).Expression, token).Symbol;
-
-        // A type-qualified name (Row.Income, e.g. in a column pair or an attribute) reads no instance.
-        if (receiver != "this" && source is ITypeSymbol)
+        else if (identifier.Parent is not MemberAccessExpressionSyntax && !BlockScan.IsInitializerTarget(identifier))
         {
-            return null;
+            Add(byReceiver, "this", identifier);
         }
-
-        return source is null || (receiver == "this" && member.IsStatic) ? null : source;
     }
 
-    private static IParameterSymbol? ParameterNamed(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, string name)
-    {
-        foreach (var parameter in parameters)
-        {
-            if (parameter.Name == name)
-            {
-                return parameter;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Inside a lambda, local function or query, a name may be the nested function's own variable.</summary>
-    public static bool InsideNestedFunction(SyntaxNode node, SyntaxNode block)
-    {
-        for (var current = node.Parent; current is not null && current != block; current = current.Parent)
-        {
-            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the type (or a base type or interface) has an instance property or field of that name.</summary>
-    private static bool InstanceDataMember(ITypeSymbol type, string name)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (HasInstanceData(current, name))
-            {
-                return true;
-            }
-        }
-
-        foreach (var iface in type.AllInterfaces)
-        {
-            if (HasInstanceData(iface, name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasInstanceData(ITypeSymbol type, string name)
-    {
-        foreach (var member in type.GetMembers(name))
-        {
-            if (!member.IsStatic && member is IPropertySymbol or IFieldSymbol)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void Add(Dictionary<string, List<SimpleNameSyntax>> map, string key, SimpleNameSyntax name)
+    internal static void Add(Dictionary<string, List<SimpleNameSyntax>> map, string key, SimpleNameSyntax name)
     {
         if (!map.TryGetValue(key, out var list))
         {

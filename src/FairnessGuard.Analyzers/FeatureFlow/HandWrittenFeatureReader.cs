@@ -31,7 +31,7 @@ internal static class HandWrittenFeatureReader
         foreach (var candidate in scan.FeatureCandidates)
         {
             // Only the outermost creation: an inner one is part of the same feature set.
-            if (candidate.Ancestors().TakeWhile(a => a != scan.Block).Any(candidates.Contains))
+            if (InsideAnother(candidate, scan.Block, candidates))
             {
                 continue;
             }
@@ -47,6 +47,19 @@ internal static class HandWrittenFeatureReader
         }
 
         AppendedFeatureReader.Read(scan, entities, flow, scoring, findings);
+    }
+
+    private static bool InsideAnother(SyntaxNode candidate, SyntaxNode block, HashSet<SyntaxNode> candidates)
+    {
+        for (var current = candidate.Parent; current is not null && current != block; current = current.Parent)
+        {
+            if (candidates.Contains(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using System.Threading;
 using FairnessGuard.Analyzers.Model;
 using FairnessGuard.Analyzers.Naming;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FairnessGuard.Analyzers.FeatureFlow;
@@ -16,7 +15,7 @@ namespace FairnessGuard.Analyzers.FeatureFlow;
 /// pipeline that trains a model. A column read anywhere else in the block (a transform input, the label,
 /// a lambda) counts as used: the reader stays silent rather than guess.
 /// </summary>
-internal static class MlNetPipelineReader
+internal static partial class MlNetPipelineReader
 {
     public static void Read(BlockScan scan, SemanticModel model, FairnessCompilationContext context, NameMatchers names, List<FeatureFinding> findings, CancellationToken token)
     {
@@ -43,16 +42,11 @@ internal static class MlNetPipelineReader
         }
 
         var available = AvailableColumns(pipeline, context, names);
-        // A column's own declaration (a TextLoader.Column) and its removal are not uses of it.
-        // A resolved feature list is checked by membership below: the names written in it (a filter's
-        // `c != "Gender"`, an Except list) are not uses of a column.
-        var resolvedFeatureLists = pipeline.Concatenations.Where(c => c.Inputs is not null && pipeline.FeatureColumns.Contains(c.Output))
-            .SelectMany(c => new[] { c.Call.Syntax.ArgumentList.Span }.Concat(ListInitializers(c.Call.Syntax.ArgumentList, model, token)));
-        // A column cleaned in place (imputed, normalized, converted: the output is the input) is not used by that:
-        // it is a feature only if a resolved feature list names it (a trainer reading it directly keeps it used).
-        var inPlace = pipeline.InPlaceTransforms.Where(t => !pipeline.FeatureColumns.Contains(t.Name)).Select(t => t.Span);
-        var notUses = pipeline.Drops.Select(d => d.Call.Syntax.ArgumentList.Span).Concat(pipeline.LoaderColumns.Where(c => c.Node.SyntaxTree == scan.Block.SyntaxTree).Select(c => c.Node.Span)).Concat(resolvedFeatureLists).Concat(inPlace).ToList();
-        var referenced = scan.NamesReferencedOutside(notUses);
+        // What the block uses is only asked about a sensitive column (most pipelines have none): built on the first question.
+        List<TextSpan>? notUses = null;
+        HashSet<string>? referenced = null;
+        List<TextSpan> NotUsesOf() => notUses ??= NotUses(pipeline, scan.Block.SyntaxTree, model, token);
+        HashSet<string> Referenced() => referenced ??= scan.NamesReferencedOutside(NotUsesOf());
         var dropped = new List<FeatureFinding>();
         var inputName = pipeline.InputType is { } input ? $"the model input '{input.Name}'" : "the loaded columns";
 
@@ -62,7 +56,7 @@ internal static class MlNetPipelineReader
             {
                 var known = Find(available, column.Name);
                 var sensitive = known?.IsSensitive ?? names.IsSensitive(column.Name);
-                if (sensitive && !referenced.Contains(column.Name) && !(known is not null && referenced.Contains(known.MemberName)))
+                if (sensitive && !Referenced().Contains(column.Name) && !(known is not null && Referenced().Contains(known.MemberName)))
                 {
                     var on = known is null ? "the data view" : inputName;
                     AddDropped(dropped, column.Node.GetLocation(), known, column.Name, on, "removed by DropColumns before the trainer", pipeline.InputType);
@@ -70,9 +64,22 @@ internal static class MlNetPipelineReader
             }
         }
 
-        var featureConcats = pipeline.Concatenations.Where(c => pipeline.FeatureColumns.Contains(c.Output)).ToList();
-        foreach (var column in available.Where(c => c.IsSensitive && !pipeline.LabelColumns.Contains(c.Name)))
+        var featureConcats = new List<(MlNetCall Call, string Output, List<NamedColumn>? Inputs)>();
+        foreach (var concat in pipeline.Concatenations)
         {
+            if (pipeline.FeatureColumns.Contains(concat.Output))
+            {
+                featureConcats.Add(concat);
+            }
+        }
+
+        foreach (var column in available)
+        {
+            if (!column.IsSensitive || pipeline.LabelColumns.Contains(column.Name))
+            {
+                continue;
+            }
+
             if (column.NoColumn)
             {
                 var at = featureConcats.Count > 0 ? featureConcats[0].Call.Syntax : pipeline.Trainers[0].Syntax;
@@ -80,15 +87,15 @@ internal static class MlNetPipelineReader
                 continue;
             }
 
-            if ((referenced.Contains(column.Name) || referenced.Contains(column.MemberName))
-                && (ReadAsValue(scan, notUses, column.Name, model, token) || ReadAsValue(scan, notUses, column.MemberName, model, token)))
+            if ((Referenced().Contains(column.Name) || Referenced().Contains(column.MemberName))
+                && (ReadAsValue(scan, NotUsesOf(), column.Name, model, token) || ReadAsValue(scan, NotUsesOf(), column.MemberName, model, token)))
             {
                 continue;
             }
 
             foreach (var (call, kept) in pipeline.Selections)
             {
-                if (kept is not null && !kept.Any(k => string.Equals(k.Name, column.Name, StringComparison.OrdinalIgnoreCase)))
+                if (kept is not null && !Names(kept, column.Name, null))
                 {
                     AddDropped(dropped, call.Syntax.GetLocation(), column, column.Name, inputName, "not kept by SelectColumns", pipeline.InputType);
                 }
@@ -98,7 +105,7 @@ internal static class MlNetPipelineReader
             {
                 // The resolved list (a field's constant names, followed back through one-to-one transforms) is
                 // what decides, not the names written in the block.
-                if (inputs is not null && !Expand(pipeline, inputs).Concat(inputs).Any(i => string.Equals(i.Name, column.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Name, column.MemberName, StringComparison.OrdinalIgnoreCase)))
+                if (inputs is not null && !Names(Expand(pipeline, inputs), column.Name, column.MemberName) && !Names(inputs, column.Name, column.MemberName))
                 {
                     AddDropped(dropped, call.Syntax.GetLocation(), column, column.Name, inputName, $"left out of Concatenate(\"{output}\", …)", pipeline.InputType);
                 }
@@ -116,24 +123,11 @@ internal static class MlNetPipelineReader
                 || finding.How.StartsWith("not kept by SelectColumns", StringComparison.Ordinal);
             finding.Trainer = finding.RemovedFromData ? null : trainer;
             finding.Certain = certain;
-            finding.GroupColumn = Find(available, finding.MemberName)?.Name ?? available.FirstOrDefault(c => string.Equals(c.MemberName, finding.MemberName, StringComparison.Ordinal))?.Name ?? finding.MemberName;
+            finding.GroupColumn = Find(available, finding.MemberName)?.Name ?? WithMemberName(available, finding.MemberName)?.Name ?? finding.MemberName;
         }
 
         findings.AddRange(dropped);
         ReadFeatures(pipeline, featureConcats, available, names, dropped, findings);
-    }
-
-    /// <summary>
-    /// Whether the name is written in the block (outside <paramref name="notUses"/>) as anything but a type: an enum named
-    /// like the column (<c>Sexo = Sexo.Masculino</c> in the training rows) is no use of the column. Bound only for a
-    /// sensitive column the block names, so rarely.
-    /// </summary>
-    private static bool ReadAsValue(BlockScan scan, List<TextSpan> notUses, string name, SemanticModel model, CancellationToken token)
-    {
-        bool Outside(TextSpan span) => !notUses.Any(n => n.Contains(span));
-        return scan.Literals.Any(l => string.Equals(l.Token.ValueText, name, StringComparison.OrdinalIgnoreCase) && Outside(l.Span))
-            || scan.Identifiers.Any(i => string.Equals(i.Identifier.ValueText, name, StringComparison.OrdinalIgnoreCase) && !BlockScan.IsInitializerTarget(i)
-                && Outside(i.Span) && model.GetSymbolInfo(i, token).Symbol is not (ITypeSymbol or INamespaceSymbol));
     }
 
     /// <summary>The type of FairnessGuard.ML's ML.NET catalog extensions (the contract with that package).</summary>
@@ -162,7 +156,16 @@ internal static class MlNetPipelineReader
     private static void ReadFeatures(MlNetPipeline pipeline, List<(MlNetCall Call, string Output, List<NamedColumn>? Inputs)> concats, List<Column> available, NameMatchers names, List<FeatureFinding> dropped, List<FeatureFinding> findings)
     {
         var seen = new HashSet<SyntaxNode>();
-        foreach (var feature in Expand(pipeline, concats.Where(c => c.Inputs is not null).SelectMany(c => c.Inputs!)))
+        var inputs = new List<NamedColumn>();
+        foreach (var concat in concats)
+        {
+            if (concat.Inputs is not null)
+            {
+                inputs.AddRange(concat.Inputs);
+            }
+        }
+
+        foreach (var feature in Expand(pipeline, inputs))
         {
             if (!seen.Add(feature.Node))
             {
@@ -186,103 +189,17 @@ internal static class MlNetPipelineReader
         }
     }
 
-    /// <summary>The feature columns, followed back through one-to-one transforms to the columns they read.</summary>
-    internal static IEnumerable<NamedColumn> Expand(MlNetPipeline pipeline, IEnumerable<NamedColumn> features)
-    {
-        var queue = new Queue<(NamedColumn Column, int Depth)>(features.Select(f => (f, 0)));
-        while (queue.Count > 0)
-        {
-            var (column, depth) = queue.Dequeue();
-            var mapped = pipeline.Mappings.Where(m => string.Equals(m.Output, column.Name, StringComparison.OrdinalIgnoreCase) && !string.Equals(m.Input.Name, m.Output, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (mapped.Count == 0 || depth > 4)
-            {
-                yield return column;
-                continue;
-            }
-
-            foreach (var (_, input) in mapped)
-            {
-                queue.Enqueue((input, depth + 1));
-            }
-        }
-    }
-
     private static void AddDropped(List<FeatureFinding> dropped, Location location, Column? column, string name, string availableOn, string how, ITypeSymbol? inputType)
     {
-        if (dropped.Any(d => string.Equals(d.MemberName, column?.MemberName ?? name, StringComparison.OrdinalIgnoreCase)))
+        foreach (var existing in dropped)
         {
-            return;
+            if (string.Equals(existing.MemberName, column?.MemberName ?? name, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
         }
 
         var attribute = column?.Display ?? name;
         dropped.Add(new FeatureFinding(FindingKind.Dropped, location, attribute, availableOn, how, column?.Member is null ? null : inputType, column?.MemberName ?? name));
-    }
-
-    private static Column? Find(List<Column> columns, string name) =>
-        columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    private static List<Column> AvailableColumns(MlNetPipeline pipeline, FairnessCompilationContext context, NameMatchers names)
-    {
-        var columns = new List<Column>();
-        if (pipeline.InputType is { TypeKind: TypeKind.Class or TypeKind.Struct } type)
-        {
-            foreach (var member in context.ProfileOf(type, names).Members)
-            {
-                columns.Add(new Column(member.ColumnName, member, member.IsSensitive, member.IsProxy, member.HasNoColumn, $"{type.Name}.{member.Name}"));
-            }
-        }
-
-        foreach (var loaded in pipeline.LoaderColumns)
-        {
-            columns.Add(new Column(loaded.Name, null, names.IsSensitive(loaded.Name), names.IsProxy(loaded.Name), false, loaded.Name));
-        }
-
-        return columns;
-    }
-
-    private sealed class Column
-    {
-        public Column(string name, MemberProfile? member, bool isSensitive, bool isProxy, bool noColumn, string display)
-        {
-            Name = name;
-            Member = member;
-            IsSensitive = isSensitive;
-            IsProxy = isProxy;
-            NoColumn = noColumn;
-            Display = display;
-        }
-
-        public string Name { get; }
-
-        public MemberProfile? Member { get; }
-
-        public string MemberName => Member?.Name ?? Name;
-
-        public bool IsSensitive { get; }
-
-        public bool IsProxy { get; }
-
-        public bool NoColumn { get; }
-
-        public string Display { get; }
-    }
-
-    /// <summary>
-    /// The initializers of the locals and fields a resolved feature list names (<c>var features = all.Where(n =&gt; n != "Gender")</c>):
-    /// the names written there build the list, they are not uses of a column.
-    /// </summary>
-    private static IEnumerable<TextSpan> ListInitializers(ArgumentListSyntax arguments, SemanticModel model, CancellationToken token)
-    {
-        foreach (var argument in arguments.Arguments)
-        {
-            if (argument.Expression is IdentifierNameSyntax name
-                && model.GetSymbolInfo(name, token).Symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
-                && model.GetSymbolInfo(name, token).Symbol!.DeclaringSyntaxReferences is { Length: 1 } references
-                && references[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer: { } initializer }
-                && initializer.SyntaxTree == arguments.SyntaxTree)
-            {
-                yield return initializer.Span;
-            }
-        }
     }
 }

@@ -20,15 +20,15 @@ internal static class ScoreHelpers
     public static bool IsPlainHelperCall(InvocationExpressionSyntax call) => HelperOf(call) is not null;
 
     /// <summary>
-    /// The member reads a followed helper makes on the entities it is handed: for each argument that is a bare
-    /// parameter of the calling method (<paramref name="isParameter"/>), the pair (argument name, member name read
-    /// through the helper's parameter). The arguments followed are added to <paramref name="followed"/>. A helper named
-    /// as a model block of its own (<paramref name="isModelBlock"/>: <c>ToFeatures</c>, <c>IncomeScore</c>) is not
-    /// followed: it is read, and reported, where it is declared, not again at every caller.
+    /// Adds to <paramref name="readsByReceiver"/> the member reads a followed helper makes on the entities it is handed: for
+    /// each argument of <paramref name="calls"/> that is a bare parameter of the calling method (<paramref name="isParameter"/>),
+    /// the member names read through the helper's parameter, under the argument's name. The arguments followed are added
+    /// to <paramref name="followed"/>. A helper named as a model block of its own (<paramref name="isModelBlock"/>:
+    /// <c>ToFeatures</c>, <c>IncomeScore</c>) is not followed: it is read, and reported, where it is declared, not again at every caller.
     /// </summary>
-    public static IEnumerable<(string Receiver, SimpleNameSyntax Read)> ReadsThrough(IEnumerable<SyntaxNode> parts, HashSet<SyntaxNode> followed, System.Func<string, bool> isParameter, System.Func<string, bool> isModelBlock)
+    public static void ReadsThrough(List<InvocationExpressionSyntax> calls, HashSet<SyntaxNode> followed, System.Func<string, bool> isParameter, System.Func<string, bool> isModelBlock, Dictionary<string, List<SimpleNameSyntax>> readsByReceiver)
     {
-        foreach (var call in parts.SelectMany(p => p.DescendantNodesAndSelf()).OfType<InvocationExpressionSyntax>())
+        foreach (var call in calls)
         {
             // A helper named as a model block is followed only when this method returns its value as is
             // (return Fallback(b);): then it is one of this method's output paths, not a block reported on its own.
@@ -51,7 +51,7 @@ internal static class ScoreHelpers
                 followed.Add(argument);
                 foreach (var read in reads)
                 {
-                    yield return (argument.Identifier.ValueText, read);
+                    EntityReads.Add(readsByReceiver, argument.Identifier.ValueText, read);
                 }
             }
         }
@@ -61,8 +61,13 @@ internal static class ScoreHelpers
     private static List<SimpleNameSyntax>? MemberReads(MethodDeclarationSyntax helper, string parameter)
     {
         var reads = new List<SimpleNameSyntax>();
-        foreach (var identifier in helper.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == parameter))
+        foreach (var node in helper.DescendantNodes())
         {
+            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != parameter)
+            {
+                continue;
+            }
+
             if (identifier.Parent is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access || access.Expression != identifier)
             {
                 return null;

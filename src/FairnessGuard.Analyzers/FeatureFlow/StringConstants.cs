@@ -7,7 +7,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FairnessGuard.Analyzers.FeatureFlow;
 
 /// <summary>A column name given in code, with the expression that gave it (where to report).</summary>
-internal readonly struct NamedColumn
+/// <remarks>
+/// A class, not a struct: lists, tuples and LINQ over a reference type share the runtime's precompiled code, while
+/// each generic use of a struct is compiled by the JIT in every build that runs the analyzer (see docs/benchmarks-analyzers.md).
+/// </remarks>
+internal sealed class NamedColumn
 {
     public NamedColumn(string name, SyntaxNode node)
     {
