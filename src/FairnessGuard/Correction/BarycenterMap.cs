@@ -90,17 +90,19 @@ internal sealed class BarycenterMap
         {
             var below = x[j - 1];
             var above = x[j];
-            atom = above - below <= band;
-            if (!atom && (above - y <= band || y - below <= band))
+            var w = (y - below) / (above - below);
+            mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
+
+            // Within the band of a knot (one test covers both knots within it, since y lies between them): on an atom.
+            // Between two knots of one run the interpolation above is by rank; just outside a run's first or last
+            // knot the value takes that knot's target.
+            if (Math.Min(y - below, above - y) <= band)
             {
-                // Just outside a run's first or last knot: on that atom, at its end.
                 atom = true;
-                mapped = above - y <= band ? t[j] : t[j - 1];
-            }
-            else
-            {
-                var w = (y - below) / (above - below);
-                mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
+                if (above - below > band)
+                {
+                    mapped = above - y <= band ? t[j] : t[j - 1];
+                }
             }
         }
 
