@@ -25,12 +25,17 @@ internal static class AtomSnap
         return sums;
     }
 
-    /// <summary>Whether two neighbouring knots lie within twice the jitter band of each other (equal knots included).</summary>
+    /// <summary>
+    /// Whether two neighbouring knots differ, but by no more than twice the jitter band: a run the jitter spread, which needs
+    /// snapping. Equal knots alone (jitter off, or a grid that repeats a knot at its ends) are already the value they stand
+    /// for, so such a grid is summed as it is, without a copy.
+    /// </summary>
     public static bool HasRun(ReadOnlySpan<double> x, double jitter)
     {
         for (var k = 1; k < x.Length; k++)
         {
-            if (x[k] - x[k - 1] <= Band(x[k], jitter))
+            var gap = x[k] - x[k - 1];
+            if (gap > 0 && gap <= Band(x[k], jitter))
             {
                 return true;
             }

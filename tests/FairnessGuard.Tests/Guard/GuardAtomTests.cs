@@ -105,7 +105,10 @@ public class GuardAtomTests(ITestOutputHelper output)
         Assert.Equal(-2.5, AtomSnap.Value(-2.5 - 2e-9, -2.5 + 1e-9, jitter));
         Assert.False(AtomSnap.HasRun([0, 0.1, 0.2, 0.3], jitter));
         Assert.True(AtomSnap.HasRun([0, 1 - 1e-9, 1 + 1e-9, 2], jitter));
-        Assert.True(AtomSnap.HasRun([0, 1, 1, 2], 0));
+        Assert.False(AtomSnap.HasRun([0, 1, 1, 2], 0));
+        Assert.False(AtomSnap.HasRun([0, 1, 1, 2], jitter));
+        var continuous = new double[] { 0.1, 0.1, 0.1, 0.5, 0.9 };
+        Assert.Same(continuous, AtomSnap.ForTargets([continuous], jitter)[0]);
         Assert.Equal(0.1 + 0.2, AtomSnap.Value(0.1 + 0.2, 0.1 + 0.2, jitter));
         var sums = AtomSnap.ForTargets([[0, 1 - 1e-9, 1, 1 + 1e-9, 2], [0, 0.5, 1, 1.5, 2], null], jitter);
         Assert.Equal([0, 1, 1, 1, 2], sums[0]!);
