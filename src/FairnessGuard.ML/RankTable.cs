@@ -180,9 +180,7 @@ internal sealed partial class RankTable
             ? below / (double)own.Length
             : (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / own.Length;
         var fair = Fair(rank);
-        return _strength == 1 ? fair
-            : atOrBelow - below < 2 ? ((1 - _strength) * y) + (_strength * fair)
-            : TieBreaker.Uniform(TieBreaker.StageSeed(_seed, TieBreaker.AtomStage), row) < _strength ? fair : y;
+        return TieBreaker.Share(y, fair, _strength, atOrBelow - below, _seed, row);
     }
 
     /// <summary>Σ_s p_s Q_s(rank), summed in cell order as the exact corrector sums it.</summary>

@@ -65,8 +65,11 @@ internal static class AtomSnap
         return double.IsFinite(snapped) ? snapped : middle;
     }
 
+    /// <summary>The tie-breaking jitter's amplitude at y: y is ranked as <c>y ± Amplitude(y)</c> (the guard's call path uses it).</summary>
+    public static double Amplitude(double y, double jitter) => jitter * (Math.Abs(y) + 1e-6);
+
     // Twice the jitter's amplitude at y: the widest spread of two rankings of one value.
-    private static double Band(double y, double jitter) => 2 * jitter * (Math.Abs(y) + 1e-6);
+    private static double Band(double y, double jitter) => 2 * Amplitude(y, jitter);
 
     private static double[] Snapped(double[] x, double jitter)
     {

@@ -208,14 +208,11 @@ public sealed partial class ExactBarycenterCorrector<TGroup>
 
     // Inside an atom the rank is uniform on (F(y−), F(y)]: 1 − u is in (0, 1], so the atom's own quantile maps
     // back onto the atom. below and atOrBelow are the counts of the group's outputs under and up to y.
-    // A share λ < 1 of the move would change no rank inside an atom of two or more outputs, so there the share is the chance
-    // of the whole move, from a second draw of the row (docs/guard.md, "Atoms").
+    // A share λ < 1 of the move inside an atom of two or more outputs is a chance of the whole move (TieBreaker.Share).
     private double InAtom(double y, int g, long row, int below, int atOrBelow)
     {
         var rank = (below + ((1 - TieBreaker.Uniform(_seed, row)) * (atOrBelow - below))) / _sorted[g].Length;
-        var lambda = Lambda(g);
-        return atOrBelow - below < 2 || lambda == 1 ? Blend(y, g, BarycenterQuantile(rank))
-            : TieBreaker.Uniform(TieBreaker.StageSeed(_seed, TieBreaker.AtomStage), row) < lambda ? BarycenterQuantile(rank) : y;
+        return TieBreaker.Share(y, BarycenterQuantile(rank), Lambda(g), atOrBelow - below, _seed, row);
     }
 
     // Shrinkage: the group gets the share 1 − w_s of its correction (ShrinkageRule).

@@ -17,6 +17,17 @@ internal static class TieBreaker
     /// </summary>
     public const int AtomStage = 1 << 20;
 
+    /// <summary>
+    /// The share <paramref name="lambda"/> of the move from <paramref name="y"/> to <paramref name="fair"/> for row
+    /// <paramref name="row"/>: the geodesic step <c>(1 − λ)y + λ·fair</c>, except inside an atom of two or more calibration
+    /// outputs (<paramref name="atomSize"/>), where a step changes no rank and λ is instead the chance of the whole move,
+    /// drawn at <see cref="AtomStage"/> (docs/guard.md, "Atoms"). The exact corrector and the ML.NET table share it.
+    /// </summary>
+    public static double Share(double y, double fair, double lambda, int atomSize, ulong seed, long row) =>
+        lambda == 1 ? fair
+        : atomSize < 2 ? ((1 - lambda) * y) + (lambda * fair)
+        : Uniform(StageSeed(seed, AtomStage), row) < lambda ? fair : y;
+
     /// <summary>Derives an independent stream seed for stage <paramref name="stage"/> of a sequential correction.</summary>
     public static ulong StageSeed(ulong seed, int stage) => seed ^ (0xD1B54A32D192ED03UL * (ulong)(stage + 1));
 }

@@ -110,7 +110,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                 // makes a finite value infinite (near ±MaxValue the value is ranked as it is).
                 var bits = stripe.NextBits();
                 var u = Sketches.SplitMix64.ToUnitInterval(bits);
-                var band = _jitter * (Math.Abs(output) + 1e-6);
+                var band = Correction.AtomSnap.Amplitude(output, _jitter);
                 var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * band);
                 ranked = double.IsFinite(ranked) ? ranked : output;
                 var result = output;
