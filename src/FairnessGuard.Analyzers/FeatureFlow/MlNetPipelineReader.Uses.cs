@@ -19,7 +19,7 @@ internal static partial class MlNetPipelineReader
     {
         foreach (var literal in scan.Literals)
         {
-            if (string.Equals(literal.Token.ValueText, name, StringComparison.OrdinalIgnoreCase) && !Inside(literal.Span, notUses))
+            if (string.Equals(literal.Token.ValueText, name, StringComparison.OrdinalIgnoreCase) && !BlockScan.IsInside(literal.Span, notUses))
             {
                 return true;
             }
@@ -28,20 +28,7 @@ internal static partial class MlNetPipelineReader
         foreach (var identifier in scan.Identifiers)
         {
             if (string.Equals(identifier.Identifier.ValueText, name, StringComparison.OrdinalIgnoreCase) && !BlockScan.IsInitializerTarget(identifier)
-                && !Inside(identifier.Span, notUses) && model.GetSymbolInfo(identifier, token).Symbol is not (ITypeSymbol or INamespaceSymbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Inside(TextSpan span, List<TextSpan> spans)
-    {
-        foreach (var outer in spans)
-        {
-            if (outer.Contains(span))
+                && !BlockScan.IsInside(identifier.Span, notUses) && model.GetSymbolInfo(identifier, token).Symbol is not (ITypeSymbol or INamespaceSymbol))
             {
                 return true;
             }
