@@ -86,8 +86,7 @@ internal static partial class MlNetPipelineReader
         foreach (var argument in arguments.Arguments)
         {
             if (argument.Expression is IdentifierNameSyntax name
-                && model.GetSymbolInfo(name, token).Symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
-                && model.GetSymbolInfo(name, token).Symbol!.DeclaringSyntaxReferences is { Length: 1 } references
+                && model.GetSymbolInfo(name, token).Symbol is { DeclaringSyntaxReferences: { Length: 1 } references } and (ILocalSymbol or IFieldSymbol { IsReadOnly: true })
                 && references[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer: { } initializer }
                 && initializer.SyntaxTree == arguments.SyntaxTree)
             {
