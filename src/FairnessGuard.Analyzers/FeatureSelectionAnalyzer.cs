@@ -117,12 +117,7 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var block = node switch
-            {
-                InvocationExpressionSyntax invocation when triggerCall => ModelCodeBlocks.EnclosingBlock(invocation),
-                MethodDeclarationSyntax nested when ModelCodeBlocks.IsTriggerMethod(nested, tree.Names) => nested,
-                _ => null,
-            };
+            var block = TriggeredBlock(node, triggerCall, tree.Names);
             if (block == member)
             {
                 triggered = true;
@@ -147,13 +142,8 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
     {
         foreach (var node in statement.DescendantNodes())
         {
-            var block = node switch
-            {
-                InvocationExpressionSyntax invocation when ModelCodeBlocks.IsTriggerCall(invocation, tree.Names) => ModelCodeBlocks.EnclosingBlock(invocation),
-                MethodDeclarationSyntax nested when ModelCodeBlocks.IsTriggerMethod(nested, tree.Names) => nested,
-                _ => null,
-            };
-            if (block is not null)
+            var triggerCall = node is InvocationExpressionSyntax invocation && ModelCodeBlocks.IsTriggerCall(invocation, tree.Names);
+            if (TriggeredBlock(node, triggerCall, tree.Names) is { } block)
             {
                 Analyze(context, block, null, tree, fairness, visited);
                 if (block == statement.Parent)
@@ -163,6 +153,14 @@ public sealed class FeatureSelectionAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>The block a node makes a model block: a trigger call's enclosing block, or a trigger method itself.</summary>
+    private static SyntaxNode? TriggeredBlock(SyntaxNode node, bool triggerCall, Naming.NameMatchers names) => node switch
+    {
+        InvocationExpressionSyntax invocation when triggerCall => ModelCodeBlocks.EnclosingBlock(invocation),
+        MethodDeclarationSyntax nested when ModelCodeBlocks.IsTriggerMethod(nested, names) => nested,
+        _ => null,
+    };
 
     private static void Analyze(SemanticModelAnalysisContext context, SyntaxNode block, BlockScan? scan, TreeContext tree, FairnessCompilationContext fairness, HashSet<SyntaxNode> visited)
     {

@@ -217,7 +217,8 @@ internal sealed partial class BlockScan
         return pipeline || prediction;
     }
 
-    private static bool IsInside(TextSpan span, IReadOnlyList<TextSpan> excluded)
+    /// <summary>Whether the span lies inside one of the excluded spans.</summary>
+    public static bool IsInside(TextSpan span, IReadOnlyList<TextSpan> excluded)
     {
         // By index: a foreach over the interface would allocate an enumerator per identifier of the block.
         for (var i = 0; i < excluded.Count; i++)

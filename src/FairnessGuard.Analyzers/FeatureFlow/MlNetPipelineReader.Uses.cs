@@ -19,7 +19,7 @@ internal static partial class MlNetPipelineReader
     {
         foreach (var literal in scan.Literals)
         {
-            if (string.Equals(literal.Token.ValueText, name, StringComparison.OrdinalIgnoreCase) && !Inside(literal.Span, notUses))
+            if (string.Equals(literal.Token.ValueText, name, StringComparison.OrdinalIgnoreCase) && !BlockScan.IsInside(literal.Span, notUses))
             {
                 return true;
             }
@@ -28,20 +28,7 @@ internal static partial class MlNetPipelineReader
         foreach (var identifier in scan.Identifiers)
         {
             if (string.Equals(identifier.Identifier.ValueText, name, StringComparison.OrdinalIgnoreCase) && !BlockScan.IsInitializerTarget(identifier)
-                && !Inside(identifier.Span, notUses) && model.GetSymbolInfo(identifier, token).Symbol is not (ITypeSymbol or INamespaceSymbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Inside(TextSpan span, List<TextSpan> spans)
-    {
-        foreach (var outer in spans)
-        {
-            if (outer.Contains(span))
+                && !BlockScan.IsInside(identifier.Span, notUses) && model.GetSymbolInfo(identifier, token).Symbol is not (ITypeSymbol or INamespaceSymbol))
             {
                 return true;
             }
@@ -99,8 +86,7 @@ internal static partial class MlNetPipelineReader
         foreach (var argument in arguments.Arguments)
         {
             if (argument.Expression is IdentifierNameSyntax name
-                && model.GetSymbolInfo(name, token).Symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
-                && model.GetSymbolInfo(name, token).Symbol!.DeclaringSyntaxReferences is { Length: 1 } references
+                && model.GetSymbolInfo(name, token).Symbol is { DeclaringSyntaxReferences: { Length: 1 } references } and (ILocalSymbol or IFieldSymbol { IsReadOnly: true })
                 && references[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer: { } initializer }
                 && initializer.SyntaxTree == arguments.SyntaxTree)
             {

@@ -89,7 +89,7 @@ internal readonly partial struct ReturnedScore
         }
 
         // A link function around the score (Sigmoid(z), Math.Exp(z), 1 / (1 + Math.Exp(-z))): the score is its argument.
-        if (returned is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } link && (IsMathCall(link) || link.Expression is IdentifierNameSyntax))
+        if (returned is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } link && (ScoreHelpers.IsMathCall(link) || link.Expression is IdentifierNameSyntax))
         {
             var inner = Unwrap(link.ArgumentList.Arguments[0].Expression);
             if (inner is not null && (IsArithmetic(inner) || inner is IdentifierNameSyntax or PrefixUnaryExpressionSyntax))
@@ -195,10 +195,8 @@ internal readonly partial struct ReturnedScore
         return parts;
     }
 
-    private static bool IsMathCall(InvocationExpressionSyntax call) => ScoreHelpers.IsMathCall(call);
-
     /// <summary>A <c>Math</c> call or a plain-computation helper of the same type: it cannot hide a model.</summary>
-    private static bool IsComputation(InvocationExpressionSyntax call) => IsMathCall(call) || ScoreHelpers.IsPlainHelperCall(call);
+    private static bool IsComputation(InvocationExpressionSyntax call) => ScoreHelpers.IsMathCall(call) || ScoreHelpers.IsPlainHelperCall(call);
 
     private static bool IsArithmetic(ExpressionSyntax expression)
         => expression.IsKind(SyntaxKind.AddExpression) || expression.IsKind(SyntaxKind.SubtractExpression)

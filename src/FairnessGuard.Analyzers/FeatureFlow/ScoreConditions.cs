@@ -40,36 +40,18 @@ internal static class ScoreConditions
                     }
 
                     break;
-                case SwitchStatementSyntax choice when choice.Expression != node:
-                    if (!Add(choice.Expression, parts, isComputation))
+                default:
+                    // A statement's condition (not the statement it guards): a switch's value, a loop's condition or collection.
+                    var condition = parent switch
                     {
-                        return false;
-                    }
-
-                    break;
-                case WhileStatementSyntax loop when loop.Condition != node:
-                    if (!Add(loop.Condition, parts, isComputation))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case DoStatementSyntax loop when loop.Condition != node:
-                    if (!Add(loop.Condition, parts, isComputation))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case ForEachStatementSyntax loop when loop.Expression != node:
-                    if (!Add(loop.Expression, parts, isComputation))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case ForStatementSyntax loop when loop.Condition is { } condition && condition != node:
-                    if (!Add(condition, parts, isComputation))
+                        SwitchStatementSyntax choice => choice.Expression,
+                        WhileStatementSyntax loop => loop.Condition,
+                        DoStatementSyntax loop => loop.Condition,
+                        ForEachStatementSyntax loop => loop.Expression,
+                        ForStatementSyntax loop => loop.Condition,
+                        _ => null,
+                    };
+                    if (condition is not null && condition != node && !Add(condition, parts, isComputation))
                     {
                         return false;
                     }

@@ -85,11 +85,10 @@ internal static class StringConstants
         }
 
         if (depth < 4 && expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
-            && model.GetSymbolInfo(expression, token).Symbol is ILocalSymbol or IFieldSymbol
-            && InitializerOf(model.GetSymbolInfo(expression, token).Symbol!, token) is { } initializer
+            && model.GetSymbolInfo(expression, token).Symbol is { } symbol and (ILocalSymbol or IFieldSymbol)
+            && InitializerOf(symbol, token) is { } initializer
             && initializer.SyntaxTree == model.SyntaxTree)
         {
-            var symbol = model.GetSymbolInfo(expression, token).Symbol!;
             var type = symbol is ILocalSymbol local ? local.Type : ((IFieldSymbol)symbol).Type;
             return TryAdd(initializer, model, context, result, depth + 1, token)
                 && (type is not INamedTypeSymbol { TypeKind: not TypeKind.Array } collection
