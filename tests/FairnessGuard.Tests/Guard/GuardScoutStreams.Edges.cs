@@ -61,14 +61,21 @@ internal static partial class GuardScoutStreams
         return Of("CPS 2008, 3,000 rows, gender × age × region (≈ 350 cells)", pick, model, r => r.Gender[..1] + r.Age.ToString(CultureInfo.InvariantCulture) + r.Region[..2]);
     }
 
-    /// <summary>CPS rows in two groups by a seeded coin (fair); half-way every output and truth rises by 0.5 (a change that hits everyone alike).</summary>
-    private static ScoutStream CpsCommonShift(string name, double share, int n, int seed)
+    /// <summary>
+    /// CPS rows in two groups, by a seeded coin (fair) or by gender; half-way every output and truth rises by 0.5 (a change
+    /// that hits everyone alike, as inflation or a new data feed would).
+    /// </summary>
+    private static ScoutStream CpsCommonShift(string name, double share, int n, int seed, bool byGender = false)
     {
         var (rows, model) = GuardGoalStreams.Cps();
         var rng = new Random(seed);
-        var pick = rows.OrderBy(_ => rng.Next()).Take(n).ToArray();
-        var groups = pick.Select(_ => rng.NextDouble() < share ? "a" : "b").ToArray();
+        var women = (int)(share * n);
+        var pick = byGender ? CpsSample(women, n - women, seed) : null;
+        var coin = rows.OrderBy(_ => rng.Next()).Take(n).ToArray();
+        var outputs = pick?.Outputs ?? [.. coin.Select(model)];
+        var truth = pick?.Truth ?? [.. coin.Select(r => Math.Log(r.Earnings))];
+        var groups = pick?.Groups ?? [.. coin.Select(_ => rng.NextDouble() < share ? "a" : "b")];
         double Shift(int i) => i < n / 2 ? 0 : 0.5;
-        return new ScoutStream(new GoalStream(name, [.. pick.Select((r, i) => model(r) + Shift(i))], groups, [.. pick.Select((r, i) => Math.Log(r.Earnings) + Shift(i))]));
+        return new ScoutStream(new GoalStream(name, [.. outputs.Select((v, i) => v + Shift(i))], groups, [.. truth.Select((v, i) => v + Shift(i))]));
     }
 }

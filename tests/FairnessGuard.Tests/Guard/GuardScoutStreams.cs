@@ -56,6 +56,7 @@ internal static partial class GuardScoutStreams
         CpsManyCells(),
         CpsCommonShift("CPS 2008, 3,000 rows by a coin (20 %), everyone +0.5 at 50 % (fair throughout)", 0.2, 3_000, seed: 338),
         CpsCommonShift("CPS 2008, 3,000 rows by a coin (50 %), everyone +0.5 at 50 % (fair throughout)", 0.5, 3_000, seed: 339),
+        CpsCommonShift("CPS 2008, 3,000 rows, 20 % women, everyone +0.5 at 50 %", 0.2, 3_000, seed: 340, byGender: true),
     ];
 
     private static ScoutStream CpsWomen(string name, int women, int men, int seed)
