@@ -14,6 +14,17 @@ internal static partial class GuardScoutStreams
         return new ScoutStream(Reorder(s, order) with { Name = "CPS 2008, 2,000 rows, 250-row batches, women first in each" });
     }
 
+    /// <summary>2,000 CPS rows, 20 % women: 300 women, then 900 men, then 100 women and 700 men mixed (an arrival in blocks).</summary>
+    private static ScoutStream CpsGroupBlocks()
+    {
+        var s = CpsSample(400, 1_600, 341);
+        var women = Enumerable.Range(0, s.Outputs.Length).Where(i => s.Groups[i] == "female").ToArray();
+        var men = Enumerable.Range(0, s.Outputs.Length).Where(i => s.Groups[i] == "male").ToArray();
+        var mixed = women[300..].Concat(men[900..]).OrderBy(i => new Random(i).Next()).ToArray();
+        int[] order = [.. women[..300], .. men[..900], .. mixed];
+        return new ScoutStream(Reorder(s, order) with { Name = "CPS 2008, 2,000 rows: 300 women, then 900 men, then 800 mixed" });
+    }
+
     /// <summary>3,000 CPS rows in three regions; the South (≈ 30 %) only arrives in the second half.</summary>
     private static ScoutStream CpsLateGroup()
     {

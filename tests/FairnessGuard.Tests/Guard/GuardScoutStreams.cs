@@ -42,6 +42,7 @@ internal static partial class GuardScoutStreams
         CpsShift("CPS 2008, 2,000 rows, women only shift +0.3 at 50 %", at: 0.5, women: 0.3, men: 0, seed: 319),
         CpsShift("CPS 2008, 2,000 rows, men only shift −0.2 at 50 %", at: 0.5, women: 0, men: -0.2, seed: 329),
         CpsBatchBlocks(),
+        CpsGroupBlocks(),
         CpsLateGroup(),
         CpsThresholds("CPS 2008, 1,500 rows, decision at the model's 80th percentile", [0.8], seed: 322),
         CpsThresholds("CPS 2008, 1,500 rows, 0–3 decisions at the 25th/50th/75th percentiles", [0.25, 0.5, 0.75], seed: 323),
