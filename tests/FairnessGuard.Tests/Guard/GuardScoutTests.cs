@@ -12,8 +12,9 @@ namespace FairnessGuard.Tests.Guard;
 /// on all rows (the in-sample noise floor), guard; MSE; outputs changed; issue 11's criterion. Asserts only what follows from
 /// the math on every stream: no harm beyond the sampling noise (guard KS ≤ raw KS + the two-sample DKW half-width at
 /// δ = 0.05 for the two smallest measured groups of the second half: the returned distributions lie between the raw ones
-/// and the barycenter, so the gap can grow only by estimation noise), finite outputs for finite inputs, and counters that
-/// add up (every output counted once; <c>Changed</c> equal to the outputs that differ from the raw ones).
+/// and the barycenter, so the gap can grow only by estimation noise), the same per group against the rest of the stream,
+/// finite outputs for finite inputs, and counters that add up (every output counted once; <c>Changed</c> equal to the
+/// outputs that differ from the raw ones).
 /// </summary>
 public class GuardScoutTests(ITestOutputHelper output)
 {
@@ -54,6 +55,11 @@ public class GuardScoutTests(ITestOutputHelper output)
                     failures.Add($"{s.Name} ({name}): KS {run.Ks:0.000} > raw {r.RawKs:0.000} + ε {r.Epsilon:0.000}");
                 }
 
+                if (run.GroupHarm is { } harm && !s_knownHarm.Contains(s.Name))
+                {
+                    failures.Add($"{s.Name} ({name}): {harm}");
+                }
+
                 if (run.Problem is { } problem)
                 {
                     failures.Add($"{s.Name} ({name}): {problem}");
@@ -88,7 +94,7 @@ public class GuardScoutTests(ITestOutputHelper output)
             var ks = GuardGoalsTests.MaxPairwiseKs(Judged(returned), groups);
             var mse = GuardGoalsTests.Mse(Judged(returned), truth);
             var met = ks <= Math.Min(exactKs, rawKs) + 0.01 && mse <= exactMse * 1.01;
-            return new GuardRun(ks, mse, counts.Changed, met, Problem(s, returned, counts));
+            return new GuardRun(ks, mse, counts.Changed, met, Problem(s, returned, counts), GroupHarm(s, returned, rows));
         }
 
         return new ScoutResult(
@@ -120,6 +126,38 @@ public class GuardScoutTests(ITestOutputHelper output)
     {
         var bar = key.IndexOf('|', StringComparison.Ordinal);
         return (key[..bar], key[(bar + 1)..]);
+    }
+
+    /// <summary>
+    /// No group further from parity than it started (issue 11, item 3): each group's KS to the rest of the judged rows,
+    /// returned, at most its raw KS to the rest + the two-sample DKW half-width at δ = 0.05 for those two sizes (groups and
+    /// rests of at least 10 rows). A description of the worst breach, or null.
+    /// </summary>
+    private static string? GroupHarm(GoalStream s, double[] returned, int[] rows)
+    {
+        string? worst = null;
+        var excess = 0.0;
+        foreach (var group in rows.GroupBy(i => s.Groups[i]))
+        {
+            var mine = group.ToArray();
+            var rest = rows.Where(i => s.Groups[i] != group.Key).ToArray();
+            if (mine.Length < GuardGoalsTests.MinRows || rest.Length < GuardGoalsTests.MinRows)
+            {
+                continue;
+            }
+
+            double KsToRest(double[] v) => GuardGoalsTests.Ks([.. mine.Select(i => v[i]).Order()], [.. rest.Select(i => v[i]).Order()]);
+            var raw = KsToRest(s.Outputs);
+            var after = KsToRest(returned);
+            var eps = Math.Sqrt(Math.Log(2 / 0.05) / 2 * ((1.0 / mine.Length) + (1.0 / rest.Length)));
+            if (after - raw - eps > excess)
+            {
+                excess = after - raw - eps;
+                worst = $"group {group.Key}: KS to the rest {after:0.000} > raw {raw:0.000} + ε {eps:0.000}";
+            }
+        }
+
+        return worst;
     }
 
     /// <summary>The two-sample DKW half-width at <paramref name="delta"/> for the two smallest groups with at least 10 rows.</summary>
@@ -155,8 +193,11 @@ public class GuardScoutTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>One replay's figures on the second half; <paramref name="Problem"/> names a defect (null when none).</summary>
-internal sealed record GuardRun(double Ks, double Mse, long Changed, bool Met, string? Problem);
+/// <summary>
+/// One replay's figures on the second half; <paramref name="Problem"/> names a defect and <paramref name="GroupHarm"/> a group
+/// left further from parity than the noise allows (null when none).
+/// </summary>
+internal sealed record GuardRun(double Ks, double Mse, long Changed, bool Met, string? Problem, string? GroupHarm);
 
 /// <summary>A scout stream's figures: raw, exact maps fitted on the first half and on all rows, and the two guard replays.</summary>
 internal sealed record ScoutResult(double RawKs, double ExactKs, double ExactAllKs, double RawMse, double ExactMse, double ExactAllMse, double Epsilon, GuardRun Default, GuardRun Inline);
