@@ -41,6 +41,7 @@ internal static partial class GuardScoutStreams
         CpsShift("CPS 2008, 2,000 rows, both groups shift at 75 %", at: 0.75, women: 0.25, men: -0.10, seed: 318),
         CpsShift("CPS 2008, 2,000 rows, women only shift +0.3 at 50 %", at: 0.5, women: 0.3, men: 0, seed: 319),
         CpsShift("CPS 2008, 2,000 rows, men only shift −0.2 at 50 %", at: 0.5, women: 0, men: -0.2, seed: 329),
+        CpsShift("CPS 2008, 2,000 rows, women +0.5 and men +0.4 at 50 %", at: 0.5, women: 0.5, men: 0.4, seed: 342),
         CpsBatchBlocks(),
         CpsGroupBlocks(),
         CpsLateGroup(),
