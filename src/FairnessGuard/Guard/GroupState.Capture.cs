@@ -39,7 +39,7 @@ internal sealed partial class GroupState
                 return new GroupCapture(this, SamplesLocked(), kept, handed.Min, handed.Max, handed.RankError, returnedView, returnedError, stamp);
             }
 
-            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var raw = WithShared(Combined(_raw, HistoryLocked()), _sharedRaw);
             raw.SortLevel0();
             var rawView = arena is null ? raw.GetSortedView() : raw.ViewIn(arena);
 
@@ -76,7 +76,7 @@ internal sealed partial class GroupState
                 return new RawCapture(stamp, null, double.NaN, double.NaN, SamplesLocked());
             }
 
-            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var raw = WithShared(Combined(_raw, HistoryLocked()), _sharedRaw);
             raw.SortLevel0();
             return new RawCapture(stamp, raw.RentSortedView(), raw.Min, raw.Max, SamplesLocked());
         }
@@ -97,7 +97,7 @@ internal sealed partial class GroupState
                 return new RawCapture(stamp, null, double.NaN, double.NaN, SamplesLocked());
             }
 
-            var raw = WithShared(Combined(_raw, _previousRaw), _sharedRaw);
+            var raw = WithShared(Combined(_raw, HistoryLocked()), _sharedRaw);
             raw.SortLevel0();
             var rawView = raw.ViewIn(arena);
             _raw.ReleaseSortedView();
@@ -107,7 +107,7 @@ internal sealed partial class GroupState
     }
 
     // Every sketch the raw distribution is made of (Combined, WithShared are deterministic in them).
-    private RawStamp RawStampLocked() => new(_raw.Stamp, _previousRaw?.Stamp ?? default, _sharedRaw?.Stamp ?? default);
+    private RawStamp RawStampLocked() => new(_raw.Stamp, HistoryLocked()?.Stamp ?? default, _sharedRaw?.Stamp ?? default);
 
     private static QuantileSketch Combined(QuantileSketch current, QuantileSketch? previous)
     {

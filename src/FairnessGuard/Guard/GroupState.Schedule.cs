@@ -18,6 +18,7 @@ internal sealed partial class GroupState
     private long _driftSuspects;
     private double[]? _reference;
     private long _referenceSamples;
+    private long _builtSamples;
     private long _nextBuildAt;
     private long _driftRestarts;
 
@@ -30,6 +31,9 @@ internal sealed partial class GroupState
         get => Volatile.Read(ref _nextBuildAt);
         set => Volatile.Write(ref _nextBuildAt, value);
     }
+
+    /// <summary>The group's true count when the last map was built.</summary>
+    public long BuiltSamples => Volatile.Read(ref _builtSamples);
 
     /// <summary>How many times drift restarted this group's estimate.</summary>
     public long DriftRestarts => Interlocked.Read(ref _driftRestarts);
@@ -45,11 +49,18 @@ internal sealed partial class GroupState
     /// </summary>
     public void SetReference(double[]? rawGrid, long samples)
     {
+        Volatile.Write(ref _builtSamples, samples);
         lock (_sketchLock)
         {
             if (rawGrid is not null && _options.DriftDetection)
             {
                 _window ??= new double[2 * _options.DriftWindow];
+            }
+
+            // An alerted group's window is tested against its history, not against the samples since the alert.
+            if (_alerted && rawGrid is not null)
+            {
+                return;
             }
 
             _reference = rawGrid;
@@ -62,18 +73,20 @@ internal sealed partial class GroupState
         }
     }
 
-    private long SamplesLocked() => _epochSamples - _takenSamples + _previousEpochSamples + _sharedSamples;
+    private long SamplesLocked() => _epochSamples - _takenSamples + (_historyHeld ? 0 : _previousEpochSamples) + _sharedSamples;
 
     // Caller holds the sketch lock. A two-stage test on consecutive windows of W raw outputs, each against the
     // reference with the two-sample DKW threshold ε(W, δ) + ε(n_ref, δ) + 1/(K−1). A window above the threshold at
     // δ₁ = 1 − DriftConfidence makes the group a suspect; the next window confirms the change at the looser
-    // δ₂ = 1 − DriftConfirmConfidence (true: restart from both windows) or clears the suspicion. A stable stream
-    // restarts at most once per 1/(δ₁·δ₂) windows; a real change shows in two windows. Not run on replicated groups.
-    private bool ObserveForDrift(double value)
+    // δ₂ = 1 − DriftConfirmConfidence (restart from both windows) or clears the suspicion. A stable stream
+    // restarts at most once per 1/(δ₁·δ₂) windows; a real change shows in two windows. After another group's change
+    // (AlertDrift) the first window, all of it after the alert, is tested at δ₂: the group followed the change (its
+    // history is dropped) or not (its history comes back). Not run on replicated groups.
+    private DrainOutcome ObserveForDrift(double value)
     {
         if (!_options.DriftDetection || _reference is not { } reference || _sharedRaw is not null || _window is not { } window)
         {
-            return false;
+            return DrainOutcome.None;
         }
 
         var w = _options.DriftWindow;
@@ -81,29 +94,46 @@ internal sealed partial class GroupState
         var start = _suspect ? w : 0;
         if (_windowCount < start + w)
         {
-            return false;
+            return DrainOutcome.None;
         }
 
         var current = window.AsSpan(start, w);
         current.Sort();
-        var delta = 1 - (_suspect ? _options.DriftConfirmConfidence : _options.DriftConfidence);
+        var delta = 1 - (_suspect || _alerted ? _options.DriftConfirmConfidence : _options.DriftConfidence);
         var threshold = DkwBound.Epsilon(w, delta) + DkwBound.Epsilon(Math.Max(1, _referenceSamples), delta) + (1.0 / (reference.Length - 1));
         var crossed = WindowKs(current, reference) > threshold;
-        if (crossed && _suspect)
+        if (crossed && (_suspect || _alerted))
         {
-            return true;
+            return _alerted ? DrainOutcome.Followed : DrainOutcome.Detected;
         }
 
         if (crossed)
         {
             _suspect = true;
             Interlocked.Increment(ref _driftSuspects);
-            return false;
+            return DrainOutcome.None;
         }
 
         _suspect = false;
         _windowCount = 0;
-        return false;
+        return _alerted ? ClearAlertLocked() : DrainOutcome.None;
+    }
+
+    // Caller holds the sketch lock. Tests the value's window and acts on the outcome: a change the group found restarts it
+    // from its windows; one it showed after another group's change drops its history (the samples since stay).
+    private DrainOutcome ObserveForDriftAndAct(double value)
+    {
+        var observed = ObserveForDrift(value);
+        if (observed == DrainOutcome.Detected)
+        {
+            RestartFromWindow();
+        }
+        else if (observed == DrainOutcome.Followed)
+        {
+            DropHistoryLocked();
+        }
+
+        return observed;
     }
 
     // KS between the sorted window's empirical CDF and the reference CDF (piecewise linear through its knots).
@@ -142,6 +172,7 @@ internal sealed partial class GroupState
         _takenSamples = 0;
         _windowCount = 0;
         _suspect = false;
+        ForgetAlertLocked();
         _reference = null;
         Interlocked.Increment(ref _driftRestarts);
     }

@@ -102,7 +102,7 @@ internal sealed partial class GroupState
     {
         if (stripe.Pending == 0 && stripe.SeenSinceDrain == 0)
         {
-            return new DrainResult(-1, false);
+            return new DrainResult(-1, DrainOutcome.None);
         }
 
         try
@@ -113,7 +113,7 @@ internal sealed partial class GroupState
                 // the returned sketch thins them to 1 in 32 of the stream past its own floor.
                 _epochSamples += stripe.SeenSinceDrain;
                 var returnedMask = SampleMask == 0 ? ReturnedRateMask : 1;
-                var drifted = false;
+                var drifted = DrainOutcome.None;
                 for (var i = 0; i < stripe.Pending; i++)
                 {
                     var ranked = stripe.Ranked[i];
@@ -130,11 +130,8 @@ internal sealed partial class GroupState
                         _returned.Update(returned);
                     }
 
-                    if (ObserveForDrift(ranked))
-                    {
-                        drifted = true;
-                        RestartFromWindow();
-                    }
+                    var observed = ObserveForDriftAndAct(ranked);
+                    drifted = observed > drifted ? observed : drifted;
                 }
 
                 if (_options.HorizonSamples is { } horizon && _epochSamples >= horizon)

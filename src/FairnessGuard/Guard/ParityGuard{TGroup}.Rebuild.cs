@@ -34,6 +34,9 @@ public sealed partial class ParityGuard<TGroup>
     // stamp holds) written to its slot; the view is kept for the review in `kept`, else returned to the pool.
     private void CaptureForBuild(GroupState state, BarycenterMap last, RawStamp[] known, GroupDistribution?[] distributions, long[] samples, RawStamp[] stamps, KeptViews? kept)
     {
+        // An alert or a cleared alert is acted on here, off the prediction path (GroupState.SettleForBuild).
+        state.SettleForBuild();
+
         // A group whose raw sketches have not changed since the last map keeps that map's grid: no view,
         // no quantile walk, no new knot index (the grid is what the walk would write again).
         var reusable = (uint)state.Slot < (uint)known.Length ? last.Index(state.Slot) : null;
@@ -128,7 +131,14 @@ public sealed partial class ParityGuard<TGroup>
             Volatile.Write(ref _lambdas, lambdas);
             Volatile.Write(ref _map, map);
             _gridStamps = stamps;
-            Volatile.Write(ref _mapSamples, total);
+            // History held aside after another group's change still counts in the guard's size (GroupState.HeldSamples).
+            long held = 0;
+            foreach (var state in states)
+            {
+                held += state.HeldSamples;
+            }
+
+            Volatile.Write(ref _mapSamples, total + held);
             foreach (var state in states)
             {
                 state.NextBuildAt = NextBuildAt(samples[state.Slot]);

@@ -69,9 +69,13 @@ public sealed partial class ParityGuard<TGroup>
         {
             _metrics.Drift();
             GuardLog.DriftDetected(_logger, _options.PolicyName, state.Label, drained.Samples);
+            if (drained.Drift == DrainOutcome.Detected)
+            {
+                AlertOtherGroups(state);
+            }
         }
 
-        if (drained.Drifted || (drained.Samples >= 0 && drained.Samples >= state.NextBuildAt))
+        if (drained.Drift != DrainOutcome.None || (drained.Samples >= 0 && drained.Samples >= state.NextBuildAt))
         {
             ScheduleBuild(review: false);
             return;
@@ -84,6 +88,22 @@ public sealed partial class ParityGuard<TGroup>
             Interlocked.Exchange(ref _pendingSamples, 0);
             Volatile.Write(ref _lastRebuildTimestamp, _options.TimeProvider.GetTimestamp());
             ScheduleBuild(review: true);
+        }
+    }
+
+    // A change one group found itself may be a change upstream that moved every group (GroupState.AlertDrift): the
+    // others set their history aside until their next window shows whether they moved too.
+    private void AlertOtherGroups(GroupState changed)
+    {
+        // Only groups no larger than the changed one: a larger group fills its windows faster, so had it moved with the
+        // change it would have shown it first (or will within a window of its own).
+        var size = changed.BuiltSamples;
+        foreach (var other in _table.All)
+        {
+            if (!ReferenceEquals(other, changed) && other.BuiltSamples <= size)
+            {
+                other.AlertDrift();
+            }
         }
     }
 

@@ -18,19 +18,6 @@ namespace FairnessGuard.Tests.Guard;
 /// </summary>
 public class GuardScoutTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// Streams where the no-harm bound is broken by a defect the lead is to fix in src/ (docs/guard.md, "Scout streams (stop
-    /// 26)"); on these only finite outputs and the counters are asserted until then. A shift that hits every group alike
-    /// restarts the majority's estimate (drift) hundreds of rows before the minority's, or the minority's not at all (its
-    /// reference moves with the rebuilds): meanwhile the guard corrects a gap between "after the shift" and "before and
-    /// after" and pushes groups apart that were not.
-    /// </summary>
-    private static readonly HashSet<string> s_knownHarm =
-    [
-        "CPS 2008, 3,000 rows by a coin (20 %), everyone +0.5 at 50 % (fair throughout)",
-        "CPS 2008, 3,000 rows, 20 % women, everyone +0.5 at 50 %",
-    ];
-
     [Fact]
     public void DefaultGuardDoesNoHarmBeyondTheNoiseOnEveryScoutStreamAndCountsEveryOutput()
     {
@@ -47,15 +34,15 @@ public class GuardScoutTests(ITestOutputHelper output)
             met = (met.Default + (r.Default.Met ? 1 : 0), met.Inline + (r.Inline.Met ? 1 : 0));
             output.WriteLine(
                 $"| {s.Name} | {s.Outputs.Length:N0} | {s.Groups.Distinct().Count()} | {r.RawKs:0.000} | {r.ExactKs:0.000} | {r.ExactAllKs:0.000} | {r.Default.Ks:0.000} | {r.Inline.Ks:0.000} | {r.Epsilon:0.000} " +
-                $"| {r.RawMse:G4} | {r.ExactMse:G4} | {r.ExactAllMse:G4} | {r.Default.Mse:G4} | {r.Inline.Mse:G4} | {r.Default.Changed:N0} / {r.Inline.Changed:N0} | {(r.Default.Met ? "met" : "not met")} / {(r.Inline.Met ? "met" : "not met")}{(s_knownHarm.Contains(s.Name) ? " (known harm)" : "")} |");
+                $"| {r.RawMse:G4} | {r.ExactMse:G4} | {r.ExactAllMse:G4} | {r.Default.Mse:G4} | {r.Inline.Mse:G4} | {r.Default.Changed:N0} / {r.Inline.Changed:N0} | {(r.Default.Met ? "met" : "not met")} / {(r.Inline.Met ? "met" : "not met")} |");
             foreach (var (run, name) in new[] { (r.Default, "default"), (r.Inline, "inline") })
             {
-                if (run.Ks > r.RawKs + r.Epsilon && !s_knownHarm.Contains(s.Name))
+                if (run.Ks > r.RawKs + r.Epsilon)
                 {
                     failures.Add($"{s.Name} ({name}): KS {run.Ks:0.000} > raw {r.RawKs:0.000} + ε {r.Epsilon:0.000}");
                 }
 
-                if (run.GroupHarm is { } harm && !s_knownHarm.Contains(s.Name))
+                if (run.GroupHarm is { } harm)
                 {
                     failures.Add($"{s.Name} ({name}): {harm}");
                 }
