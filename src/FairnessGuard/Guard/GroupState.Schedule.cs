@@ -57,8 +57,9 @@ internal sealed partial class GroupState
                 _window ??= new double[2 * _options.DriftWindow];
             }
 
-            // An alerted group's window is tested against its history, not against the samples since the alert.
-            if (_alerted && rawGrid is not null)
+            // An alerted group's window is tested against its history, not against the samples since the alert (of which
+            // the build may have none yet: no grid).
+            if (_alerted)
             {
                 return;
             }

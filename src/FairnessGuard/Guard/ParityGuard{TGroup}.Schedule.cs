@@ -4,7 +4,8 @@ namespace FairnessGuard.Guard;
 
 /// <content>
 /// When to rebuild. The schedule follows the groups' true sample counts, not buffer sizes: a rebuild as soon
-/// as a second group is warm, then whenever a group has grown by <see cref="ParityGuardOptions.RebuildGrowth"/>
+/// as a second group is warm (with shrinkage: as soon as the groups together hold <see cref="ParityGuardOptions.WarmUp"/>
+/// samples), then whenever a group has grown by <see cref="ParityGuardOptions.RebuildGrowth"/>
 /// (or drift restarted it), plus the count and time triggers. Early map builds (small sketches: the map's samples
 /// plus one knot grid per group below <see cref="InlineWorkLimit"/>) run inline even with
 /// <see cref="ParityGuardOptions.BackgroundRebuild"/>, so which outputs are corrected does not depend on thread
@@ -23,6 +24,7 @@ public sealed partial class ParityGuard<TGroup>
     internal const long InlineWorkLimit = 65_536 + (64 * 512);
 
     private long _pendingSamples;
+    private long _seenTotal;
     private long _lastRebuildTimestamp;
     private long _mapSamples;
     private int _rebuildQueued;
@@ -65,6 +67,11 @@ public sealed partial class ParityGuard<TGroup>
     private void OnDrained(GroupState state, DrainResult drained, int seen)
     {
         var pending = Interlocked.Add(ref _pendingSamples, seen);
+
+        // With shrinkage the first map is ready once the groups together hold WarmUp samples: the drain that crosses
+        // that count builds it (a group's own growth may come many calls later).
+        var seenTotal = Interlocked.Add(ref _seenTotal, seen);
+        var pooledWarm = _options.Shrinkage && seenTotal >= _options.WarmUp && seenTotal - seen < _options.WarmUp;
         if (drained.Drifted)
         {
             _metrics.Drift();
@@ -75,7 +82,7 @@ public sealed partial class ParityGuard<TGroup>
             }
         }
 
-        if (drained.Drift != DrainOutcome.None || (drained.Samples >= 0 && drained.Samples >= state.NextBuildAt))
+        if (pooledWarm || drained.Drift != DrainOutcome.None || (drained.Samples >= 0 && drained.Samples >= state.NextBuildAt))
         {
             ScheduleBuild(review: false);
             return;

@@ -53,4 +53,25 @@ public class GuardCommonShiftTests(ITestOutputHelper output)
             Assert.True(guard.Counts.DriftRestarts >= 1, $"seed {seed}: the change was not detected");
         }
     }
+
+    [Fact]
+    public void TheSmallGroupFollowsACommonShiftOnceItHasAWindowOfItsOwn()
+    {
+        // 12 % minority, everyone +0.5 at row 3,000 of 6,000: the majority confirms the change first and alerts the minority,
+        // which sets its history aside and, with a window (128) of its own after the alert, restarts too. The window is
+        // tested against the reference it had before the alert (a build right after the alert has no grid for it yet:
+        // that used to end its testing, and it held its history aside to the end).
+        var (rows, model) = GuardGoalStreams.Cps();
+        var random = new Random(905);
+        using var guard = new ParityGuard<string>();
+        for (var i = 0; i < 6_000; i++)
+        {
+            var g = random.NextDouble() < 0.12 ? "b" : "a";
+            guard.Apply(model(rows[random.Next(rows.Length)]) + (i >= 3_000 ? 0.5 : 0), g);
+        }
+
+        output.WriteLine($"restarts {guard.Counts.DriftRestarts}, held {string.Join(", ", guard.GroupStates.Select(s => s.HeldSamples))}");
+        Assert.Equal(2, guard.Counts.DriftRestarts);
+        Assert.All(guard.GroupStates, s => Assert.Equal(0, s.HeldSamples));
+    }
 }

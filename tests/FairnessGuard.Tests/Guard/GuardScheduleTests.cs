@@ -28,6 +28,26 @@ public class GuardScheduleTests
         Assert.True(guard.IsCorrecting);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(2)]
+    [InlineData(9)]
+    public void TheFirstMapComesWhenTheGroupsTogetherHoldWarmUpSamples(int groups)
+    {
+        // Interleaved groups of equal size, none of them warm on its own: the drain that brings the pooled count to WarmUp
+        // builds the first map, so exactly WarmUp outputs pass through as warm-up (a group's own growth trigger came up to
+        // 64 calls later: 248 with 4 groups, found by the scout streams).
+        using var guard = new ParityGuard<int>(new ParityGuardOptions { BackgroundRebuild = false, NoHarmWhenFair = false });
+        var random = new Random(7);
+        for (var i = 0; i < 2 * guard.Options.WarmUp; i++)
+        {
+            guard.Apply((i % groups) + random.NextDouble(), i % groups);
+        }
+
+        Assert.Equal(guard.Options.WarmUp, guard.Counts.WarmUpPassThroughs);
+        Assert.True(guard.IsCorrecting);
+    }
+
     [Fact]
     public void ReplayWithBackgroundRebuildReturnsExactlyTheSameOutputs()
     {
