@@ -116,16 +116,23 @@ public sealed partial class ParityGuard<TGroup>
 
     private void ScheduleBuild(bool review)
     {
+        // Past the work limit builds go to the thread pool, unless the evidence has doubled since the map in use was built:
+        // calls that outrun the builds (a replay of a file in a tight loop) then build here (after the build in flight),
+        // so the maps follow the counts at least geometrically whatever the thread timing. A service's builds land long
+        // before that.
+        var stale = _options.BackgroundRebuild && IsStale();
         var inline = !_options.BackgroundRebuild
-            || Volatile.Read(ref _mapSamples) + ((long)_table.All.Length * _options.Knots) < InlineWorkLimit;
+            || Volatile.Read(ref _mapSamples) + ((long)_table.All.Length * _options.Knots) < InlineWorkLimit
+            || stale;
         if (inline)
         {
             // A review on this thread right after the build takes the build's raw views.
             var reviewHere = review && !_options.BackgroundRebuild;
             KeptViews? built = null;
 
-            // Another thread building now will publish a map at least as fresh; its next drain retries.
-            if (Monitor.TryEnter(_rebuildLock))
+            // Another thread building now will publish a map at least as fresh; its next drain retries. A stale map waits
+            // for that build instead, and builds only if the map it published is still stale.
+            if (stale ? EnterWhileStale() : Monitor.TryEnter(_rebuildLock))
             {
                 try
                 {
@@ -156,6 +163,22 @@ public sealed partial class ParityGuard<TGroup>
 
         // Cached work items: queueing allocates nothing on the calling thread.
         ThreadPool.UnsafeQueueUserWorkItem(review ? BuildAndReviewWork : BuildWork, preferLocal: false);
+    }
+
+    // The evidence has doubled since the map in use was built (or WarmUp samples came and no map holds any).
+    private bool IsStale() => Volatile.Read(ref _seenTotal) >= 2 * Math.Max(Volatile.Read(ref _mapSamples), _options.WarmUp);
+
+    // Takes the build lock, waiting for a build in flight; false (lock released) when that build left the map fresh.
+    private bool EnterWhileStale()
+    {
+        Monitor.Enter(_rebuildLock);
+        if (IsStale())
+        {
+            return true;
+        }
+
+        Monitor.Exit(_rebuildLock);
+        return false;
     }
 
     private void QueueReview()

@@ -1,9 +1,10 @@
 using FairnessGuard.Guard;
+using Xunit.Abstractions;
 
 namespace FairnessGuard.Tests.Guard;
 
 /// <summary>Issue 11.1: the schedule follows sample counts, and its outcome does not depend on thread timing.</summary>
-public class GuardScheduleTests
+public class GuardScheduleTests(ITestOutputHelper output)
 {
     [Fact]
     public void CorrectionStartsAsSoonAsTheEvidenceIsThereNotWhenABufferDrains()
@@ -46,6 +47,37 @@ public class GuardScheduleTests
 
         Assert.Equal(guard.Options.WarmUp, guard.Counts.WarmUpPassThroughs);
         Assert.True(guard.IsCorrecting);
+    }
+
+    [Fact]
+    public void AReplayPastTheInlineLimitIsCorrectedWhateverTheThreadTiming()
+    {
+        // 200 groups × 512 knots puts every build past the inline work limit, so builds go to the thread pool, and a
+        // tight replay outran them all: 0 outputs changed (the scout streams' 349 cells: 0 against 1,021 inline). Now a
+        // build the calls ask for once the evidence has doubled since the map in use runs on the calling thread (after
+        // any build in flight), so maps come at least at every doubling of the count whatever the timing. Half the
+        // groups sit 0.5 higher (uniform outputs): a gap the no-harm rule sees through 200 groups of 30.
+        var random = new Random(9);
+        var groups = Enumerable.Range(0, 6_000).Select(i => i % 200).ToArray();
+        var y = groups.Select(g => (g % 2 == 0 ? 0.5 : 0) + random.NextDouble()).ToArray();
+        (long Changed, long Version) Replay(bool background)
+        {
+            using var guard = new ParityGuard<int>(new ParityGuardOptions { BackgroundRebuild = background });
+            for (var i = 0; i < y.Length; i++)
+            {
+                guard.Apply(y[i], groups[i]);
+            }
+
+            return (guard.Counts.Changed, guard.MapVersion);
+        }
+
+        var inline = Replay(background: false);
+        for (var replay = 0; replay < 4; replay++)
+        {
+            var (changed, version) = Replay(background: true);
+            output.WriteLine($"inline: {inline.Changed} changed, map {inline.Version}; background: {changed} changed, map {version}");
+            Assert.True(inline.Changed > 0 && changed > 0, "a replay with background builds corrects nothing");
+        }
     }
 
     [Fact]
