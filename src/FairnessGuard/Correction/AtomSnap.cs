@@ -1,7 +1,7 @@
 namespace FairnessGuard.Correction;
 
 /// <summary>
-/// Atoms in the knots (docs/guard.md, "Atoms"). The guard ranks a value y as <c>y ± jitter·(|y| + 10⁻⁶)</c>, so the knots
+/// Atoms in the knots (docs/guard.md, "Atoms"). The guard ranks a value y as <c>y ± jitter·max(|y|, 10⁻²⁹⁰)</c>, so the knots
 /// of an atom (a value many outputs share, such as a 0/1 decision) are spread over that band. For the barycenter's
 /// targets each run of knots within the band is taken as the one value it stands for: its middle, rounded to a power-of-two
 /// grid four times coarser than the band (so 0, 1 and other short binary fractions come back exactly); a run of equal
@@ -65,8 +65,17 @@ internal static class AtomSnap
         return double.IsFinite(snapped) ? snapped : middle;
     }
 
-    /// <summary>The tie-breaking jitter's amplitude at y: y is ranked as <c>y ± Amplitude(y)</c> (the guard's call path uses it).</summary>
-    public static double Amplitude(double y, double jitter) => jitter * (Math.Abs(y) + 1e-6);
+    /// <summary>
+    /// The tie-breaking jitter's amplitude at y: y is ranked as <c>y ± Amplitude(y)</c> (the guard's call path uses it).
+    /// Relative to |y|, so the correction does not depend on the unit (an absolute floor of 10⁻¹⁵ took outputs below
+    /// about 10⁻⁹ for one atom); the floor <c>jitter·10⁻²⁹⁰</c> only keeps exact zeros apart, far above the subnormals.
+    /// </summary>
+    public static double Amplitude(double y, double jitter)
+    {
+        var amplitude = jitter * Math.Abs(y);
+        var floor = jitter * 1e-290;
+        return amplitude > floor ? amplitude : floor;
+    }
 
     // Twice the jitter's amplitude at y: the widest spread of two rankings of one value.
     private static double Band(double y, double jitter) => 2 * Amplitude(y, jitter);

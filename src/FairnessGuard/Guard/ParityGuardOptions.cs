@@ -155,7 +155,7 @@ public sealed partial class ParityGuardOptions
 
     /// <summary>
     /// Relative amplitude of the uniform noise that breaks ties inside atoms (Chzhen et al. 2020): a value y
-    /// is ranked as <c>y ± TieJitter·(|y| + 10⁻⁶)</c>. 0 disables it. Default 10⁻⁹.
+    /// is ranked as <c>y ± TieJitter·max(|y|, 10⁻²⁹⁰)</c>: relative, so the correction does not depend on the outputs' unit. 0 disables it. Default 10⁻⁹.
     /// </summary>
     public double TieJitter { get; set => field = Unfrozen(value); } = 1e-9;
 
