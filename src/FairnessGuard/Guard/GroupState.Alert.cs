@@ -102,21 +102,9 @@ internal sealed partial class GroupState
         return DrainOutcome.Cleared;
     }
 
-    // The first window after the alert showed a change: the estimate is what came after the alert (the window included).
-    // The returned outputs are judged afresh, as after a restart; nothing is allocated (a calling thread).
-    private void DropHistoryLocked()
-    {
-        _previousRaw = null;
-        _previousEpochSamples = 0;
-        _returned = Recycled(_returned, _options.MonitorSketchK, ~_seed + (ulong)_epoch);
-        _previousReturned = null;
-        _returnedFed = 0;
-        _windowCount = 0;
-        _suspect = false;
-        ForgetAlertLocked();
-        _reference = null;
-        Interlocked.Increment(ref _driftRestarts);
-    }
+    // The first window after the alert showed a change: the estimate is what came after the alert (the window included),
+    // and the group restarts from there.
+    private void DropHistoryLocked() => StartAfreshLocked();
 
     private void ForgetAlertLocked()
     {

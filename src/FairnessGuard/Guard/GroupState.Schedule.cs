@@ -164,13 +164,21 @@ internal sealed partial class GroupState
             _raw.Update(v);
         }
 
+        _epochSamples = _windowCount;
+        _takenSamples = 0;
+        StartAfreshLocked();
+    }
+
+    // Caller holds the sketch lock. The end of every restart: the raw history gone, the returned outputs judged afresh
+    // (emptied in place: nothing is allocated on the calling thread), no window, suspicion or alert, no reference until
+    // the next build.
+    private void StartAfreshLocked()
+    {
         _previousRaw = null;
+        _previousEpochSamples = 0;
         _returned = Recycled(_returned, _options.MonitorSketchK, ~_seed + (ulong)_epoch);
         _previousReturned = null;
         _returnedFed = 0;
-        _epochSamples = _windowCount;
-        _previousEpochSamples = 0;
-        _takenSamples = 0;
         _windowCount = 0;
         _suspect = false;
         ForgetAlertLocked();
