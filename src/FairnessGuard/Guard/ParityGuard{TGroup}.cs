@@ -111,7 +111,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                 var bits = stripe.NextBits();
                 var u = Sketches.SplitMix64.ToUnitInterval(bits);
                 var band = Correction.AtomSnap.Amplitude(output, _jitter);
-                var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * band);
+                var ranked = _jitter == 0 ? output : output + (IngestStripe.SignedUnit(bits) * band);
                 ranked = double.IsFinite(ranked) ? ranked : output;
                 var result = output;
                 if (_monitorOnly)
