@@ -39,4 +39,37 @@ public class GuardCallArithmeticTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(plain), BitConverter.DoubleToInt64Bits(IngestStripe.SignedUnit(bits)));
         }
     }
+
+    [Fact]
+    public void IntAndEnumKeysFoundByIndexAreTheDictionarysGroups()
+    {
+        var options = new ParityGuardOptions { MaxGroups = 8 }.Freeze();
+        var table = new GroupTable<int>(options, 2, _ => { }, _ => { });
+        int[] keys = [-1, 0, 5, 1023, 1024, int.MinValue, int.MaxValue, 3, 9, 10];
+        foreach (var key in keys.Concat(keys).Concat(keys))
+        {
+            var state = table.Resolve(key);
+            if (table.ByKey.TryGetValue(key, out var keyed))
+            {
+                Assert.Same(keyed, state);
+                Assert.Equal(key.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Label);
+            }
+            else
+            {
+                Assert.Same(table.Overflow, state);
+            }
+        }
+
+        // The cap holds whichever way a key is found: eight keyed groups, then the overflow group.
+        Assert.Equal(8, table.ByKey.Count);
+        Assert.Equal(9, table.All.Length);
+
+        var byEnum = new GroupTable<DayOfWeek>(options, 2, _ => { }, _ => { });
+        foreach (var day in Enum.GetValues<DayOfWeek>().Concat([(DayOfWeek)(-3), (DayOfWeek)2000, DayOfWeek.Monday]))
+        {
+            var state = byEnum.Resolve(day);
+            Assert.Same(byEnum.ByKey.TryGetValue(day, out var keyed) ? keyed : byEnum.Overflow, state);
+            Assert.Same(state, byEnum.Resolve(day));
+        }
+    }
 }
