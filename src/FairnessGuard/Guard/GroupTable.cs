@@ -57,7 +57,8 @@ internal sealed class GroupTable<TGroup>
             return Volatile.Read(ref _unknown) ?? AddUnknown();
         }
 
-        if (s_intLike)
+        // IsValueType first: a constant in every instantiation, so code shared by reference-type keys never reads the static.
+        if (typeof(TGroup).IsValueType && s_intLike)
         {
             // A small non-negative key: its group by index (filled only with what the dictionary holds for the key).
             var byIndex = Volatile.Read(ref _byIndex);
