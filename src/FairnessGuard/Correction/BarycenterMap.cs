@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FairnessGuard.Correction;
 
 /// <summary>
@@ -51,61 +53,70 @@ internal sealed class BarycenterMap
     /// tie-breaking jitter, whose width the caller passes), or within the band of one knot (the end of such a run; the value
     /// is then mapped to that knot's target).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryMap(int slot, double y, double u, double band, out double mapped, out bool atom)
     {
-        atom = false;
         if ((uint)slot >= (uint)_knots.Length || _knots[slot] is not { } index)
         {
+            atom = false;
             mapped = y;
             return false;
         }
 
         var x = index.Knots;
-        var t = _targets;
         var j = index.LowerBound(y);
-        if (j == x.Length)
-        {
-            mapped = t[^1];
-        }
-        else if (x[j] == y)
-        {
-            var end = j + Distributions.SortedSearch.CountAtMost(x.AsSpan(j), y);
-            atom = end - j > 1;
-            if (atom)
-            {
-                var at = j + (u * (end - 1 - j));
-                var k = Math.Min((int)at, end - 2);
-                mapped = t[k] + ((at - k) * (t[k + 1] - t[k]));
-            }
-            else
-            {
-                mapped = t[j];
-            }
-        }
-        else if (j == 0)
-        {
-            mapped = t[0];
-        }
-        else
-        {
-            var below = x[j - 1];
-            var above = x[j];
-            var w = (y - below) / (above - below);
-            mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
 
-            // Within the band of a knot (one test covers both knots within it, since y lies between them): on an atom.
-            // Between two knots of one run the interpolation above is by rank; just outside a run's first or last
-            // knot the value takes that knot's target.
-            if (Math.Min(y - below, above - y) <= band)
-            {
-                atom = true;
-                if (above - below > band)
-                {
-                    mapped = above - y <= band ? t[j] : t[j - 1];
-                }
-            }
+        // The common case, inline in the caller: y strictly between two knots. The ends and a hit on a knot go out of line.
+        if ((uint)(j - 1) >= (uint)(x.Length - 1) || x[j] == y)
+        {
+            mapped = MapAtEndOrKnot(x, j, y, u, out atom);
+            return true;
+        }
+
+        var t = _targets;
+        var below = x[j - 1];
+        var above = x[j];
+        var w = (y - below) / (above - below);
+        mapped = t[j - 1] + (w * (t[j] - t[j - 1]));
+
+        // Within the band of a knot (one test covers both knots within it, since y lies between them): on an atom.
+        // Between two knots of one run the interpolation above is by rank; just outside a run's first or last
+        // knot the value takes that knot's target.
+        atom = Math.Min(y - below, above - y) <= band;
+        if (atom && above - below > band)
+        {
+            mapped = above - y <= band ? t[j] : t[j - 1];
         }
 
         return true;
+    }
+
+    // y above the last knot (j = the knot count), on a knot (a run of equal knots is an atom: y takes the rank u of the
+    // way through it), or below the first knot.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double MapAtEndOrKnot(double[] x, int j, double y, double u, out bool atom)
+    {
+        atom = false;
+        var t = _targets;
+        if (j == x.Length)
+        {
+            return t[^1];
+        }
+
+        if (x[j] == y)
+        {
+            var end = j + Distributions.SortedSearch.CountAtMost(x.AsSpan(j), y);
+            atom = end - j > 1;
+            if (!atom)
+            {
+                return t[j];
+            }
+
+            var at = j + (u * (end - 1 - j));
+            var k = Math.Min((int)at, end - 2);
+            return t[k] + ((at - k) * (t[k + 1] - t[k]));
+        }
+
+        return t[0];
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FairnessGuard.Guard;
 
 /// <summary>
@@ -8,6 +10,14 @@ namespace FairnessGuard.Guard;
 internal sealed class GroupTable<TGroup>
     where TGroup : notnull
 {
+    /// <summary>Keys below this, of an int-like key type, are also found by index (<see cref="_byIndex"/>).</summary>
+    internal const int IndexedKeys = 1024;
+
+    // int keys and int-based enums: equal keys are equal ints, so an array indexed by the key finds what the dictionary
+    // finds, without hashing (a folded constant per key type).
+    private static readonly bool s_intLike = typeof(TGroup) == typeof(int)
+        || (typeof(TGroup).IsEnum && Enum.GetUnderlyingType(typeof(TGroup)) == typeof(int));
+
     private readonly ParityGuardOptions _options;
     private readonly int _stripeCount;
     private readonly object _addLock = new();
@@ -15,6 +25,7 @@ internal sealed class GroupTable<TGroup>
     private readonly Action<GroupState> _onUnknown;
     private Dictionary<TGroup, GroupState> _byKey = [];
     private GroupState[] _all = [];
+    private GroupState?[] _byIndex = [];
     private GroupState? _overflow;
     private GroupState? _unknown;
 
@@ -44,6 +55,18 @@ internal sealed class GroupTable<TGroup>
         if (!typeof(TGroup).IsValueType && group is null)
         {
             return Volatile.Read(ref _unknown) ?? AddUnknown();
+        }
+
+        // IsValueType first: a constant in every instantiation, so code shared by reference-type keys never reads the static.
+        if (typeof(TGroup).IsValueType && s_intLike)
+        {
+            // A small non-negative key: its group by index (filled only with what the dictionary holds for the key).
+            var byIndex = Volatile.Read(ref _byIndex);
+            var index = Unsafe.As<TGroup, int>(ref group!);
+            if ((uint)index < (uint)byIndex.Length && byIndex[index] is { } indexed)
+            {
+                return indexed;
+            }
         }
 
         return Volatile.Read(ref _byKey).TryGetValue(group!, out var state) ? state : Add(group!);
@@ -80,6 +103,14 @@ internal sealed class GroupTable<TGroup>
             var copy = new Dictionary<TGroup, GroupState>(_byKey) { [group] = state };
             Volatile.Write(ref _all, [.. _all, state]);
             Volatile.Write(ref _byKey, copy);
+            if (s_intLike && Unsafe.As<TGroup, int>(ref group) is var index && (uint)index < IndexedKeys)
+            {
+                var byIndex = new GroupState?[Math.Max(_byIndex.Length, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)index + 1))];
+                _byIndex.CopyTo(byIndex, 0);
+                byIndex[index] = state;
+                Volatile.Write(ref _byIndex, byIndex);
+            }
+
             return state;
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FairnessGuard.Correction;
 using FairnessGuard.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -111,7 +112,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                 var bits = stripe.NextBits();
                 var u = Sketches.SplitMix64.ToUnitInterval(bits);
                 var band = Correction.AtomSnap.Amplitude(output, _jitter);
-                var ranked = _jitter == 0 ? output : output + (((2 * u) - 1) * band);
+                var ranked = _jitter == 0 ? output : output + (IngestStripe.SignedUnit(bits) * band);
                 ranked = double.IsFinite(ranked) ? ranked : output;
                 var result = output;
                 if (_monitorOnly)
@@ -145,8 +146,7 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
                 stripe.SeenSinceDrain++;
                 if (((int)bits & state.SampleMask) == 0 && (stripe.Append(ranked, result) || state.Eager))
                 {
-                    var seen = stripe.SeenSinceDrain;
-                    OnDrained(state, state.Drain(stripe), seen);
+                    Drain(state, stripe);
                 }
 
                 return result;
@@ -161,6 +161,14 @@ public sealed partial class ParityGuard<TGroup> : IDisposable
             Fault(ex);
             return output;
         }
+    }
+
+    // Out of line: about one call in 512 past the sampling floor drains, and its calls would cost the hot path registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Drain(GroupState state, IngestStripe stripe)
+    {
+        var seen = stripe.SeenSinceDrain;
+        OnDrained(state, state.Drain(stripe), seen);
     }
 
     // The group's share of its correction in the current map (Strength when the map has no entry for the slot).
