@@ -19,6 +19,6 @@ internal enum DrainOutcome
     /// <summary>After another group's change, the group's first window showed a change too: its history is dropped.</summary>
     Followed,
 
-    /// <summary>The group's own two-stage test found a change: it restarted, and the other groups are alerted.</summary>
+    /// <summary>The group's own two-stage test found a change: it restarted, and the groups no larger than it are alerted.</summary>
     Detected,
 }

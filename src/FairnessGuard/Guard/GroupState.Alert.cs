@@ -8,7 +8,8 @@ namespace FairnessGuard.Guard;
 /// takes in the new outputs meanwhile; left alone, its history would stand for a present it no longer describes, and the
 /// guard would "correct" the gap between the changed groups' after and this group's before (on a fair stream whose
 /// every output moved by +0.5, KS 0.046 raw → 0.254 returned). So when a group's change is confirmed, every other group
-/// sets its history aside: its estimate goes on from the samples that come after, and its first window of them is
+/// no larger than it (a larger one fills its windows faster: had it moved, it would have shown it first) sets its
+/// history aside: its estimate goes on from the samples that come after, and its first window of them is
 /// tested at the confirming stage's δ₂. Above the threshold the group moved too and the history is dropped; below it,
 /// the history comes back. A stable group loses nothing but one window's time on fewer samples, when its correction
 /// is shrunk (Small groups) rather than wrong.
